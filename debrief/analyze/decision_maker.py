@@ -1,0 +1,119 @@
+"""Did the rep meet the person who can say yes? (PRINCIPLES.md, habit 2)
+
+Read in memo order. "Someone else decides" (run it by, approval from, the
+board decides) settles it as `no`. The decision-maker being absent is `no`
+unless the rep meets one later in the memo. Meeting someone with a deciding
+title, or the contact being that person ("she's the owner"), is `yes`.
+Nothing about who decides is `unclear`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .clauses import Clause
+from .patterns import Hit
+
+DETERMINERS = {"her", "his", "their", "the", "my", "our", "a", "an"}
+LINK_WORDS = {"by", "past", "from", "of", "with", "to"}
+
+
+@dataclass
+class DecisionMakerVerdict:
+    value: str
+    who: str | None
+    evidence: list[tuple[Clause, Hit]]
+
+
+def judge_decision_maker(clauses: list[Clause]) -> DecisionMakerVerdict:
+    elsewhere, absent, met = [], [], []
+    for clause in clauses:
+        signals = _signals(clause)
+        for kind, hit in signals:
+            {"elsewhere": elsewhere, "absent": absent, "met": met}[kind].append((clause, hit))
+    if elsewhere:
+        clause, hit = elsewhere[0]
+        return DecisionMakerVerdict("no", _third_party(clause, hit), elsewhere + absent)
+    if absent and not (met and _position(met[-1]) > _position(absent[-1])):
+        clause, hit = absent[-1]
+        return DecisionMakerVerdict("no", _role_in(clause), absent)
+    if met:
+        clause, hit = met[0]
+        return DecisionMakerVerdict("yes", _name_and_role(clause), met)
+    return DecisionMakerVerdict("unclear", None, [])
+
+
+def _signals(clause: Clause) -> list[tuple[str, Hit]]:
+    """What this clause says about the decision-maker: elsewhere, absent or met."""
+    found = []
+    negated = clause.negated
+    for hit in clause.of("DM_ELSEWHERE"):
+        # "she doesn't need to run it by anyone" means she decides herself.
+        found.append(("met" if negated and not _negation_inside(clause, hit) else "elsewhere", hit))
+    for hit in clause.of("DM_ABSENT"):
+        found.append(("absent", hit))
+    for hit in clause.of("DM_SELF"):
+        found.append(("absent" if negated else "met", hit))
+    roles = clause.of("DM_ROLE")
+    if roles and clause.has("DM_MET") and not clause.has("DM_ABSENT"):
+        found.append(("absent" if negated else "met", roles[0]))
+    return found
+
+
+def _negation_inside(clause: Clause, hit: Hit) -> bool:
+    return all(hit.start <= n.start < hit.end for n in clause.of("NEGATION"))
+
+
+def _position(item: tuple[Clause, Hit]) -> int:
+    return item[1].start
+
+
+def _third_party(clause: Clause, hit: Hit) -> str | None:
+    """Who decides instead, as said: 'her partner', 'corporate', 'the board'."""
+    doc = clause.doc
+    tokens = list(doc[hit.start:hit.end])
+    links = [i for i, t in enumerate(tokens) if t.lower_ in LINK_WORDS]
+    if links:  # "run it by her partner", "approval from corporate": what follows the link
+        after = links[-1] + 1
+        tokens = tokens[after:] or list(doc[hit.end:min(hit.end + 3, clause.end)])
+    else:  # "the board decides": everything but the verb
+        tokens = tokens[:-1]
+    words = []
+    for token in tokens:
+        if token.is_punct or (words and words[-1].lower() not in DETERMINERS):
+            break
+        words.append(token.text)
+    return " ".join(words) or None
+
+
+def _role_in(clause: Clause) -> str | None:
+    roles = [h for h in _sentence_hits(clause) if h.label == "DM_ROLE"]
+    return clause.doc[roles[0].start:roles[0].end].text if roles else None
+
+
+def _name_and_role(clause: Clause) -> str | None:
+    role = _role_in(clause)
+    name = _person_name(clause)
+    return ", ".join(part for part in (name, role) if part) or None
+
+
+def _person_name(clause: Clause) -> str | None:
+    sent = clause.sentence
+    people = [e.text for e in sent.ents if e.label_ == "PERSON"]
+    if people:
+        return people[0]
+    if clause.doc.has_annotation("ENT_IOB"):
+        return None
+    # Blank pipeline: a run of capitalised words that does not open the sentence.
+    run = []
+    for token in sent[1:]:
+        if token.is_title and token.is_alpha and token.lower_ not in {"i", "i'm"}:
+            run.append(token.text)
+        elif run:
+            break
+    return " ".join(run) or None
+
+
+def _sentence_hits(clause: Clause) -> list[Hit]:
+    sent = clause.sentence
+    return [h for h in clause.doc.user_data.get("debrief_hits", []) if sent.start <= h.start < sent.end]

@@ -1,0 +1,178 @@
+"""The `debrief` command: parse options, call the library once, render text or JSON.
+
+Progress and errors go to stderr; `--json` puts only JSON on stdout. Heavy
+libraries load inside the commands that need them, so `--help` is instant.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .config import DEFAULT_MODEL, DEFAULT_SPACY_MODEL, TranscribeSettings, default_db_path
+
+# Transcripts are personal data: never print local variables in tracebacks.
+app = typer.Typer(
+    help="Voice memos from sales meetings become structured, evidenced debriefs.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+)
+
+DbOption = typer.Option(None, "--db", envvar="DEBRIEF_DB", help="SQLite database [default: ./debrief.db].")
+SpacyOption = typer.Option(
+    DEFAULT_SPACY_MODEL, "--spacy-model", envvar="DEBRIEF_SPACY_MODEL",
+    help="spaCy pipeline; 'blank' for a blank English pipeline.",
+)
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _fail(message: str) -> None:
+    _err(f"Error: {message}")
+    raise typer.Exit(2)
+
+
+@app.command()
+def run(
+    inbox: Path = typer.Argument(..., help="Folder of memos; the first folder level is the rep."),
+    db: Optional[Path] = DbOption,
+    rep: Optional[str] = typer.Option(None, help="Rep name for every memo (instead of the folder)."),
+    model: str = typer.Option(DEFAULT_MODEL, envvar="DEBRIEF_MODEL", help="Whisper model: a name in models/ or the path of a CTranslate2 folder."),
+    device: str = typer.Option("cpu", envvar="DEBRIEF_DEVICE", help="cpu, cuda or auto."),
+    compute_type: str = typer.Option("int8", envvar="DEBRIEF_COMPUTE_TYPE", help="int8, float16, float32, ..."),
+    language: str = typer.Option("en", envvar="DEBRIEF_LANGUAGE", help="Spoken language."),
+    beam_size: int = typer.Option(5, envvar="DEBRIEF_BEAM_SIZE", help="Beam size (1 = greedy)."),
+    vad: bool = typer.Option(True, "--vad/--no-vad", envvar="DEBRIEF_VAD", help="Skip silence with the VAD filter."),
+    word_timestamps: bool = typer.Option(True, "--word-timestamps/--no-word-timestamps", envvar="DEBRIEF_WORD_TIMESTAMPS", help="Time evidence by words, not only segments."),
+    condition_on_previous_text: bool = typer.Option(False, "--condition-on-previous-text/--no-condition-on-previous-text", envvar="DEBRIEF_CONDITION_ON_PREVIOUS_TEXT", help="Feed each window the previous text (can loop on noise)."),
+    cpu_threads: int = typer.Option(0, envvar="DEBRIEF_CPU_THREADS", help="Whisper CPU threads (0 = CTranslate2's default)."),
+    spacy_model: str = SpacyOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON."),
+) -> None:
+    """Transcribe, analyze and store every memo under INBOX (already known memos are skipped)."""
+    from .transcribe import ModelNotFound, WhisperTranscriber
+
+    if not inbox.is_dir():
+        _fail(f"inbox {inbox} is not a folder")
+    settings = TranscribeSettings(
+        model=model, device=device, compute_type=compute_type, language=language,
+        beam_size=beam_size, vad_filter=vad, word_timestamps=word_timestamps,
+        condition_on_previous_text=condition_on_previous_text, cpu_threads=cpu_threads,
+    )
+    try:
+        transcriber = WhisperTranscriber(settings)  # fails here, before any file is touched
+    except ModelNotFound as error:
+        _fail(str(error))
+    from .analyze import Analyzer
+    from .db import open_db
+    from .pipeline import process_inbox
+
+    database = open_db(db or default_db_path())
+    analyzer = Analyzer(spacy_model)
+    summary = _with_progress(lambda cb: process_inbox(inbox, database, transcriber, analyzer, rep, cb))
+    _print_summary(summary, as_json)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _with_progress(work):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=True,
+    ) as progress:
+        task = progress.add_task("memos", total=None)
+
+        def on_progress(stage: str, index: int, total: int, path: Path) -> None:
+            label = path.name if len(path.name) <= 40 else path.name[:37] + "..."
+            progress.update(task, total=total, completed=index, description=label)
+
+        return work(on_progress)
+
+
+def _print_summary(summary, as_json: bool) -> None:
+    data = summary.to_dict()
+    if as_json:
+        typer.echo(json.dumps(data, indent=2))
+        return
+    _err(
+        f"{data['processed']} processed, {data['skipped_known']} skipped as already known, "
+        f"{data['no_speech']} without speech, {data['failed']} failed"
+    )
+    for failure in data["failures"]:
+        _err(f"  failed: {failure['file']}: {failure['error']}")
+
+
+@app.command()
+def analyze(
+    text: str = typer.Argument("-", help="The transcript, or - to read it from stdin."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object, with the debriefs column names."),
+    spacy_model: str = SpacyOption,
+) -> None:
+    """Analyze a transcript without audio and print the debrief."""
+    from .analyze import Analyzer
+    from .records import Transcript
+
+    if text == "-":
+        text = sys.stdin.read()
+    if not text.strip():
+        _fail("no transcript text given")
+    debrief = Analyzer(spacy_model).analyze(Transcript.from_text(text))
+    if as_json:
+        data = debrief.to_dict()
+        typer.echo(json.dumps(data, indent=2))
+    else:
+        typer.echo(_render_debrief(debrief))
+
+
+def _render_debrief(debrief) -> str:
+    v = debrief.verdicts()
+    lines = [f"Follow-up:          {v['followup']}" + (f"  ({v['followup_when']})" if v["followup_when"] else "")]
+    if v["followup_missing"]:
+        lines.append(f"  missing: {', '.join(v['followup_missing'])}")
+    lines.append(f"Firm follow-up:     {v['firm_followup']}")
+    who = f"  ({v['decision_maker']})" if v["decision_maker"] else ""
+    lines.append(f"Decision-maker met: {v['decision_maker_met']}{who}")
+    lines.append(f"Excuses accepted:   {v['excuses_accepted']}")
+    for excuse in v["excuses"]:
+        lines.append(f"  - {excuse['kind']}: \"{excuse['words']}\" → {excuse['handled']}")
+    if debrief.evidence:
+        lines.append("Evidence:")
+        for e in debrief.evidence:
+            at = f"[{_clock(e.start_s)}–{_clock(e.end_s)}] " if e.start_s is not None else ""
+            lines.append(f"  {e.field:<19} {e.rule_id:<24} {at}{e.sentence}")
+    return "\n".join(lines)
+
+
+def _clock(seconds: float) -> str:
+    return f"{int(seconds) // 60:02d}:{int(seconds) % 60:02d}"
+
+
+@app.command()
+def patterns(as_json: bool = typer.Option(False, "--json", help="Print the rules as JSON.")) -> None:
+    """List the rules that decide the verdicts: id, label and what each finds."""
+    from .analyze.patterns import load_rules
+
+    rules = load_rules()
+    if as_json:
+        typer.echo(json.dumps([
+            {"id": r.id, "label": r.label, "file": r.source, "kind": r.kind, "description": r.description}
+            for r in rules
+        ], indent=2))
+        return
+    for rule in rules:
+        typer.echo(f"{rule.source:<15} {rule.label:<17} {rule.id:<26} {rule.description}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

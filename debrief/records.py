@@ -1,0 +1,160 @@
+"""Plain dataclasses passed between the stages: inbox → audio → transcribe → analyze → store.
+
+Nothing here imports Whisper or spaCy, so every stage (and the CLI) can use
+these types without paying for the heavy libraries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class MemoFile:
+    """An audio file found in the inbox, before anything is decoded."""
+
+    path: Path
+    file_name: str
+    sha256: str
+    size_bytes: int
+    rep: str | None
+    modified_at: str  # ISO 8601, the file's modification time
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """What Whisper heard. `words` carry the times evidence is located by."""
+
+    text: str
+    words: list[Word]
+    duration_s: float
+    language: str = "en"
+    model: str | None = None
+
+    @classmethod
+    def from_text(cls, text: str) -> "Transcript":
+        """A transcript with no audio behind it (`debrief analyze`): no times."""
+        return cls(text=text.strip(), words=[], duration_s=0.0, model=None)
+
+    def words_between(self, start_char: int, end_char: int) -> list[Word]:
+        """The words whose characters overlap text[start_char:end_char]."""
+        found, offset = [], 0
+        for word in self.words:
+            word_start = self.text.find(word.text.strip(), offset)
+            if word_start < 0:
+                continue
+            word_end = word_start + len(word.text.strip())
+            offset = word_end
+            if word_end > start_char and word_start < end_char:
+                found.append(word)
+            elif word_start >= end_char:
+                break
+        return found
+
+
+@dataclass
+class Evidence:
+    """One sentence that decided (part of) a verdict, and where it is in the audio."""
+
+    field: str  # the debriefs column it supports, e.g. "followup"
+    rule_id: str  # the pattern id that fired, e.g. "agreed-booked"
+    sentence: str
+    start_s: float | None = None
+    end_s: float | None = None
+
+
+@dataclass
+class Excuse:
+    """A stall the prospect raised and how the rep handled it."""
+
+    kind: str  # think_it_over, send_info, no_budget, ...
+    words: str  # the stall as said
+    handled: str  # accepted | probed | converted
+
+
+@dataclass
+class Debrief:
+    """The structured debrief of one memo: the verdicts and their evidence."""
+
+    followup: str = "none"  # firm_in_person | firm_remote | tentative | none
+    followup_when: str | None = None
+    followup_missing: list[str] = field(default_factory=list)
+    decision_maker_met: str = "unclear"  # yes | no | unclear
+    decision_maker: str | None = None
+    excuses: list[Excuse] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    transcript: str = ""
+    patterns_version: str = ""
+
+    @property
+    def firm_followup(self) -> str:
+        return "yes" if self.followup == "firm_in_person" else "no"
+
+    @property
+    def excuses_accepted(self) -> str:
+        if not self.excuses:
+            return "none"
+        return "yes" if any(e.handled == "accepted" for e in self.excuses) else "no"
+
+    def verdicts(self) -> dict:
+        """The verdict columns, named as in the `debriefs` view."""
+        return {
+            "followup": self.followup,
+            "firm_followup": self.firm_followup,
+            "followup_when": self.followup_when,
+            "followup_missing": list(self.followup_missing),
+            "decision_maker_met": self.decision_maker_met,
+            "decision_maker": self.decision_maker,
+            "excuses_accepted": self.excuses_accepted,
+            "excuses": [asdict(e) for e in self.excuses],
+        }
+
+    def to_dict(self) -> dict:
+        return {
+            "transcript": self.transcript,
+            **self.verdicts(),
+            "patterns_version": self.patterns_version,
+            "evidence": [asdict(e) for e in self.evidence],
+        }
+
+
+@dataclass
+class MemoResult:
+    """The outcome of processing one file, reported to the caller of `run`."""
+
+    memo: MemoFile
+    status: str  # done | no_speech | failed | known
+    error: str | None = None
+    memo_id: int | None = None
+    debrief: Debrief | None = None
+
+
+@dataclass
+class RunSummary:
+    results: list[MemoResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def failed(self) -> list[MemoResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    def to_dict(self) -> dict:
+        return {
+            "processed": self.count("done"),
+            "no_speech": self.count("no_speech"),
+            "skipped_known": self.count("known"),
+            "failed": self.count("failed"),
+            "failures": [
+                {"file": str(r.memo.path), "error": r.error} for r in self.failed
+            ],
+        }
