@@ -62,9 +62,7 @@ class Analyzer:
         doc.user_data["debrief_hits"] = hits
         clauses = split_clauses(doc, hits)
         followup = judge_followup(clauses)
-        firm_at = None
-        if followup.value == "firm_in_person" and followup.evidence:
-            firm_at = followup.evidence[0][0].sent_index
+        firm_at = followup.sent_index if followup.value == "firm_in_person" else None
         dm = judge_decision_maker(clauses)
         excuses = judge_excuses(clauses, firm_at)
         evidence = (

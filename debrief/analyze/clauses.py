@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .patterns import Hit
 
 # Labels that qualify content rather than being content themselves.
-QUALIFIERS = {"NEGATION", "HEDGE", "PAST", "FUTURE", "CONTRAST", "CLAUSE_BREAK",
+QUALIFIERS = {"BLOCK", "NEGATION", "HEDGE", "PAST", "FUTURE", "CONTRAST", "CLAUSE_BREAK",
               "SUBJECT_REP", "SUBJECT_PROSPECT"}
 NOT_A_SPEAKER = {"it", "that", "this", "there", "what", "which", "who", "nothing", "everything"}
 
@@ -40,11 +40,15 @@ class Clause:
         return [h for h in self.hits if h.label in labels]
 
     @property
+    def content(self) -> list[Hit]:
+        """Hits that say something (a date, a stall), not how it is said."""
+        return [h for h in self.hits if h.label not in QUALIFIERS]
+
+    @property
     def negated(self) -> bool:
         """A negation that is not part of a longer phrase ('no problem', 'not interested')."""
-        content = [h for h in self.hits if h.label not in QUALIFIERS]
         return any(
-            not any(c.start <= n.start < c.end for c in content) for n in self.of("NEGATION")
+            not any(c.start <= n.start < c.end for c in self.content) for n in self.of("NEGATION")
         )
 
     @property

@@ -50,6 +50,8 @@ def _signals(clause: Clause) -> list[tuple[str, Hit]]:
     for hit in clause.of("DM_ELSEWHERE"):
         # "she doesn't need to run it by anyone" means she decides herself.
         found.append(("met" if negated and not _negation_inside(clause, hit) else "elsewhere", hit))
+    if negated:  # "she doesn't make the call", "he can't sign off"
+        found += [("elsewhere", hit) for hit in clause.of("DM_AUTHORITY")]
     for hit in clause.of("DM_ABSENT"):
         found.append(("absent", hit))
     for hit in clause.of("DM_SELF"):
@@ -86,32 +88,51 @@ def _third_party(clause: Clause, hit: Hit) -> str | None:
     return " ".join(words) or None
 
 
-def _role_in(clause: Clause) -> str | None:
+def _role_hit(clause: Clause) -> Hit | None:
     roles = [h for h in _sentence_hits(clause) if h.label == "DM_ROLE"]
-    return clause.doc[roles[0].start:roles[0].end].text if roles else None
+    return roles[0] if roles else None
+
+
+def _role_in(clause: Clause) -> str | None:
+    role = _role_hit(clause)
+    return clause.doc[role.start:role.end].text if role else None
 
 
 def _name_and_role(clause: Clause) -> str | None:
-    role = _role_in(clause)
-    name = _person_name(clause)
-    return ", ".join(part for part in (name, role) if part) or None
+    role = _role_hit(clause)
+    anchor = role.start if role else clause.start
+    name = _person_name(clause, anchor)
+    role_text = clause.doc[role.start:role.end].text if role else None
+    return ", ".join(part for part in (name, role_text) if part) or None
 
 
-def _person_name(clause: Clause) -> str | None:
+def _person_name(clause: Clause, anchor: int) -> str | None:
+    """The person named nearest to the role: a PERSON entity, or on the blank
+    pipeline a run of capitalised words that does not open the sentence."""
     sent = clause.sentence
-    people = [e.text for e in sent.ents if e.label_ == "PERSON"]
-    if people:
-        return people[0]
     if clause.doc.has_annotation("ENT_IOB"):
+        names = [(e.start, e.end) for e in sent.ents if e.label_ == "PERSON"]
+    else:
+        names = _capitalised_runs(sent, clause.doc.user_data.get("debrief_hits", []))
+    if not names:
         return None
-    # Blank pipeline: a run of capitalised words that does not open the sentence.
-    run = []
+    start, end = min(names, key=lambda n: min(abs(n[0] - anchor), abs(n[1] - anchor)))
+    return clause.doc[start:end].text
+
+
+def _capitalised_runs(sent, hits: list[Hit]) -> list[tuple[int, int]]:
+    covered = {i for h in hits if h.label not in ("SUBJECT_REP", "SUBJECT_PROSPECT") for i in range(h.start, h.end)}
+    runs, start = [], None
     for token in sent[1:]:
-        if token.is_title and token.is_alpha and token.lower_ not in {"i", "i'm"}:
-            run.append(token.text)
-        elif run:
-            break
-    return " ".join(run) or None
+        name_like = token.is_title and token.is_alpha and token.lower_ != "i" and token.i not in covered
+        if name_like and start is None:
+            start = token.i
+        elif not name_like and start is not None:
+            runs.append((start, token.i))
+            start = None
+    if start is not None:
+        runs.append((start, sent.end))
+    return runs
 
 
 def _sentence_hits(clause: Clause) -> list[Hit]:

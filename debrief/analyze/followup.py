@@ -1,11 +1,12 @@
 """Was a firm, face-to-face next meeting set? (PRINCIPLES.md, habit 1)
 
-Each sentence that talks about a next meeting becomes a candidate built from
-its components: a specific day, a time, the mode (in person or remote) and
-the prospect's agreement. Clauses that are negated or in the past are set
-aside; a contrastive "but" drops what came before it; a hedge ("hopefully",
-"try to") keeps the meeting tentative. The best candidate in the memo wins,
-the later one on a tie (plans get revised during a memo).
+Every clause that arranges a meeting (a meeting word or an agreement word)
+is a candidate. Its components — a specific day, a time, the mode (in person
+or remote) — may sit in sibling clauses of the same sentence or in the next
+sentence ("We set up a meeting. It's Tuesday at ten."); its agreement and
+its hedges are its own. Clauses that are negated or in the past are set
+aside; a contrastive "but" drops what came before it. The best candidate in
+the memo wins, the later one on a tie (plans get revised during a memo).
 """
 
 from __future__ import annotations
@@ -16,26 +17,31 @@ from .clauses import Clause
 from .patterns import Hit
 
 RANK = {"none": 0, "tentative": 1, "firm_remote": 2, "firm_in_person": 3}
-COMPONENTS = {"DATE", "DATE_VAGUE", "TIME", "IN_PERSON", "REMOTE", "AGREED", "MEETING"}
+SCHEDULE = {"DATE", "DATE_VAGUE", "TIME", "IN_PERSON", "REMOTE"}
+COMPONENTS = SCHEDULE | {"AGREED", "MEETING"}
+# A meeting word alone ("he liked the presentation") is not a next meeting:
+# something must point forward.
+FORWARD = {"DATE", "DATE_VAGUE", "TIME", "FUTURE", "HEDGE", "AGREED", "NEXT"}
 CHASE = {"REP_CHASE", "PROPOSAL"}
 
 
 @dataclass
 class Candidate:
-    clauses: list[Clause]
+    focus: Clause  # the clause that arranges the meeting
+    context: list[Clause]  # where its day, time and place may be said
+    lead_in: Clause | None = None  # a bare "Hopefully," in front of it
     value: str = "tentative"
     missing: list[str] = field(default_factory=list)
 
     def hits(self, *labels: str) -> list[Hit]:
-        return [h for c in self.clauses for h in c.of(*labels)]
+        clauses = {id(c): c for c in [self.focus, *self.context]}.values()
+        return [h for c in clauses for h in c.of(*labels)]
 
     @property
     def when(self) -> str | None:
-        spans = self.hits("DATE", "DATE_VAGUE", "TIME")
-        if not spans:
-            return None
-        doc = self.clauses[0].doc
-        return " ".join(doc[h.start:h.end].text for h in sorted(spans, key=lambda h: h.start))
+        spans = sorted(self.hits("DATE", "DATE_VAGUE", "TIME"), key=lambda h: h.start)
+        doc = self.focus.doc
+        return " ".join(doc[h.start:h.end].text for h in spans) or None
 
 
 @dataclass
@@ -44,6 +50,7 @@ class FollowupVerdict:
     when: str | None
     missing: list[str]
     evidence: list[tuple[Clause, Hit]]
+    sent_index: int | None = None  # where the chosen meeting was arranged
 
 
 def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
@@ -51,22 +58,25 @@ def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
     for sentence in _by_sentence(clauses):
         live, dropped = _live_clauses(sentence)
         set_aside += [(c, h) for c in dropped for h in c.of("NEGATION", "PAST") if c.has(*COMPONENTS)]
-        labels = {h.label for c in live for h in c.hits}
-        if labels & {"MEETING", "AGREED"} or (
-            labels & {"DATE", "TIME"} and labels & {"IN_PERSON", "REMOTE"} and not labels & CHASE
-        ):
-            candidates.append(Candidate(live))
-        elif labels & {"DATE", "TIME", "IN_PERSON", "REMOTE"} and _continues(candidates, live):
-            candidates[-1].clauses += live  # "We set up a meeting. It's Tuesday at ten."
-        elif labels & CHASE:
+        found = _candidates(live)
+        if found:
+            candidates += found
+        elif _continues(candidates, live):  # "We set up a meeting. It's Tuesday at ten."
+            candidates[-1].context += [c for c in live if c.has(*SCHEDULE)]
+        else:
             chase += [(c, h) for c in live for h in c.of(*CHASE)]
     for candidate in candidates:
         _grade(candidate)
     if not candidates:
         return FollowupVerdict("none", None, ["a next meeting"], chase or set_aside)
     best = max(reversed(candidates), key=lambda c: RANK[c.value])
-    evidence = [(c, h) for c in best.clauses for h in c.hits if h.label in COMPONENTS | {"HEDGE"}]
-    return FollowupVerdict(best.value, best.when, best.missing, evidence)
+    evidence = {}
+    for clause in [best.focus, *best.context]:
+        for hit in clause.hits:
+            if hit.label in COMPONENTS or (hit.label == "HEDGE" and clause is best.focus):
+                evidence.setdefault((hit.start, hit.rule.id), (clause, hit))
+    return FollowupVerdict(best.value, best.when, best.missing, list(evidence.values()),
+                           best.focus.sent_index)
 
 
 def _by_sentence(clauses: list[Clause]) -> list[list[Clause]]:
@@ -79,28 +89,49 @@ def _by_sentence(clauses: list[Clause]) -> list[list[Clause]]:
 def _live_clauses(sentence: list[Clause]) -> tuple[list[Clause], list[Clause]]:
     """Drop what a later 'but' overrides, and clauses that are negated or in the past."""
     contrasts = [i for i, c in enumerate(sentence) if c.starts_contrast]
+    reset = []
     if contrasts and any(c.has(*COMPONENTS) for c in sentence[contrasts[-1]:]):
         reset, sentence = sentence[: contrasts[-1]], sentence[contrasts[-1]:]
-    else:
-        reset = []
     live = [c for c in sentence if not (c.negated or c.past)]
     dropped = reset + [c for c in sentence if c.negated or c.past]
     return live, dropped
 
 
+def _candidates(live: list[Clause]) -> list[Candidate]:
+    """One candidate per clause that arranges a meeting; a stall ("call me next
+    quarter") or the rep's own chasing ("I'll give her a call") is not one."""
+    context = [c for c in live if c.has(*SCHEDULE) and not c.has("STALL", *CHASE)]
+    found = []
+    for i, clause in enumerate(live):
+        if clause.has("STALL") or not _arranges_meeting(clause, live):
+            continue
+        lead_in = live[i - 1] if i and not live[i - 1].content else None
+        found.append(Candidate(clause, context, lead_in))
+    return found
+
+
+def _arranges_meeting(clause: Clause, live: list[Clause]) -> bool:
+    if clause.has("AGREED"):
+        return True
+    if clause.has("MEETING"):
+        return any(c.has(*FORWARD) for c in live)
+    # "Zoom on Thursday at two", "lunch Friday at noon": a when and a how, no chasing.
+    return clause.has("DATE", "TIME") and clause.has("IN_PERSON", "REMOTE") and not clause.has(*CHASE)
+
+
 def _continues(candidates: list[Candidate], live: list[Clause]) -> bool:
-    return bool(candidates and live) and live[0].sent_index - candidates[-1].clauses[-1].sent_index == 1
+    if not (candidates and live) or not any(c.has(*SCHEDULE) for c in live):
+        return False
+    return live[0].sent_index - candidates[-1].focus.sent_index == 1
 
 
 def _grade(candidate: Candidate) -> None:
-    has = {h.label for c in candidate.clauses for h in c.hits}
-    agreed_by_word = any(
-        c.has("AGREED") and not (c.future and c.speaker == "rep") for c in candidate.clauses
-    )
-    still_to_arrange = any(c.has("AGREED") and c.future and c.speaker == "rep" for c in candidate.clauses)
-    hedged = any(c.hedged for c in candidate.clauses)
+    focus = candidate.focus
+    has = {h.label for h in candidate.hits(*COMPONENTS)}
+    still_to_arrange = focus.has("AGREED") and focus.future and focus.speaker == "rep"  # "I'll book it"
+    hedged = focus.hedged or bool(candidate.lead_in and candidate.lead_in.hedged)
     specific = "DATE" in has and "TIME" in has
-    agreed = agreed_by_word or (specific and not still_to_arrange)
+    agreed = (focus.has("AGREED") and not still_to_arrange) or (specific and not still_to_arrange)
     mode = "remote" if "REMOTE" in has else "in_person" if has & {"IN_PERSON", "MEETING"} else None
 
     missing = []

@@ -121,7 +121,7 @@ def find_hits(doc, matcher, rules_by_id: dict[str, Rule]) -> list[Hit]:
         longest.setdefault(rule.id, []).append(Hit(rule, start, end))
     hits = [hit for group in longest.values() for hit in _drop_overlaps(group)]
     blocks = [h for h in hits if h.label == "BLOCK"]
-    kept = [h for h in hits if h.label != "BLOCK" and not any(_overlap(h, b) for b in blocks)]
+    kept = [h for h in hits if h.label == "BLOCK" or not any(_overlap(h, b) for b in blocks)]
     return sorted(kept, key=lambda h: (h.start, -h.end))
 
 

@@ -1,0 +1,90 @@
+"""Shared fixtures: real models loaded once per session, every database in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples" / "inbox"
+SHARED_AUDIO = ROOT.parent / "shared" / "audio"
+
+
+def sample_labels() -> dict[str, dict]:
+    """Expected verdicts of every bundled sample memo, keyed by audio file name."""
+    labels = {}
+    for label_file in sorted(SAMPLES.rglob("*.json")):
+        audio = [p for p in label_file.parent.glob(label_file.stem + ".*") if p.suffix != ".json"]
+        if audio:
+            labels[audio[0].name] = json.loads(label_file.read_text())
+    return labels
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    """Word-level Levenshtein distance over the reference length, on normalised words."""
+    ref, hyp = _words(reference), _words(hypothesis)
+    previous = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, start=1):
+        current = [i]
+        for j, h in enumerate(hyp, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (r != h)))
+        previous = current
+    return previous[-1] / max(len(ref), 1)
+
+
+def _words(text: str) -> list[str]:
+    text = text.lower().replace("mr.", "mister").replace("-", " ")
+    return re.sub(r"[^a-z0-9' ]", " ", text).split()
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    from debrief.analyze import Analyzer
+
+    return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def blank_analyzer():
+    from debrief.analyze import Analyzer
+
+    return Analyzer("blank")
+
+
+@pytest.fixture(scope="session", params=["trained", "blank"])
+def any_analyzer(request, analyzer, blank_analyzer):
+    return analyzer if request.param == "trained" else blank_analyzer
+
+
+@pytest.fixture(scope="session")
+def transcriber():
+    from debrief.config import TranscribeSettings
+    from debrief.transcribe import WhisperTranscriber
+
+    return WhisperTranscriber(TranscribeSettings())
+
+
+@pytest.fixture
+def samples_copy(tmp_path) -> Path:
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES, inbox)
+    return inbox
+
+
+@pytest.fixture(scope="session")
+def samples_run(tmp_path_factory):
+    """`debrief run` once over a copy of the samples; tests read the database it filled."""
+    from typer.testing import CliRunner
+
+    from debrief.cli import app
+
+    base = tmp_path_factory.mktemp("samples_run")
+    inbox = base / "inbox"
+    shutil.copytree(SAMPLES, inbox)
+    db_path = base / "debrief.db"
+    result = CliRunner().invoke(app, ["run", str(inbox), "--db", str(db_path), "--json"])
+    return {"inbox": inbox, "db": db_path, "result": result}

@@ -1,0 +1,50 @@
+"""Every rule is data with examples; each example is checked on both spaCy pipelines."""
+
+import json
+import re
+
+import pytest
+
+from debrief.analyze.patterns import PatternError, _parse_rule, build_matcher, find_hits, load_rules
+
+RULES = load_rules()
+
+
+def test_rules_load_with_unique_kebab_case_ids_and_descriptions():
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    for rule in RULES:
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.id), rule.id
+        assert rule.description.strip()
+        assert rule.examples.get("match") and rule.examples.get("no_match"), rule.id
+
+
+def test_every_stall_rule_names_its_kind():
+    kinds = {r.kind for r in RULES if r.label == "STALL"}
+    assert None not in kinds
+    assert {"think_it_over", "send_info", "no_budget", "bad_timing", "call_back_later",
+            "consult_someone", "happy_with_vendor", "not_interested"} <= kinds
+
+
+def _rule_ids(analyzer, text):
+    doc = analyzer.nlp(text)
+    return {h.rule.id for h in find_hits(doc, analyzer.matcher, analyzer.rules_by_id)}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_examples(rule, any_analyzer):
+    for sentence in rule.examples["match"]:
+        assert rule.id in _rule_ids(any_analyzer, sentence), f"{rule.id} should match: {sentence}"
+    for sentence in rule.examples["no_match"]:
+        assert rule.id not in _rule_ids(any_analyzer, sentence), f"{rule.id} should not match: {sentence}"
+
+
+def test_malformed_rules_are_refused_with_their_location(analyzer):
+    with pytest.raises(PatternError, match="x.jsonl:3: missing"):
+        _parse_rule(json.dumps({"id": "a", "label": "DATE"}), "x.jsonl:3", "x")
+    bad = _parse_rule(json.dumps({
+        "id": "bad-attr", "label": "DATE", "description": "d", "examples": {},
+        "patterns": [[{"LOWERCASE": "tuesday"}]],
+    }), "x.jsonl:1", "x")
+    with pytest.raises(PatternError, match="bad-attr"):
+        build_matcher(analyzer.nlp.vocab, [bad])

@@ -1,0 +1,126 @@
+"""`debrief run` end to end: real audio, real Whisper, real spaCy, a real SQLite file."""
+
+import json
+import shutil
+import sqlite3
+import wave
+
+from typer.testing import CliRunner
+
+from debrief.cli import app
+
+from .conftest import SHARED_AUDIO, sample_labels
+
+VERDICTS = ("followup", "firm_followup", "decision_maker_met", "excuses_accepted")
+
+
+def _rows(db_path, sql, params=()):
+    conn = sqlite3.connect(db_path)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()
+
+
+def test_every_sample_lands_with_its_expected_verdicts(samples_run):
+    assert samples_run["result"].exit_code == 0, samples_run["result"].output
+    labels = sample_labels()
+    rows = {r["file_name"]: r for r in _rows(samples_run["db"], "SELECT * FROM debriefs")}
+    assert set(rows) == set(labels)
+    wrong = [
+        (name, field, rows[name][field], label["expected"][field])
+        for name, label in labels.items()
+        for field in VERDICTS
+        if rows[name][field] != label["expected"][field]
+    ]
+    assert not wrong, wrong
+
+
+def test_samples_cover_every_verdict_value():
+    expected = [label["expected"] for label in sample_labels().values()]
+    assert {e["followup"] for e in expected} == {"firm_in_person", "firm_remote", "tentative", "none"}
+    assert {e["decision_maker_met"] for e in expected} == {"yes", "no", "unclear"}
+    assert {e["excuses_accepted"] for e in expected} == {"yes", "no", "none"}
+
+
+def test_rows_carry_rep_time_model_and_timed_evidence(samples_run):
+    rows = _rows(samples_run["db"], "SELECT * FROM debriefs")
+    for row in rows:
+        assert row["rep"] in {p.name for p in samples_run["inbox"].iterdir() if p.is_dir()}
+        assert row["recorded_at"][:2] == "20" and "T" in row["recorded_at"]
+        assert row["model"] == "tiny.en" and row["duration_s"] > 5
+        assert isinstance(json.loads(row["excuses"]), list)
+        evidence = _rows(samples_run["db"], "SELECT * FROM evidence WHERE memo_id = ?", [row["id"]])
+        for e in evidence:
+            assert 0 <= e["start_s"] < e["end_s"] <= row["duration_s"] + 0.5, e
+            assert e["sentence"] in row["transcript"]
+    assert _rows(samples_run["db"], "SELECT count(*) AS n FROM evidence WHERE field = 'followup'")[0]["n"] > 0
+
+
+def test_second_run_adds_nothing(samples_run):
+    before = _rows(samples_run["db"], "SELECT count(*) AS n FROM evidence")[0]["n"]
+    result = CliRunner().invoke(app, ["run", str(samples_run["inbox"]), "--db", str(samples_run["db"]), "--json"])
+    assert result.exit_code == 0
+    summary = json.loads(result.stdout)
+    assert summary["processed"] == 0 and summary["skipped_known"] == len(sample_labels())
+    assert _rows(samples_run["db"], "SELECT count(*) AS n FROM evidence")[0]["n"] == before
+    assert _rows(samples_run["db"], "SELECT count(*) AS n FROM memos")[0]["n"] == len(sample_labels())
+
+
+def _silence(path, seconds=3):
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
+        w.writeframes(b"\x00\x00" * 16000 * seconds)
+
+
+def test_bad_files_are_recorded_and_the_others_processed(tmp_path):
+    inbox = tmp_path / "inbox" / "sam"
+    inbox.mkdir(parents=True)
+    shutil.copy(SHARED_AUDIO / "jfk.flac", inbox / "good memo.flac")
+    shutil.copy(SHARED_AUDIO / "jfk.flac", inbox / "same bytes again.flac")
+    (inbox / "empty.m4a").write_bytes(b"")
+    (inbox / "random.m4a").write_bytes(bytes(range(256)) * 40)
+    (inbox / "notes.wav").write_text("call Tom back on Tuesday\n" * 20)
+    (inbox / "cut.flac").write_bytes((SHARED_AUDIO / "jfk.flac").read_bytes()[:400_000])
+    _silence(inbox / "pocket.wav")
+    (inbox / "readme.txt").write_text("not a memo")
+    db_path = tmp_path / "d.db"
+
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "inbox"), "--db", str(db_path), "--json"])
+
+    assert result.exit_code == 1  # some files failed
+    summary = json.loads(result.stdout)
+    assert summary["processed"] == 1 and summary["skipped_known"] == 1
+    assert summary["no_speech"] == 1 and summary["failed"] == 4
+    memos = {r["file_name"]: r for r in _rows(db_path, "SELECT * FROM memos")}
+    assert memos["good memo.flac"]["status"] == "done"
+    assert memos["pocket.wav"]["status"] == "no_speech"
+    assert "empty" in memos["empty.m4a"]["error"]
+    assert "not a readable audio file" in memos["random.m4a"]["error"]
+    assert "not a readable audio file" in memos["notes.wav"]["error"]
+    assert "truncated" in memos["cut.flac"]["error"]
+    assert "readme.txt" not in memos
+    assert len(_rows(db_path, "SELECT * FROM debriefs")) == 1
+    assert all(p.exists() for p in inbox.iterdir())  # nothing moved or deleted
+
+
+def test_rep_option_overrides_folder(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(SHARED_AUDIO / "jfk.flac", inbox / "memo.flac")
+    db_path = tmp_path / "d.db"
+    result = CliRunner().invoke(app, ["run", str(inbox), "--db", str(db_path), "--rep", "Jordan"])
+    assert result.exit_code == 0, result.output
+    assert _rows(db_path, "SELECT rep FROM debriefs") == [{"rep": "Jordan"}]
+
+
+def test_missing_model_fails_before_touching_anything(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(SHARED_AUDIO / "jfk.flac", inbox / "memo.flac")
+    db_path = tmp_path / "d.db"
+    result = CliRunner().invoke(app, ["run", str(inbox), "--db", str(db_path), "--model", "no-such-model"])
+    assert result.exit_code == 2
+    assert "no-such-model" in result.stderr and "Traceback" not in result.output
+    assert not db_path.exists()
