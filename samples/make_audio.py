@@ -16,7 +16,7 @@ Usage (from the repository root)::
 
     .venv/bin/python samples/make_audio.py                 # all memos
     .venv/bin/python samples/make_audio.py samples/inbox/dana   # one rep
-    .venv/bin/python samples/make_audio.py samples/inbox/dana/becker-bakery.json
+    .venv/bin/python samples/make_audio.py samples/inbox/dana/becker-bread.json
 
 Requires ``espeak-ng`` on PATH (``apt-get install espeak-ng``) and PyAV.
 """

@@ -33,7 +33,8 @@ def judge_decision_maker(clauses: list[Clause]) -> DecisionMakerVerdict:
             {"elsewhere": elsewhere, "absent": absent, "met": met}[kind].append((clause, hit))
     if elsewhere:
         clause, hit = elsewhere[0]
-        return DecisionMakerVerdict("no", _third_party(clause, hit), elsewhere + absent)
+        who = _third_party(clause, hit) if hit.label == "DM_ELSEWHERE" else None
+        return DecisionMakerVerdict("no", who, elsewhere + absent)
     if absent and not (met and _position(met[-1]) > _position(absent[-1])):
         clause, hit = absent[-1]
         return DecisionMakerVerdict("no", _role_in(clause), absent)
@@ -107,17 +108,21 @@ def _name_and_role(clause: Clause) -> str | None:
 
 
 def _person_name(clause: Clause, anchor: int) -> str | None:
-    """The person named nearest to the role: a PERSON entity, or on the blank
+    """The person named nearest to the role, in its sentence or the one before
+    ("I met with Greg Olson. He's the CFO."): a PERSON entity, or on the blank
     pipeline a run of capitalised words that does not open the sentence."""
+    doc = clause.doc
     sent = clause.sentence
-    if clause.doc.has_annotation("ENT_IOB"):
-        names = [(e.start, e.end) for e in sent.ents if e.label_ == "PERSON"]
-    else:
-        names = _capitalised_runs(sent, clause.doc.user_data.get("debrief_hits", []))
-    if not names:
-        return None
-    start, end = min(names, key=lambda n: min(abs(n[0] - anchor), abs(n[1] - anchor)))
-    return clause.doc[start:end].text
+    sentences = [sent] + ([doc[sent.start - 1].sent] if sent.start > 0 else [])
+    for candidate in sentences:
+        if doc.has_annotation("ENT_IOB"):
+            names = [(e.start, e.end) for e in candidate.ents if e.label_ == "PERSON"]
+        else:
+            names = _capitalised_runs(candidate, doc.user_data.get("debrief_hits", []))
+        if names:
+            start, end = min(names, key=lambda n: min(abs(n[0] - anchor), abs(n[1] - anchor)))
+            return doc[start:end].text
+    return None
 
 
 def _capitalised_runs(sent, hits: list[Hit]) -> list[tuple[int, int]]:

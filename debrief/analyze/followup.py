@@ -39,9 +39,14 @@ class Candidate:
 
     @property
     def when(self) -> str | None:
-        spans = sorted(self.hits("DATE", "DATE_VAGUE", "TIME"), key=lambda h: h.start)
+        merged: list[list[int]] = []  # "at 3" and "3 p.m." overlap: say "at 3 p.m." once
+        for hit in sorted(self.hits("DATE", "DATE_VAGUE", "TIME"), key=lambda h: h.start):
+            if merged and hit.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hit.end)
+            else:
+                merged.append([hit.start, hit.end])
         doc = self.focus.doc
-        return " ".join(doc[h.start:h.end].text for h in spans) or None
+        return " ".join(doc[start:end].text for start, end in merged) or None
 
 
 @dataclass
