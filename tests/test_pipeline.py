@@ -9,7 +9,9 @@ from typer.testing import CliRunner
 
 from debrief.cli import app
 
-from .conftest import SHARED_AUDIO, sample_labels
+import os
+
+from .conftest import SHARED_AUDIO, sample_labels, write_m4a
 
 VERDICTS = ("followup", "firm_followup", "decision_maker_met", "excuses_accepted")
 
@@ -124,3 +126,16 @@ def test_missing_model_fails_before_touching_anything(tmp_path):
     assert result.exit_code == 2
     assert "no-such-model" in result.stderr and "Traceback" not in result.output
     assert not db_path.exists()
+
+
+def test_recording_time_comes_from_the_container_tag_else_the_file_time(tmp_path):
+    inbox = tmp_path / "inbox" / "lee"
+    inbox.mkdir(parents=True)
+    write_m4a(inbox / "tagged.m4a", SHARED_AUDIO / "jfk.flac", "2026-03-04T10:15:00.000000Z")
+    untagged = write_m4a(inbox / "untagged.m4a", SHARED_AUDIO / "sense_and_sensibility_01_austen_64kb-0870.wav")
+    os.utime(untagged, (1767261600, 1767261600))  # 2026-01-01T10:00:00Z
+    db_path = tmp_path / "d.db"
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "inbox"), "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    recorded = {r["file_name"]: r["recorded_at"] for r in _rows(db_path, "SELECT * FROM debriefs")}
+    assert recorded == {"tagged.m4a": "2026-03-04T10:15:00+00:00", "untagged.m4a": "2026-01-01T10:00:00+00:00"}
