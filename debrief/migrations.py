@@ -116,3 +116,86 @@ def m001_create_tables(db):
         WHERE memos.status = 'done'
         """,
     )
+
+
+# The verdict fields a manager can correct; the view shows the correction when
+# there is one, and the machine's value beside it as machine_<field>.
+CORRECTABLE = (
+    "followup",
+    "firm_followup",
+    "followup_when",
+    "decision_maker_met",
+    "decision_maker",
+    "excuses_accepted",
+    "proposal_without_meeting",
+)
+
+
+def _latest_correction(field: str) -> str:
+    return (
+        "(SELECT c.value FROM corrections c WHERE c.file_sha256 = memos.file_sha256 "
+        f"AND c.field = '{field}' ORDER BY c.id DESC LIMIT 1)"
+    )
+
+
+def debriefs_view_sql() -> str:
+    effective = ",\n            ".join(
+        f"COALESCE({_latest_correction(f)}, analyses.{f}) AS {f}" for f in CORRECTABLE
+    )
+    machine = ",\n            ".join(f"analyses.{f} AS machine_{f}" for f in CORRECTABLE)
+    return f"""
+        SELECT
+            memos.id AS id,
+            memos.file_name,
+            memos.file_sha256,
+            memos.rep,
+            memos.recorded_at,
+            transcripts.duration_s,
+            transcripts.text AS transcript,
+            {effective},
+            analyses.followup_missing,
+            analyses.excuses,
+            CASE WHEN EXISTS (SELECT 1 FROM reviews r WHERE r.file_sha256 = memos.file_sha256)
+                 THEN 'yes' ELSE 'no' END AS reviewed,
+            (SELECT group_concat(DISTINCT c.field) FROM corrections c
+              WHERE c.file_sha256 = memos.file_sha256) AS corrected_fields,
+            {machine},
+            transcripts.model,
+            analyses.patterns_version,
+            analyses.nlp_pipeline,
+            analyses.analyzed_at
+        FROM memos
+        JOIN transcripts ON transcripts.memo_id = memos.id
+        JOIN analyses ON analyses.memo_id = memos.id
+        WHERE memos.status = 'done'
+    """
+
+
+@migrations()
+def m002_add_corrections_reviews_and_search(db):
+    db["analyses"].add_column("proposal_without_meeting", str)
+    # Keyed by the memo's SHA-256, not its row id: a correction belongs to the
+    # recording and survives anything the machine does to its rows.
+    db["corrections"].create(
+        {
+            "id": int,
+            "file_sha256": str,
+            "field": str,
+            "value": str,
+            "note": str,
+            "corrected_by": str,
+            "corrected_at": str,
+        },
+        pk="id",
+        not_null={"file_sha256", "field"},
+    )
+    db["corrections"].create_index(["file_sha256", "field"])
+    db["reviews"].create(
+        {"id": int, "file_sha256": str, "reviewed_by": str, "note": str, "reviewed_at": str},
+        pk="id",
+        not_null={"file_sha256"},
+    )
+    db["reviews"].create_index(["file_sha256"])
+    db["transcripts"].enable_fts(["text"], create_triggers=True)
+    db.execute("DROP VIEW IF EXISTS debriefs")
+    db.create_view("debriefs", debriefs_view_sql())

@@ -90,6 +90,7 @@ class Debrief:
     decision_maker_met: str = "unclear"  # yes | no | unclear
     decision_maker: str | None = None
     excuses: list[Excuse] = field(default_factory=list)
+    proposal_without_meeting: str = "no"  # yes | no
     evidence: list[Evidence] = field(default_factory=list)
     transcript: str = ""
     patterns_version: str = ""
@@ -115,6 +116,7 @@ class Debrief:
             "decision_maker": self.decision_maker,
             "excuses_accepted": self.excuses_accepted,
             "excuses": [asdict(e) for e in self.excuses],
+            "proposal_without_meeting": self.proposal_without_meeting,
         }
 
     def to_dict(self) -> dict:

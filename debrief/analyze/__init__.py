@@ -65,10 +65,13 @@ class Analyzer:
         firm_at = followup.sent_index if followup.value == "firm_in_person" else None
         dm = judge_decision_maker(clauses)
         excuses = judge_excuses(clauses, firm_at)
+        proposals = _proposals_sent(clauses, excuses.excuses)
+        without_meeting = "yes" if proposals and followup.value != "firm_in_person" else "no"
         evidence = (
             _evidence("followup", followup.evidence, transcript)
             + _evidence("decision_maker_met", dm.evidence, transcript)
             + _evidence("excuses_accepted", excuses.evidence, transcript)
+            + _evidence("proposal_without_meeting", proposals if without_meeting == "yes" else [], transcript)
         )
         return Debrief(
             followup=followup.value,
@@ -77,10 +80,20 @@ class Analyzer:
             decision_maker_met=dm.value,
             decision_maker=dm.who,
             excuses=excuses.excuses,
+            proposal_without_meeting=without_meeting,
             evidence=evidence,
             transcript=transcript.text,
             patterns_version=self.version,
         )
+
+
+def _proposals_sent(clauses, excuses) -> list:
+    """A proposal, quote or information the rep sends or will send (not one the
+    prospect merely asked for, unless the rep went along with the request)."""
+    sent = [(c, h) for c in clauses if c.speaker != "prospect" and not c.negated for h in c.of("PROPOSAL")]
+    if not sent and any(e.kind == "send_info" and e.handled == "accepted" for e in excuses):
+        sent = [(c, h) for c in clauses for h in c.of("STALL") if h.rule.kind == "send_info"]
+    return sent
 
 
 def _evidence(field: str, found, transcript: Transcript) -> list[Evidence]:
