@@ -82,9 +82,9 @@ def run(
     from .db import open_db
     from .pipeline import process_inbox
 
-    database = open_db(db or default_db_path())
     analyzer = _analyzer(spacy_model)
-    summary = _with_progress(lambda cb: process_inbox(inbox, database, transcriber, analyzer, rep, cb))
+    with open_db(db or default_db_path()) as database:
+        summary = _with_progress(lambda cb: process_inbox(inbox, database, transcriber, analyzer, rep, cb))
     _print_summary(summary, as_json)
     if summary.failed:
         raise typer.Exit(1)
@@ -136,37 +136,12 @@ def analyze(
         _fail("no transcript text given")
     debrief = _analyzer(spacy_model).analyze(Transcript.from_text(text))
     if as_json:
-        data = debrief.to_dict()
-        typer.echo(json.dumps(data, indent=2))
+        typer.echo(json.dumps(debrief.to_dict(), indent=2))
     else:
-        typer.echo(_render_debrief(debrief))
+        from .render import render_evidence, render_verdicts
 
-
-def _render_debrief(debrief) -> str:
-    v = debrief.verdicts()
-    lines = [f"Follow-up:          {v['followup']}" + (f"  ({v['followup_when']})" if v["followup_when"] else "")]
-    if v["followup_missing"]:
-        lines.append(f"  missing: {', '.join(v['followup_missing'])}")
-    lines.append(f"Firm follow-up:     {v['firm_followup']}")
-    who = f"  ({v['decision_maker']})" if v["decision_maker"] else ""
-    lines.append(f"Decision-maker met: {v['decision_maker_met']}{who}")
-    lines.append(f"Excuses accepted:   {v['excuses_accepted']}")
-    for excuse in v["excuses"]:
-        lines.append(f"  - {excuse['kind']}: \"{excuse['words']}\" → {excuse['handled']}")
-    if debrief.evidence:
-        lines.append("Evidence:")
-        grouped: dict[tuple, list[str]] = {}
-        for e in debrief.evidence:  # one line per sentence, with every rule it fired
-            grouped.setdefault((e.field, e.sentence, e.start_s, e.end_s), []).append(e.rule_id)
-        for (field, sentence, start, end), rule_ids in grouped.items():
-            at = f"[{_clock(start)}–{_clock(end)}] " if start is not None else ""
-            lines.append(f"  {field:<19} {at}\"{sentence}\"")
-            lines.append(f"  {'':<19} rules: {', '.join(rule_ids)}")
-    return "\n".join(lines)
-
-
-def _clock(seconds: float) -> str:
-    return f"{int(seconds) // 60:02d}:{int(seconds) % 60:02d}"
+        evidence = [vars(e) for e in debrief.evidence]
+        typer.echo("\n".join(render_verdicts(debrief.verdicts()) + render_evidence(evidence)))
 
 
 @app.command()
@@ -184,6 +159,8 @@ def patterns(as_json: bool = typer.Option(False, "--json", help="Print the rules
     for rule in rules:
         typer.echo(f"{rule.source:<15} {rule.label:<17} {rule.id:<26} {rule.description}")
 
+
+from . import cli_manager  # noqa: E402,F401  (registers the manager's commands on `app`)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

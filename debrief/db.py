@@ -34,6 +34,7 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA secure_delete = ON")  # deleted transcripts are overwritten, not left in free pages
     migrations.apply(db)
     return db
 

@@ -18,7 +18,7 @@ from .records import MemoFile, MemoResult, RunSummary
 from .transcribe import WhisperTranscriber
 
 ProgressCallback = Callable[[str, int, int, Path], None]  # (stage, index, total, path)
-FINISHED = {"done", "no_speech"}
+FINISHED = {"done", "no_speech", "forgotten"}  # a forgotten memo stays forgotten
 
 
 def process_inbox(

@@ -106,3 +106,21 @@ def write_m4a(path: Path, source: Path, creation_time: str | None = None) -> Pat
         for packet in [*stream.encode(frame), *stream.encode(None)]:
             out.mux(packet)
     return path
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """A consistent copy (WAL included) through SQLite's backup API."""
+    import sqlite3
+
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close(), dst.close()
+    return target
+
+
+@pytest.fixture
+def manager_db(samples_run, tmp_path) -> Path:
+    """A private copy of the database the real `debrief run` filled from the samples."""
+    return copy_database(samples_run["db"], tmp_path / "debrief.db")

@@ -1,0 +1,193 @@
+"""The manager's commands: list, show, search, query, export, review, reanalyze, forget, report.
+
+Registered on the same typer app as `run` and `analyze`. Each command parses
+its options, makes one library call, and renders: a table by default,
+`--json` or `--csv` for programs. Errors are one line on stderr, exit 2.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .cli import DbOption, SpacyOption, _analyzer, _err, _fail, app
+from .config import default_db_path
+
+JsonOption = typer.Option(False, "--json", help="Output JSON.")
+CsvOption = typer.Option(False, "--csv", help="Output CSV.")
+
+
+def _fmt(as_json: bool, as_csv: bool) -> str:
+    if as_json and as_csv:
+        _fail("choose one of --json and --csv")
+    return "json" if as_json else "csv" if as_csv else "text"
+
+
+def _open(db: Optional[Path]):
+    from .db import open_db
+
+    path = db or default_db_path()
+    if not Path(path).exists():
+        _fail(f"no database at {path} (run `debrief run INBOX` first, or pass --db)")
+    return open_db(path)
+
+
+@app.command("list")
+def list_(
+    db: Optional[Path] = DbOption,
+    rep: Optional[str] = typer.Option(None, help="Only this rep."),
+    since: Optional[str] = typer.Option(None, help="Recorded on or after this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, help="Recorded on or before this date (YYYY-MM-DD)."),
+    followup: Optional[str] = typer.Option(None, help="firm_in_person, firm_remote, tentative or none."),
+    dm: Optional[str] = typer.Option(None, "--dm", help="Decision-maker met: yes, no or unclear."),
+    excuses: Optional[str] = typer.Option(None, help="Excuses accepted: yes, no or none."),
+    needs_review: bool = typer.Option(False, "--needs-review", help="Only debriefs no manager has reviewed."),
+    limit: int = typer.Option(20, "-n", "--limit", help="How many, newest first (0 = all)."),
+    as_json: bool = JsonOption,
+    as_csv: bool = CsvOption,
+) -> None:
+    """List debriefs, newest first, with filters."""
+    from .queries import LIST_COLUMNS, ListFilters, list_debriefs
+    from .render import emit_rows
+
+    fmt = _fmt(as_json, as_csv)
+    filters = ListFilters(rep, since, until, followup, dm, excuses, needs_review, limit)
+    emit_rows(list_debriefs(_open(db), filters), LIST_COLUMNS, fmt)
+
+
+@app.command()
+def show(
+    memo_id: int = typer.Argument(..., metavar="ID", help="The debrief's id (see `debrief list`)."),
+    db: Optional[Path] = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """One debrief in full: verdicts, evidence with times, corrections, the marked transcript."""
+    from .queries import NotFound, get_debrief
+    from .render import render_debrief_detail
+
+    try:
+        detail = get_debrief(_open(db), memo_id).to_dict()
+    except NotFound as error:
+        _fail(str(error))
+    typer.echo(json.dumps(detail, indent=2) if as_json else render_debrief_detail(detail))
+
+
+@app.command()
+def search(
+    words: str = typer.Argument(..., help="Words to find in transcripts."),
+    db: Optional[Path] = DbOption,
+    limit: int = typer.Option(20, "-n", "--limit", help="How many results."),
+    as_json: bool = JsonOption,
+    as_csv: bool = CsvOption,
+) -> None:
+    """Full-text search over transcripts, best match first, with snippets."""
+    from .queries import search_transcripts
+    from .render import emit_rows
+
+    fmt = _fmt(as_json, as_csv)
+    rows = search_transcripts(_open(db), words, limit)
+    emit_rows(rows, ("id", "rep", "recorded_at", "file_name", "snippet"), fmt)
+
+
+@app.command()
+def query(
+    sql: str = typer.Argument(..., help="One read-only SQL statement."),
+    db: Optional[Path] = DbOption,
+    max_rows: int = typer.Option(1000, help="Stop after this many rows."),
+    timeout: float = typer.Option(10.0, help="Stop after this many seconds."),
+    as_json: bool = JsonOption,
+    as_csv: bool = CsvOption,
+) -> None:
+    """Run read-only SQL against the database (writes, ATTACH and VACUUM are refused)."""
+    from .readonly import QueryRefused, run_query
+    from .render import emit_rows
+
+    fmt = _fmt(as_json, as_csv)
+    try:
+        result = run_query(db or default_db_path(), sql, max_rows=max_rows, timeout_s=timeout)
+    except QueryRefused as error:
+        _fail(str(error))
+    emit_rows(result.as_dicts(), result.columns, fmt)
+    if result.truncated:
+        _err(f"(stopped at {max_rows} rows; use --max-rows for more)")
+
+
+@app.command()
+def export(
+    csv_file: Path = typer.Option(..., "--csv", help="Write the debriefs to this CSV file."),
+    db: Optional[Path] = DbOption,
+) -> None:
+    """Export every debrief, flattened to one row each, as CSV for a CRM import."""
+    from .queries import EXPORT_COLUMNS, export_rows
+    from .render import to_csv
+
+    rows = export_rows(_open(db))
+    csv_file.write_text(to_csv(rows, EXPORT_COLUMNS), encoding="utf-8")
+    _err(f"{len(rows)} debriefs written to {csv_file}")
+
+
+@app.command()
+def review(
+    memo_id: int = typer.Argument(..., metavar="ID", help="The debrief's id."),
+    set_: list[str] = typer.Option([], "--set", help="FIELD=VALUE, e.g. firm_followup=yes (repeatable)."),
+    note: Optional[str] = typer.Option(None, help="Why: kept with the correction."),
+    by: Optional[str] = typer.Option(None, help="Who reviewed [default: your user name]."),
+    db: Optional[Path] = DbOption,
+) -> None:
+    """Record a manager's review: correct verdicts (kept forever) or mark the debrief reviewed."""
+    from .queries import NotFound
+    from .review import ReviewError, parse_settings, record_review
+
+    try:
+        corrections = parse_settings(set_)
+        record_review(_open(db), memo_id, corrections, note, by)
+    except (ReviewError, NotFound) as error:
+        _fail(str(error))
+    changed = ", ".join(f"{k}={v}" for k, v in corrections.items()) or "no changes"
+    _err(f"debrief {memo_id} reviewed: {changed}")
+
+
+@app.command()
+def reanalyze(
+    db: Optional[Path] = DbOption,
+    since: Optional[str] = typer.Option(None, help="Only memos recorded on or after this date."),
+    spacy_model: str = SpacyOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Run the current rules again over stored transcripts and print what changed."""
+    from .review import reanalyze as reanalyze_all
+
+    results = reanalyze_all(_open(db), _analyzer(spacy_model), since)
+    changed = [r for r in results if r.changes or r.disagreements]
+    if as_json:
+        typer.echo(json.dumps([r.to_dict() for r in changed], indent=2))
+    for r in changed if not as_json else []:
+        typer.echo(f"{r.memo_id} {r.file_name}")
+        for name, (old, new) in r.changes.items():
+            typer.echo(f"    {name}: {old} → {new}")
+        for name, (manager, machine) in r.disagreements.items():
+            typer.echo(f"    {name}: machine says {machine}, manager's correction {manager} stands")
+    _err(f"{len(results)} debriefs re-analyzed, {sum(bool(r.changes) for r in results)} changed")
+
+
+@app.command()
+def forget(
+    memo_id: int = typer.Argument(..., metavar="ID", help="The memo's id."),
+    db: Optional[Path] = DbOption,
+    yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
+) -> None:
+    """Delete a memo's transcript, verdicts, evidence and search entries for good."""
+    from .queries import NotFound
+    from .review import forget as forget_memo
+
+    database = _open(db)
+    if not yes:
+        typer.confirm(f"Forget memo {memo_id}? Its transcript and debrief cannot be recovered", abort=True)
+    try:
+        name = forget_memo(database, memo_id)
+    except NotFound as error:
+        _fail(str(error))
+    _err(f"forgot memo {memo_id} ({name}); its audio file, if any, is untouched")

@@ -1,0 +1,116 @@
+"""How results look: a table for people, JSON or CSV for programs.
+
+Kept apart from cli.py so the commands stay one screen each: parse, call the
+library, hand the result to one of these.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+
+
+def emit_rows(rows: list[dict], columns: list[str] | tuple[str, ...], fmt: str, title: str | None = None) -> None:
+    """Write rows to stdout as a table (text), a JSON list, or CSV with a header."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, indent=2, default=str) + "\n")
+    elif fmt == "csv":
+        sys.stdout.write(to_csv(rows, columns))
+    elif not rows:
+        sys.stderr.write("(no rows)\n")
+    else:
+        print_table(rows, columns, title)
+
+
+def to_csv(rows: list[dict], columns) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def print_table(rows: list[dict], columns, title: str | None = None) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:  # escape: "[" in a snippet or a name is text, not rich markup
+        table.add_row(*["" if row.get(c) is None else escape(str(row.get(c))) for c in columns])
+    console = Console()
+    if not console.is_terminal:  # piped into a file or a pager: do not fold at 80 columns
+        console = Console(width=220)
+    console.print(table)
+
+
+def clock(seconds: float | None) -> str:
+    if seconds is None:
+        return "--:--"
+    return f"{int(seconds) // 60:02d}:{int(seconds) % 60:02d}"
+
+
+def render_verdicts(v: dict) -> list[str]:
+    lines = [f"Follow-up:          {v['followup']}" + (f"  ({v['followup_when']})" if v.get("followup_when") else "")]
+    if v.get("followup_missing"):
+        lines.append(f"  missing: {', '.join(v['followup_missing'])}")
+    lines.append(f"Firm follow-up:     {v['firm_followup']}")
+    who = f"  ({v['decision_maker']})" if v.get("decision_maker") else ""
+    lines.append(f"Decision-maker met: {v['decision_maker_met']}{who}")
+    lines.append(f"Excuses accepted:   {v['excuses_accepted']}")
+    for excuse in v.get("excuses") or []:
+        lines.append(f"  - {excuse['kind']}: \"{excuse['words']}\" → {excuse['handled']}")
+    lines.append(f"Proposal without meeting: {v.get('proposal_without_meeting', 'no')}")
+    return lines
+
+
+def render_evidence(evidence: list[dict]) -> list[str]:
+    """One line per sentence, with its time in the audio and every rule it fired."""
+    if not evidence:
+        return []
+    lines, grouped = ["Evidence:"], {}
+    for e in evidence:
+        grouped.setdefault((e["field"], e["sentence"], e["start_s"], e["end_s"]), []).append(e["rule_id"])
+    for (field, sentence, start, end), rule_ids in grouped.items():
+        at = f"[{clock(start)}–{clock(end)}] " if start is not None else ""
+        lines.append(f"  {field:<24} {at}\"{sentence}\"")
+        lines.append(f"  {'':<24} rules: {', '.join(rule_ids)}")
+    return lines
+
+
+def render_debrief_detail(detail: dict) -> str:
+    d = detail
+    lines = [
+        f"Debrief {d['id']}: {d['file_name']}",
+        f"Rep: {d['rep'] or '(none)'}    Recorded: {d['recorded_at']}    Length: {clock(d['duration_s'])}",
+        f"Model: {d['model']}    Patterns: {d['patterns_version']}    Reviewed: {d['reviewed']}",
+        "",
+        *render_verdicts(d),
+    ]
+    machine = [f"  {f}: manager says {d[f]!r}, machine said {d['machine_' + f]!r}"
+               for f in ("followup", "firm_followup", "followup_when", "decision_maker_met",
+                         "decision_maker", "excuses_accepted", "proposal_without_meeting")
+               if d.get("machine_" + f) != d.get(f)]
+    if machine:
+        lines += ["Corrected by a manager:", *machine]
+    lines += ["", *render_evidence(d["evidence"])]
+    if d["corrections"] or d["reviews"]:
+        lines += ["", "Reviews:"]
+        for r in d["reviews"]:
+            lines.append(f"  {r['reviewed_at']} {r['reviewed_by']}: {r['note'] or ''}".rstrip())
+        for c in d["corrections"]:
+            lines.append(f"    set {c['field']} = {c['value']} ({c['corrected_by']}, {c['corrected_at']})")
+    lines += ["", "Transcript (evidence marked »…«):", mark_evidence(d["transcript"], d["evidence"])]
+    return "\n".join(lines)
+
+
+def mark_evidence(transcript: str, evidence: list[dict]) -> str:
+    marked = transcript
+    for sentence in dict.fromkeys(e["sentence"] for e in evidence):
+        if sentence and sentence in marked:
+            marked = marked.replace(sentence, f"»{sentence}«", 1)
+    return marked
