@@ -63,10 +63,21 @@ def run(
     condition_on_previous_text: bool = typer.Option(False, "--condition-on-previous-text/--no-condition-on-previous-text", envvar="DEBRIEF_CONDITION_ON_PREVIOUS_TEXT", help="Feed each window the previous text (can loop on noise)."),
     cpu_threads: int = typer.Option(0, envvar="DEBRIEF_CPU_THREADS", help="Whisper CPU threads (0 = CTranslate2's default)."),
     spacy_model: str = SpacyOption,
+    after: str = typer.Option("keep", envvar="DEBRIEF_AFTER", help="What to do with the audio once its debrief is stored: keep, move (to processed/, failures to quarantine/), or delete:N (move, delete after N days)."),
+    processed_dir: Optional[Path] = typer.Option(None, envvar="DEBRIEF_PROCESSED_DIR", help="Where processed audio goes [default: beside the inbox, processed/]."),
+    quarantine_dir: Optional[Path] = typer.Option(None, envvar="DEBRIEF_QUARANTINE_DIR", help="Where unusable audio goes [default: beside the inbox, quarantine/]."),
+    settle: float = typer.Option(5.0, envvar="DEBRIEF_SETTLE", help="Seconds a file must stay unchanged before it is taken."),
+    timeout: float = typer.Option(600.0, envvar="DEBRIEF_TIMEOUT", help="Seconds one memo may take to decode and transcribe."),
+    max_duration: float = typer.Option(7200.0, envvar="DEBRIEF_MAX_DURATION", help="Longest memo taken, in seconds."),
+    max_attempts: int = typer.Option(4, envvar="DEBRIEF_MAX_ATTEMPTS", help="Tries before a memo that keeps failing is quarantined."),
+    watch: bool = typer.Option(False, "--watch", help="Keep running: process new memos as they arrive (Ctrl-C stops)."),
+    poll: Optional[float] = typer.Option(None, help="With --watch: poll every N seconds instead of file events (network shares)."),
+    rescan: float = typer.Option(300.0, help="With --watch: full rescan every N seconds, for missed events."),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON."),
 ) -> None:
     """Transcribe, analyze and store every memo under INBOX (already known memos are skipped)."""
-    from .transcribe import ModelNotFound, WhisperTranscriber
+    from .archive import ArchiveError, Disposal
+    from .transcribe import ModelNotFound, resolve_model
 
     if not inbox.is_dir():
         _fail(f"inbox {inbox} is not a folder")
@@ -76,18 +87,41 @@ def run(
         condition_on_previous_text=condition_on_previous_text, cpu_threads=cpu_threads,
     )
     try:
-        transcriber = WhisperTranscriber(settings)  # fails here, before any file is touched
-    except ModelNotFound as error:
+        resolve_model(settings.model)  # fails here, before any file is touched
+        disposal = Disposal.for_inbox(inbox, after, processed_dir, quarantine_dir)
+    except (ModelNotFound, ArchiveError) as error:
         _fail(str(error))
     from .db import open_db
-    from .pipeline import process_inbox
+    from .pipeline import RunOptions, Runner
+    from .watch import StopFlag, watch_inbox
+    from .worker import TranscriptionWorker
 
-    analyzer = _analyzer(spacy_model)
-    with open_db(db or default_db_path()) as database:
-        summary = _with_progress(lambda cb: process_inbox(inbox, database, transcriber, analyzer, rep, cb))
+    options = RunOptions(rep, settle, timeout, max_duration, max_attempts)
+    stop = StopFlag()
+    stop.install()
+    with open_db(db or default_db_path()) as database, \
+            TranscriptionWorker(settings, timeout, max_duration) as worker:
+        runner = Runner(inbox, database, worker, _analyzer(spacy_model), disposal, options)
+        if watch:
+            _err(f"watching {inbox} (Ctrl-C to stop)")
+            watch_inbox(inbox, lambda: runner.run_pass(should_stop=stop), _report_pass, stop, settle, rescan, poll)
+            return
+        summary = _with_progress(lambda cb: _until_settled(runner, cb, stop, settle))
     _print_summary(summary, as_json)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _until_settled(runner, on_progress, stop, settle: float):
+    """Passes until no file is still being written (waiting at most a minute or 12 settle times)."""
+    import time
+
+    summary = runner.run_pass(on_progress, stop)
+    deadline = time.monotonic() + max(60.0, 12 * settle)
+    while summary.count("unsettled") and not stop() and time.monotonic() < deadline:
+        time.sleep(min(settle, 1.0))
+        summary = summary.merge(runner.run_pass(None, stop))
+    return summary
 
 
 def _with_progress(work):
@@ -102,8 +136,8 @@ def _with_progress(work):
         task = progress.add_task("memos", total=None)
 
         def on_progress(stage: str, index: int, total: int, path: Path) -> None:
-            label = path.name if len(path.name) <= 40 else path.name[:37] + "..."
-            progress.update(task, total=total, completed=index, description=label)
+            name = path.name if len(path.name) <= 40 else path.name[:37] + "..."
+            progress.update(task, total=total, completed=index, description=name)
 
         return work(on_progress)
 
@@ -115,10 +149,23 @@ def _print_summary(summary, as_json: bool) -> None:
         return
     _err(
         f"{data['processed']} processed, {data['skipped_known']} skipped as already known, "
-        f"{data['no_speech']} without speech, {data['failed']} failed"
+        f"{data['no_speech']} without speech, {data['failed']} failed (will retry), "
+        f"{data['quarantined']} quarantined"
     )
+    waiting = {"busy_elsewhere": "being processed by another run", "waiting_to_retry": "waiting to retry",
+               "still_being_written": "still being written, left for the next run"}
+    for key, words in waiting.items():
+        if data[key]:
+            _err(f"  {data[key]} {words}")
     for failure in data["failures"]:
-        _err(f"  failed: {failure['file']}: {failure['error']}")
+        _err(f"  {failure['status']}: {failure['path']}: {failure['error']}")
+
+
+def _report_pass(summary) -> None:
+    for r in summary.results:
+        if r.status in ("done", "no_speech", "failed", "quarantined"):
+            detail = f": {r.error}" if r.error and r.status != "no_speech" else ""
+            _err(f"{r.status:<11} {r.memo.rep or '-'}/{r.memo.file_name}{detail}")
 
 
 @app.command()

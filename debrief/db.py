@@ -20,7 +20,7 @@ from pathlib import Path
 import sqlite_utils
 
 from .migrations import migrations
-from .records import Debrief, MemoFile, Transcript
+from .records import Debrief, Transcript
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -35,7 +35,9 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA secure_delete = ON")  # deleted transcripts are overwritten, not left in free pages
-    migrations.apply(db)
+    if migrations.pending(db):
+        with write_transaction(db):  # two runs opening a new database at once: one waits
+            migrations.apply(db)
     return db
 
 
@@ -55,61 +57,22 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def memo_status(db: sqlite_utils.Database, sha256: str) -> str | None:
-    row = db.execute("SELECT status FROM memos WHERE file_sha256 = ?", [sha256]).fetchone()
-    return row[0] if row else None
+def save_transcript(db, memo_id: int, transcript: Transcript) -> None:
+    db["transcripts"].upsert(
+        {
+            "memo_id": memo_id,
+            "text": transcript.text,
+            "words": json.dumps([[w.text, w.start, w.end] for w in transcript.words]),
+            "duration_s": transcript.duration_s,
+            "language": transcript.language,
+            "model": transcript.model,
+            "transcribed_at": now(),
+        },
+        pk="memo_id",
+    )
 
 
-def _upsert_memo(db, memo: MemoFile, status: str, error: str | None, recorded_at: str | None) -> int:
-    existing = db.execute(
-        "SELECT id, attempts FROM memos WHERE file_sha256 = ?", [memo.sha256]
-    ).fetchone()
-    row = {
-        "file_sha256": memo.sha256,
-        "file_name": memo.file_name,
-        "path": str(memo.path),
-        "rep": memo.rep,
-        "size_bytes": memo.size_bytes,
-        "recorded_at": recorded_at or memo.modified_at,
-        "status": status,
-        "error": error,
-        "updated_at": now(),
-    }
-    if existing:
-        db["memos"].update(existing[0], {**row, "attempts": (existing[1] or 0) + 1})
-        return existing[0]
-    return db["memos"].insert({**row, "attempts": 1, "first_seen_at": now()}).last_pk
-
-
-def record_outcome(db, memo: MemoFile, status: str, error: str | None = None,
-                   recorded_at: str | None = None) -> int:
-    """Record a memo that produced no debrief: failed (with why) or no_speech."""
-    with write_transaction(db):
-        return _upsert_memo(db, memo, status, error, recorded_at)
-
-
-def save_debrief(db, memo: MemoFile, recorded_at: str, transcript: Transcript,
-                 debrief: Debrief, nlp_pipeline: str) -> int:
-    """Store transcript, verdicts and evidence for one memo, all or nothing."""
-    with write_transaction(db):
-        memo_id = _upsert_memo(db, memo, "done", None, recorded_at)
-        db["transcripts"].upsert(
-            {
-                "memo_id": memo_id,
-                "text": transcript.text,
-                "words": json.dumps([[w.text, w.start, w.end] for w in transcript.words]),
-                "duration_s": transcript.duration_s,
-                "language": transcript.language,
-                "model": transcript.model,
-                "transcribed_at": now(),
-            },
-            pk="memo_id",
-        )
-        _save_analysis(db, memo_id, debrief, nlp_pipeline)
-    return memo_id
-
-
-def _save_analysis(db, memo_id: int, debrief: Debrief, nlp_pipeline: str) -> None:
+def save_analysis(db, memo_id: int, debrief: Debrief, nlp_pipeline: str) -> None:
     verdicts = debrief.verdicts()
     db["analyses"].upsert(
         {

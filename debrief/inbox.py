@@ -1,13 +1,22 @@
-"""Which files in an inbox are memos, who recorded them, and their identity.
+"""Which files in an inbox are memos, whether they are done being written, and who they are.
+
+Memos arrive through Dropbox, OneDrive, iCloud, Syncthing, SMB shares or a
+USB cable, so the inbox holds more than finished memos: half-written files,
+sync tools' temporary names and folders, placeholders. Those are ignored by
+name; a real memo is taken only once its size and modification time have
+stopped changing for a settle time.
 
 A memo's identity is the SHA-256 of its bytes, not its name: phones reuse
-names like `Recording.m4a`, and sync tools copy the same file under two names.
+names like `Recording.m4a`, and sync tools copy one file under two names.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
-from collections.abc import Iterator
+import os
+import stat
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -15,6 +24,11 @@ from .config import AUDIO_EXTENSIONS
 from .records import MemoFile
 
 _CHUNK = 1 << 20
+IGNORED_NAMES = (
+    "*.part", "*.partial", "*.crdownload", "*.tmp", ".syncthing.*.tmp", "~syncthing~*",
+    "*.icloud", "~$*", "._*", ".DS_Store", "Thumbs.db", ".*",
+)
+IGNORED_FOLDERS = {".stfolder", ".stversions", "@eaDir", ".dropbox.cache", ".Trash", "#recycle"}
 
 
 def file_sha256(path: Path) -> str:
@@ -25,42 +39,89 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def is_memo_path(path: Path) -> bool:
-    """An audio extension we take, and not a hidden file (sync tools' leftovers)."""
-    return path.suffix.lower() in AUDIO_EXTENSIONS and not path.name.startswith(".")
+def display_name(path: Path | str) -> str:
+    """A name safe to store and print, even when the bytes are not UTF-8."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def is_memo_name(name: str) -> bool:
+    if any(fnmatch.fnmatchcase(name, pattern) for pattern in IGNORED_NAMES):
+        return False
+    return os.path.splitext(name)[1].lower() in AUDIO_EXTENSIONS
 
 
 def find_memo_paths(inbox: Path) -> list[Path]:
-    """Every memo under `inbox`, recursively, skipping hidden folders, in a stable order."""
+    """Every candidate memo under `inbox`, in a stable order. Sync folders, hidden
+    folders and links that lead outside the inbox are not followed."""
+    root = inbox.resolve()
     found = []
-    for path in sorted(inbox.rglob("*")):
-        relative = path.relative_to(inbox)
-        if any(part.startswith(".") for part in relative.parts[:-1]):
-            continue
-        if path.is_file() and is_memo_path(path):
-            found.append(path)
+    for folder, subfolders, files in os.walk(inbox, followlinks=False):
+        subfolders[:] = sorted(d for d in subfolders if d not in IGNORED_FOLDERS and not d.startswith("."))
+        for name in sorted(files):
+            path = Path(folder) / name
+            if is_memo_name(display_name(name)) and _inside(path, root):
+                found.append(path)
     return found
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """False for a symlink that points outside the inbox (or nowhere)."""
+    if not path.is_symlink():
+        return True
+    try:
+        return path.resolve(strict=True).is_relative_to(root)
+    except OSError:
+        return False
+
+
+class Settling:
+    """Remembers what each file looked like, to tell a finished file from one still arriving.
+
+    A file is settled when it is a regular file whose size and modification time
+    have not changed for `settle_s`: either we have watched it stay the same that
+    long, or its modification time is already that old.
+    """
+
+    def __init__(self, settle_s: float):
+        self.settle_s = settle_s
+        self._seen: dict[Path, tuple[int, int, float]] = {}
+
+    def is_settled(self, path: Path) -> bool:
+        info = os.stat(path)  # follows a link inside the inbox to its file
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        now = time.time()
+        key = (info.st_size, info.st_mtime_ns)
+        first_seen = self._seen.get(path)
+        if first_seen is None or first_seen[:2] != key:
+            self._seen[path] = (*key, now)
+            first_seen = self._seen[path]
+        quiet_since = max(info.st_mtime, 0.0)
+        return now - quiet_since >= self.settle_s or now - first_seen[2] >= self.settle_s
+
+    def forget(self, path: Path) -> None:
+        self._seen.pop(path, None)
 
 
 def rep_for(path: Path, inbox: Path) -> str | None:
     """The rep is the first folder level under the inbox: INBOX/<rep>/memo.m4a."""
     parts = path.relative_to(inbox).parts
-    return parts[0] if len(parts) > 1 else None
+    return display_name(parts[0]) if len(parts) > 1 else None
 
 
 def describe_memo(path: Path, inbox: Path, rep: str | None = None) -> MemoFile:
-    stat = path.stat()
-    modified = datetime.fromtimestamp(stat.st_mtime, tz=timezone.utc)
+    info = path.stat()
+    modified = datetime.fromtimestamp(info.st_mtime, tz=timezone.utc)
     return MemoFile(
         path=path,
-        file_name=path.name,
+        file_name=display_name(path.name),
         sha256=file_sha256(path),
-        size_bytes=stat.st_size,
+        size_bytes=info.st_size,
         rep=rep or rep_for(path, inbox),
         modified_at=modified.isoformat(timespec="seconds"),
     )
 
 
-def iter_memos(inbox: Path, rep: str | None = None) -> Iterator[MemoFile]:
-    for path in find_memo_paths(inbox):
-        yield describe_memo(path, inbox, rep)
+def unreadable_key(path: Path) -> str:
+    """A stand-in identity for a file whose bytes cannot be read: its path."""
+    return "unreadable:" + hashlib.sha256(os.fsencode(path)).hexdigest()

@@ -199,3 +199,12 @@ def m002_add_corrections_reviews_and_search(db):
     db["transcripts"].enable_fts(["text"], create_triggers=True)
     db.execute("DROP VIEW IF EXISTS debriefs")
     db.create_view("debriefs", debriefs_view_sql())
+
+
+@migrations()
+def m003_track_memo_lifecycle(db):
+    # pending → processing (leased to one process until lease_until) → done | no_speech
+    #   | failed (retried from next_attempt_at) | quarantined (final). moved_to: where
+    # the audio went after its outcome was committed (processed/ or quarantine/).
+    for column in ("lease_owner", "lease_until", "next_attempt_at", "moved_to"):
+        db["memos"].add_column(column, str)

@@ -133,7 +133,7 @@ class MemoResult:
     """The outcome of processing one file, reported to the caller of `run`."""
 
     memo: MemoFile
-    status: str  # done | no_speech | failed | known
+    status: str  # done | no_speech | known | failed | quarantined | busy | waiting | unsettled
     error: str | None = None
     memo_id: int | None = None
     debrief: Debrief | None = None
@@ -148,7 +148,7 @@ class RunSummary:
 
     @property
     def failed(self) -> list[MemoResult]:
-        return [r for r in self.results if r.status == "failed"]
+        return [r for r in self.results if r.status in ("failed", "quarantined")]
 
     def to_dict(self) -> dict:
         return {
@@ -156,7 +156,18 @@ class RunSummary:
             "no_speech": self.count("no_speech"),
             "skipped_known": self.count("known"),
             "failed": self.count("failed"),
+            "quarantined": self.count("quarantined"),
+            "busy_elsewhere": self.count("busy"),
+            "waiting_to_retry": self.count("waiting"),
+            "still_being_written": self.count("unsettled"),
             "failures": [
-                {"file": str(r.memo.path), "error": r.error} for r in self.failed
+                {"file": r.memo.file_name, "path": str(r.memo.path), "status": r.status, "error": r.error}
+                for r in self.results if r.status in ("failed", "quarantined")
             ],
         }
+
+    def merge(self, later: "RunSummary") -> "RunSummary":
+        """This pass's results, replaced path by path by a later pass's."""
+        by_path = {r.memo.path: r for r in self.results}
+        by_path.update({r.memo.path: r for r in later.results})
+        return RunSummary(list(by_path.values()))

@@ -12,7 +12,7 @@ import getpass
 import json
 from dataclasses import dataclass, field
 
-from .db import _save_analysis, now, write_transaction
+from .db import now, save_analysis, write_transaction
 from .migrations import CORRECTABLE
 from .queries import NotFound
 from .records import Transcript, Word
@@ -94,7 +94,7 @@ def reanalyze(db, analyzer, since: str | None = None, batch_size: int = 64) -> l
         with write_transaction(db):
             for row, debrief in zip(batch, debriefs):
                 results.append(_compare(db, row, debrief))
-                _save_analysis(db, row["id"], debrief, analyzer.pipeline_name)
+                save_analysis(db, row["id"], debrief, analyzer.pipeline_name)
     return results
 
 

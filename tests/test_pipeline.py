@@ -94,10 +94,12 @@ def test_bad_files_are_recorded_and_the_others_processed(tmp_path):
     assert result.exit_code == 1  # some files failed
     summary = json.loads(result.stdout)
     assert summary["processed"] == 1 and summary["skipped_known"] == 1
-    assert summary["no_speech"] == 1 and summary["failed"] == 4
+    # the same bytes would fail the same way again: set aside at once, not retried
+    assert summary["no_speech"] == 1 and summary["quarantined"] == 4 and summary["failed"] == 0
     memos = {r["file_name"]: r for r in _rows(db_path, "SELECT * FROM memos")}
     assert memos["good memo.flac"]["status"] == "done"
     assert memos["pocket.wav"]["status"] == "no_speech"
+    assert {memos[n]["status"] for n in ("empty.m4a", "random.m4a", "notes.wav", "cut.flac")} == {"quarantined"}
     assert "empty" in memos["empty.m4a"]["error"]
     assert "not a readable audio file" in memos["random.m4a"]["error"]
     assert "not a readable audio file" in memos["notes.wav"]["error"]
@@ -112,7 +114,7 @@ def test_rep_option_overrides_folder(tmp_path):
     inbox.mkdir()
     shutil.copy(SHARED_AUDIO / "jfk.flac", inbox / "memo.flac")
     db_path = tmp_path / "d.db"
-    result = CliRunner().invoke(app, ["run", str(inbox), "--db", str(db_path), "--rep", "Jordan"])
+    result = CliRunner().invoke(app, ["run", str(inbox), "--db", str(db_path), "--rep", "Jordan", "--settle", "0"])
     assert result.exit_code == 0, result.output
     assert _rows(db_path, "SELECT rep FROM debriefs") == [{"rep": "Jordan"}]
 
@@ -135,7 +137,7 @@ def test_recording_time_comes_from_the_container_tag_else_the_file_time(tmp_path
     untagged = write_m4a(inbox / "untagged.m4a", SHARED_AUDIO / "sense_and_sensibility_01_austen_64kb-0870.wav")
     os.utime(untagged, (1767261600, 1767261600))  # 2026-01-01T10:00:00Z
     db_path = tmp_path / "d.db"
-    result = CliRunner().invoke(app, ["run", str(tmp_path / "inbox"), "--db", str(db_path)])
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "inbox"), "--db", str(db_path), "--settle", "0"])
     assert result.exit_code == 0, result.output
     recorded = {r["file_name"]: r["recorded_at"] for r in _rows(db_path, "SELECT * FROM debriefs")}
     assert recorded == {"tagged.m4a": "2026-03-04T10:15:00+00:00", "untagged.m4a": "2026-01-01T10:00:00+00:00"}
