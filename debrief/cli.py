@@ -192,6 +192,29 @@ def analyze(
 
 
 @app.command()
+def doctor(
+    inbox: Optional[Path] = typer.Argument(None, help="Also check this inbox and its output folders."),
+    db: Optional[Path] = DbOption,
+    model: str = typer.Option(DEFAULT_MODEL, envvar="DEBRIEF_MODEL", help="Whisper model to check."),
+    spacy_model: str = SpacyOption,
+    processed_dir: Optional[Path] = typer.Option(None, envvar="DEBRIEF_PROCESSED_DIR", help="Processed folder to check."),
+    quarantine_dir: Optional[Path] = typer.Option(None, envvar="DEBRIEF_QUARANTINE_DIR", help="Quarantine folder to check."),
+    as_json: bool = typer.Option(False, "--json", help="Print the checks as JSON."),
+) -> None:
+    """Check the database (integrity, permissions), the models, and the inbox and output folders."""
+    from .doctor import run_checks
+
+    checks = run_checks(db or default_db_path(), model, spacy_model, inbox, processed_dir, quarantine_dir)
+    if as_json:
+        typer.echo(json.dumps([c.to_dict() for c in checks], indent=2))
+    else:
+        for check in checks:
+            typer.echo(f"{check.status:<5} {check.name:<15} {check.detail}")
+    if any(c.status == "fail" for c in checks):
+        raise typer.Exit(1)
+
+
+@app.command()
 def patterns(as_json: bool = typer.Option(False, "--json", help="Print the rules as JSON.")) -> None:
     """List the rules that decide the verdicts: id, label and what each finds."""
     from .analyze.patterns import load_rules

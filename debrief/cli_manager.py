@@ -191,3 +191,53 @@ def forget(
     except NotFound as error:
         _fail(str(error))
     _err(f"forgot memo {memo_id} ({name}); its audio file, if any, is untouched")
+
+
+@app.command()
+def report(
+    db: Optional[Path] = DbOption,
+    since: Optional[str] = typer.Option(None, help="From this date (YYYY-MM-DD), inclusive."),
+    until: Optional[str] = typer.Option(None, help="To this date (YYYY-MM-DD), inclusive."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write the scorecard as a self-contained HTML page with charts."),
+    as_json: bool = JsonOption,
+    as_csv: bool = CsvOption,
+) -> None:
+    """A scorecard per rep for a period: firm face-to-face follow-ups, decision-makers met, stalls accepted."""
+    from .render import emit_rows
+    from .report import build_scorecard, render_html
+
+    fmt = _fmt(as_json, as_csv)
+    try:
+        scorecard = build_scorecard(_open(db), since, until)
+    except ValueError as error:
+        _fail(str(error))
+    if html:
+        html.write_text(render_html(scorecard), encoding="utf-8")
+        _err(f"scorecard written to {html}")
+    if fmt == "json":
+        typer.echo(json.dumps(scorecard.to_dict(), indent=2))
+        return
+    rows = [_score_row(s) for s in [*scorecard.reps, scorecard.team]]
+    emit_rows(rows, list(rows[0]) if rows else [], fmt)
+    if fmt == "text" and scorecard.team.memos:
+        weeks = [{"rep": s.rep, "week": w.week, "monday": w.monday, **_shares(w)}
+                 for s in [*scorecard.reps, scorecard.team] for w in s.weeks if w.memos]
+        emit_rows(weeks, list(weeks[0]), fmt, title="Week by week")
+
+
+def _pct(share) -> str | None:
+    return None if share is None else f"{round(100 * share)}%"
+
+
+def _shares(score) -> dict:
+    return {
+        "memos": score.memos, "firm_face_to_face": _pct(score.firm_f2f_share),
+        "decision_maker_met": _pct(score.dm_met_share), "stalls_accepted": _pct(score.stalls_accepted_share),
+    }
+
+
+def _score_row(score) -> dict:
+    return {
+        "rep": score.rep, **_shares(score), "memos_with_stalls": score.stalls_memos,
+        "proposals_without_meeting": score.proposals_without_meeting,
+    }

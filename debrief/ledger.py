@@ -92,7 +92,7 @@ def complete(db, memo: MemoFile, recorded_at: str, transcript, debrief, nlp_pipe
     return memo_id
 
 
-def fail(db, memo: MemoFile, error: str, max_attempts: int) -> str:
+def fail(db, memo: MemoFile, error: str, max_attempts: int) -> tuple[str, str]:
     """A failure that may pass: retry later, or quarantine after `max_attempts`."""
     with write_transaction(db):
         row = db.execute("SELECT attempts FROM memos WHERE file_sha256 = ?", [memo.sha256]).fetchone()
@@ -103,7 +103,7 @@ def fail(db, memo: MemoFile, error: str, max_attempts: int) -> str:
         else:
             status, retry_at = "failed", _later(RETRY_BASE_S * RETRY_FACTOR ** max(attempts - 1, 0))
         _write(db, memo, {"status": status, "error": error, "next_attempt_at": retry_at, **_no_lease()})
-    return status
+    return status, error
 
 
 def note_moved(db, sha256: str, moved_to: str) -> None:

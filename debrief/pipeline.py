@@ -97,7 +97,7 @@ class Runner:
         return MemoResult(memo, "done", memo_id=memo_id, debrief=debrief)
 
     def _failed(self, memo: MemoFile, error: str) -> MemoResult:
-        status = ledger.fail(self.db, memo, error, self.options.max_attempts)
+        status, error = ledger.fail(self.db, memo, error, self.options.max_attempts)
         if status == "quarantined":
             self._move_quarantined(memo, error)
         return MemoResult(memo, status, error)

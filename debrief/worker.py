@@ -21,6 +21,9 @@ class WorkerFailure(Exception):
     """The worker did not answer: it timed out or died. Worth a retry."""
 
 
+STARTUP_TIMEOUT_S = 300  # loading a large model from a slow disk; not counted against a memo
+
+
 class TranscriptionWorker:
     def __init__(self, settings: TranscribeSettings, timeout_s: float, max_duration_s: float):
         self.settings = settings
@@ -58,6 +61,14 @@ class TranscriptionWorker:
         self._process.start()
         child.close()
         self._conn = parent
+        if not parent.poll(STARTUP_TIMEOUT_S):
+            self._stop()
+            raise WorkerFailure("the transcription worker did not start")
+        try:
+            parent.recv()  # ("ready",): the model is loaded, the clock can start
+        except (EOFError, OSError):
+            code = self._stop()
+            raise WorkerFailure(f"the transcription worker failed to start (exit code {code})") from None
 
     def _stop(self) -> int | None:
         code = None
@@ -93,6 +104,8 @@ def _serve(conn, settings: TranscribeSettings, max_duration_s: float) -> None:
     from .transcribe import WhisperTranscriber
 
     transcriber = WhisperTranscriber(settings)
+    transcriber.load()
+    conn.send(("ready",))
     while True:
         try:
             path = Path(conn.recv())

@@ -91,21 +91,8 @@ def samples_run(tmp_path_factory):
 
 
 def write_m4a(path: Path, source: Path, creation_time: str | None = None) -> Path:
-    """Re-encode real speech to AAC in an .m4a (as a phone records), optionally tagged."""
-    import av
-    import numpy as np
-    from faster_whisper.audio import decode_audio
-
-    samples = (decode_audio(str(source)) * 32767).astype(np.int16).reshape(1, -1)
-    with av.open(str(path), "w") as out:
-        if creation_time:
-            out.metadata["creation_time"] = creation_time
-        stream = out.add_stream("aac", rate=16000, layout="mono")
-        frame = av.AudioFrame.from_ndarray(samples, format="s16", layout="mono")
-        frame.rate = 16000
-        for packet in [*stream.encode(frame), *stream.encode(None)]:
-            out.mux(packet)
-    return path
+    """Real speech re-encoded to AAC in an .m4a, as a phone records it, optionally tagged."""
+    return encode_audio(path, source, "aac", creation_time)
 
 
 def copy_database(source: Path, target: Path) -> Path:
@@ -124,3 +111,37 @@ def copy_database(source: Path, target: Path) -> Path:
 def manager_db(samples_run, tmp_path) -> Path:
     """A private copy of the database the real `debrief run` filled from the samples."""
     return copy_database(samples_run["db"], tmp_path / "debrief.db")
+
+
+def encode_audio(path: Path, source: Path, codec: str, creation_time: str | None = None) -> Path:
+    """Re-encode real speech with PyAV (aac in .m4a, libmp3lame in .mp3, flac, ...)."""
+    import av
+    import numpy as np
+    from faster_whisper.audio import decode_audio
+
+    samples = (decode_audio(str(source)) * 32767).astype(np.int16).reshape(1, -1)
+    with av.open(str(path), "w") as out:
+        if creation_time:
+            out.metadata["creation_time"] = creation_time
+        stream = out.add_stream(codec, rate=16000, layout="mono")
+        frame = av.AudioFrame.from_ndarray(samples, format="s16", layout="mono")
+        frame.rate = 16000
+        for packet in [*stream.encode(frame), *stream.encode(None)]:
+            out.mux(packet)
+    return path
+
+
+def write_video_without_audio(path: Path, seconds: int = 2) -> Path:
+    import av
+    import numpy as np
+
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("mpeg4", rate=10)
+        stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
+        for i in range(seconds * 10):
+            frame = av.VideoFrame.from_ndarray(np.full((48, 64, 3), i * 10 % 255, np.uint8), format="rgb24")
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    return path

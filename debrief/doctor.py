@@ -1,0 +1,88 @@
+"""`debrief doctor`: is this machine ready to run, and is the database sound?
+
+Each check says ok, warn or fail with one line of detail, so a manager (or
+the person who set up the laptop) can see at a glance what to fix.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sqlite3
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+
+@dataclass
+class Check:
+    name: str
+    status: str  # ok | warn | fail
+    detail: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def run_checks(db_path: Path, model: str, spacy_model: str, inbox: Path | None = None,
+               processed: Path | None = None, quarantine: Path | None = None) -> list[Check]:
+    checks = [check_database(db_path), check_model(model), check_spacy(spacy_model)]
+    if inbox is not None:
+        checks += check_folders(inbox, processed, quarantine)
+    return checks
+
+
+def check_database(path: Path) -> Check:
+    if not path.exists():
+        return Check("database", "warn", f"{path} does not exist yet; `debrief run` creates it")
+    mode = stat.S_IMODE(path.stat().st_mode)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        conn.close()
+    except sqlite3.DatabaseError as error:
+        return Check("database", "fail", f"{path}: {error}")
+    if result != "ok":
+        return Check("database", "fail", f"{path}: integrity check says {result}")
+    if mode & 0o077:
+        return Check("database", "warn", f"{path} is readable by others (mode {mode:o}); chmod 600 it")
+    return Check("database", "ok", f"{path}: integrity ok, owner-only")
+
+
+def check_model(model: str) -> Check:
+    from .transcribe import ModelNotFound, resolve_model
+
+    try:
+        ref = resolve_model(model)
+    except ModelNotFound as error:
+        return Check("whisper model", "fail", str(error))
+    return Check("whisper model", "ok", f"{ref.name} at {ref.path}")
+
+
+def check_spacy(name: str) -> Check:
+    from .analyze import load_nlp
+
+    nlp = load_nlp(name)
+    if name != "blank" and nlp.meta.get("name") in (None, "", "pipeline"):
+        return Check("spacy pipeline", "warn", f"{name} not installed; using a blank English pipeline")
+    return Check("spacy pipeline", "ok", f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}")
+
+
+def check_folders(inbox: Path, processed: Path | None, quarantine: Path | None) -> list[Check]:
+    if not inbox.is_dir():
+        return [Check("inbox", "fail", f"{inbox} is not a folder")]
+    checks = [Check("inbox", "ok" if os.access(inbox, os.R_OK | os.X_OK) else "fail", str(inbox))]
+    for name, folder in (("processed", processed or inbox.parent / "processed"),
+                         ("quarantine", quarantine or inbox.parent / "quarantine")):
+        checks.append(_check_output_folder(name, folder, inbox))
+    return checks
+
+
+def _check_output_folder(name: str, folder: Path, inbox: Path) -> Check:
+    if folder.resolve().is_relative_to(inbox.resolve()):
+        return Check(name, "fail", f"{folder} is inside the inbox")
+    existing = folder if folder.exists() else folder.parent
+    if not existing.exists() or not os.access(existing, os.W_OK):
+        return Check(name, "fail", f"{folder} cannot be created or written")
+    if os.stat(existing).st_dev != os.stat(inbox).st_dev:
+        return Check(name, "fail", f"{folder} is on another filesystem than the inbox")
+    return Check(name, "ok", f"{folder} (used with --after move)")

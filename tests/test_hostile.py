@@ -1,0 +1,126 @@
+"""Broken and hostile input: each gets a clear, recorded outcome, and the run goes on."""
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from debrief.cli import app
+
+from .conftest import SHARED_AUDIO, encode_audio, write_video_without_audio
+
+JFK = SHARED_AUDIO / "jfk.flac"
+
+
+def _memos(db):
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return {r["file_name"]: dict(r) for r in conn.execute("SELECT * FROM memos")}
+    finally:
+        conn.close()
+
+
+def _run(inbox, db, *extra):
+    result = CliRunner().invoke(app, ["run", str(inbox), "--db", str(db), "--settle", "0", "--json", *extra])
+    return result, json.loads(result.stdout) if result.stdout.strip() else None
+
+
+@pytest.fixture
+def hostile_inbox(tmp_path):
+    inbox = tmp_path / "inbox" / "sam"
+    inbox.mkdir(parents=True)
+    shutil.copy(JFK, inbox / "good.flac")
+    m4a = encode_audio(tmp_path / "full.m4a", JFK, "aac").read_bytes()
+    mp3 = encode_audio(tmp_path / "full.mp3", JFK, "libmp3lame").read_bytes()
+    (inbox / "cut.m4a").write_bytes(m4a[: len(m4a) // 2])
+    (inbox / "cut.mp3").write_bytes(mp3[: len(mp3) // 3])
+    (inbox / "cut.flac").write_bytes(JFK.read_bytes()[:300_000])
+    write_video_without_audio(inbox / "screen recording.mp4")
+    (inbox / "random.m4a").write_bytes(os.urandom(5000))
+    (inbox / "empty.ogg").write_bytes(b"")
+    return inbox
+
+
+def test_every_broken_file_is_set_aside_with_its_reason(hostile_inbox, tmp_path):
+    db = tmp_path / "d.db"
+    result, summary = _run(hostile_inbox.parent, db)
+    assert result.exit_code == 1
+    memos = _memos(db)
+    assert memos["good.flac"]["status"] == "done"
+    reasons = {name: row["error"] for name, row in memos.items() if row["status"] == "quarantined"}
+    assert set(reasons) == {"cut.m4a", "cut.mp3", "cut.flac", "screen recording.mp4", "random.m4a", "empty.ogg"}
+    assert "truncated" in reasons["cut.mp3"] and "truncated" in reasons["cut.flac"]
+    assert "no audio stream" in reasons["screen recording.mp4"]
+    assert "empty file" in reasons["empty.ogg"]
+    assert summary["quarantined"] == 6 and summary["processed"] == 1
+
+
+def test_a_memo_over_the_length_limit_is_refused_before_decoding(tmp_path):
+    (tmp_path / "inbox").mkdir()
+    shutil.copy(JFK, tmp_path / "inbox" / "long.flac")
+    result, summary = _run(tmp_path / "inbox", tmp_path / "d.db", "--max-duration", "5")
+    assert summary["quarantined"] == 1
+    assert "too long" in _memos(tmp_path / "d.db")["long.flac"]["error"]
+
+
+def test_names_with_spaces_quotes_accents_and_non_utf8_bytes(tmp_path):
+    inbox = tmp_path / "inbox"
+    folder = inbox / "José"
+    folder.mkdir(parents=True)
+    names = ["memo with spaces.flac", "it's \"final\".flac", "Grüße – Büro.flac"]
+    for i, name in enumerate(names):
+        data = JFK.read_bytes() + bytes([i])  # distinct bytes: three memos
+        (folder / name).write_bytes(data)
+    raw = os.path.join(os.fsencode(folder), b"caf\xe9.flac")
+    with open(raw, "wb") as f:
+        f.write(JFK.read_bytes() + b"\x09")
+    result, summary = _run(inbox, tmp_path / "d.db")
+    assert result.exit_code == 0, result.output
+    memos = _memos(tmp_path / "d.db")
+    assert set(memos) == {*names, "caf\\xe9.flac"}
+    assert {m["rep"] for m in memos.values()} == {"José"}
+    assert all(m["status"] == "done" for m in memos.values())
+
+
+def test_a_file_that_vanishes_before_it_is_read_is_not_an_error(tmp_path):
+    from debrief.pipeline import Runner, RunOptions
+    from debrief.archive import Disposal
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    runner = Runner(inbox, None, None, None, Disposal.for_inbox(inbox, "keep"), RunOptions(settle_s=0))
+    assert runner.process_path(inbox / "gone.m4a") is None
+
+
+@pytest.mark.skipif(shutil.which("setpriv") is None, reason="needs setpriv to run as an unprivileged user")
+def test_an_unreadable_file_is_recorded_not_skipped():
+    """Root reads everything, so this runs debrief as `nobody`."""
+    work = Path(tempfile.mkdtemp(prefix="debrief-perm-"))
+    try:
+        os.chmod(work, 0o777)
+        inbox = work / "inbox"
+        inbox.mkdir()
+        shutil.copy(JFK, inbox / "locked.flac")
+        os.chmod(inbox / "locked.flac", 0o000)
+        os.chmod(inbox, 0o777)
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                   sys.executable, "-m", "debrief", "run", str(inbox), "--db", str(work / "d.db"), "--settle", "0"]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300,
+                                env={**os.environ, "HOME": str(work)})
+        if os.geteuid() != 0 and result.returncode == 1 and "setpriv" in result.stderr:
+            pytest.skip("cannot switch user here")
+        assert result.returncode == 1, result.stderr
+        memos = _memos(work / "d.db")
+        assert memos["locked.flac"]["status"] == "quarantined"
+        assert "Permission denied" in memos["locked.flac"]["error"]
+        assert (inbox / "locked.flac").exists()  # set aside in the record, never deleted
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
