@@ -128,3 +128,29 @@ def test_reading_commands_without_a_database_say_so(tmp_path):
     result = cli(tmp_path / "missing.db", "list")
     assert result.exit_code == 2 and "no database" in result.stderr
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_report_command_prints_the_scorecard_and_writes_the_page(manager_db, tmp_path):
+    data = cli_json(manager_db, "report")
+    assert data["team"]["memos"] == len(sample_labels())
+    assert {r["rep"] for r in data["reps"]} == {"dana", "marcus", "priya"}
+    page = tmp_path / "scorecard.html"
+    result = cli(manager_db, "report", "--html", str(page), "--csv")
+    assert result.exit_code == 0 and page.read_text().count("<svg") == 6
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert [r["rep"] for r in rows] == ["dana", "marcus", "priya", "Team"]
+    assert cli(manager_db, "report", "--since", "last week").exit_code == 2
+
+
+def test_doctor_checks_database_models_and_folders(manager_db, tmp_path):
+    (tmp_path / "inbox").mkdir()
+    manager_db.chmod(0o600)
+    checks = {c["name"]: c["status"] for c in cli_json(manager_db, "doctor", str(tmp_path / "inbox"))}
+    assert checks == {"database": "ok", "whisper model": "ok", "spacy pipeline": "ok",
+                      "inbox": "ok", "processed": "ok", "quarantine": "ok"}
+    manager_db.chmod(0o644)
+    assert cli_json(manager_db, "doctor")[0]["status"] == "warn"  # readable by others
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    result = cli(broken, "doctor", "--model", "missing-model")
+    assert result.exit_code == 1 and "fail" in result.stdout

@@ -1,7 +1,6 @@
 """Real faster-whisper, bundled tiny.en, on real human speech from ../shared/audio."""
 
 import csv
-from pathlib import Path
 
 import pytest
 
