@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -70,6 +71,7 @@ def run(
     timeout: float = typer.Option(600.0, envvar="DEBRIEF_TIMEOUT", help="Seconds one memo may take to decode and transcribe."),
     max_duration: float = typer.Option(7200.0, envvar="DEBRIEF_MAX_DURATION", help="Longest memo taken, in seconds."),
     max_attempts: int = typer.Option(4, envvar="DEBRIEF_MAX_ATTEMPTS", help="Tries before a memo that keeps failing is quarantined."),
+    jobs: int = typer.Option(0, "--jobs", "-j", envvar="DEBRIEF_JOBS", help="Memos transcribed at once, each with its share of the cores [default: the number of cores]."),
     watch: bool = typer.Option(False, "--watch", help="Keep running: process new memos as they arrive (Ctrl-C stops)."),
     poll: Optional[float] = typer.Option(None, help="With --watch: poll every N seconds instead of file events (network shares)."),
     rescan: float = typer.Option(300.0, help="With --watch: full rescan every N seconds, for missed events."),
@@ -94,14 +96,15 @@ def run(
     from .db import open_db
     from .pipeline import RunOptions, Runner
     from .watch import StopFlag, watch_inbox
-    from .worker import TranscriptionWorker
+    from .worker import WorkerPool
 
-    options = RunOptions(rep, settle, timeout, max_duration, max_attempts)
+    jobs = jobs or os.cpu_count() or 1
+    options = RunOptions(rep, settle, timeout, max_duration, max_attempts, jobs)
     stop = StopFlag()
     stop.install()
     with open_db(db or default_db_path()) as database, \
-            TranscriptionWorker(settings, timeout, max_duration) as worker:
-        runner = Runner(inbox, database, worker, _analyzer(spacy_model), disposal, options)
+            WorkerPool(settings, spacy_model, timeout, max_duration, jobs) as pool:
+        runner = Runner(inbox, database, pool, disposal, options)
         if watch:
             _err(f"watching {inbox} (Ctrl-C to stop)")
             watch_inbox(inbox, lambda: runner.run_pass(should_stop=stop), _report_pass, stop, settle, rescan, poll)

@@ -62,7 +62,7 @@ def _lease_alive(owner: str | None, lease_until: str | None) -> bool:
     host, _, pid = owner.rpartition(":")
     if host != socket.gethostname():
         return True  # cannot see that process: trust the lease until it expires
-    return int(pid) != os.getpid() and _pid_alive(int(pid))
+    return _pid_alive(int(pid))
 
 
 def _pid_alive(pid: int) -> bool:

@@ -9,8 +9,10 @@ moving), so no memo is lost and none is stored twice.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing.connection import wait
 from pathlib import Path
 
 from . import ledger
@@ -18,7 +20,7 @@ from .archive import Disposal
 from .audio import AudioError, recorded_at
 from .inbox import Settling, describe_memo, display_name, find_memo_paths, rep_for, unreadable_key
 from .records import MemoFile, MemoResult, RunSummary
-from .worker import TranscriptionWorker, WorkerFailure
+from .worker import WorkerFailure, WorkerPool
 
 ProgressCallback = Callable[[str, int, int, Path], None]  # (stage, index, total, path)
 LEASE_MARGIN_S = 120
@@ -31,36 +33,65 @@ class RunOptions:
     timeout_s: float = 600.0
     max_duration_s: float = 7200.0
     max_attempts: int = 4
+    jobs: int = 1
 
 
 class Runner:
-    """Holds what lives for a whole run: the database, the worker, the analyzer."""
+    """Holds what lives for a whole run: the database, the workers, where files go."""
 
-    def __init__(self, inbox: Path, database, worker: TranscriptionWorker, analyzer,
-                 disposal: Disposal, options: RunOptions):
-        self.inbox, self.db, self.worker, self.analyzer = inbox, database, worker, analyzer
+    def __init__(self, inbox: Path, database, pool: WorkerPool, disposal: Disposal, options: RunOptions):
+        self.inbox, self.db, self.pool = inbox, database, pool
         self.disposal, self.options = disposal, options
         self.settling = Settling(options.settle_s)
+        self._in_hand: set[str] = set()  # SHA-256s being worked on right now
 
     def run_pass(self, on_progress: ProgressCallback | None = None,
                  should_stop: Callable[[], bool] = lambda: False) -> RunSummary:
-        """Process every settled memo once; unsettled ones are reported, for a later pass."""
+        """Process every settled memo once, `jobs` at a time; unsettled ones are
+        reported, for a later pass. Results are committed by this process only."""
         paths = find_memo_paths(self.inbox)
-        summary = RunSummary()
-        for index, path in enumerate(paths):
-            if should_stop():
+        queue, summary, in_hand = iter(paths), RunSummary(), {}
+        while True:
+            for worker in self.pool.idle():
+                memo = self._next_claimed(queue, summary, should_stop)
+                if memo is None:
+                    break
+                self._hand_over(worker, memo, in_hand, summary)
+            if not in_hand:
                 break
-            if on_progress:
-                on_progress("start", index, len(paths), path)
-            result = self.process_path(path)
-            if result:
-                summary.results.append(result)
-            if on_progress:
-                on_progress("done", index + 1, len(paths), path)
+            for worker in self.pool.finished():
+                summary.results.append(self._finish(in_hand.pop(worker), worker))
+                if on_progress:
+                    on_progress("done", len(summary.results), len(paths), summary.results[-1].memo.path)
         self.disposal.sweep()
         return summary
 
     def process_path(self, path: Path) -> MemoResult | None:
+        """One file, start to finish (what a pass does for each file)."""
+        prepared = self._prepare(path)
+        if not isinstance(prepared, MemoFile):
+            return prepared
+        worker = self.pool.idle()[0]
+        try:
+            worker.submit(prepared.path)
+        except WorkerFailure as error:
+            return self._failed(prepared, str(error))
+        wait([worker.connection], timeout=self.options.timeout_s)
+        return self._finish(prepared, worker)
+
+    def _next_claimed(self, queue, summary: RunSummary, should_stop) -> MemoFile | None:
+        """The next memo this process has claimed; other files' outcomes go in the summary."""
+        for path in queue:
+            if should_stop():
+                return None
+            prepared = self._prepare(path)
+            if isinstance(prepared, MemoFile):
+                return prepared
+            if prepared is not None:
+                summary.results.append(prepared)
+        return None
+
+    def _prepare(self, path: Path) -> MemoFile | MemoResult | None:
         try:
             if not self.settling.is_settled(path):
                 return MemoResult(_unhashed(path, self.options.rep), "unsettled")
@@ -70,31 +101,41 @@ class Runner:
         except OSError as error:
             return self._unreadable(path, error)
         self.settling.forget(path)
-        return self.process_memo(memo)
-
-    def process_memo(self, memo: MemoFile) -> MemoResult:
-        lease = self.options.timeout_s + LEASE_MARGIN_S
-        outcome = ledger.claim(self.db, memo, lease)
+        if memo.sha256 in self._in_hand:  # the same bytes under a second name, this pass
+            return MemoResult(memo, "known")
+        outcome = ledger.claim(self.db, memo, self.options.timeout_s + LEASE_MARGIN_S)
         if outcome == "known":
             self._tidy_known(memo)
-            return MemoResult(memo, "known")
-        if outcome != "claimed":
-            return MemoResult(memo, outcome)
+        return memo if outcome == "claimed" else MemoResult(memo, outcome)
+
+    def _hand_over(self, worker, memo: MemoFile, in_hand: dict, summary: RunSummary) -> None:
         try:
-            info, transcript = self.worker.transcribe_file(memo.path)
+            worker.submit(memo.path)
+            in_hand[worker] = memo
+            self._in_hand.add(memo.sha256)
+        except WorkerFailure as error:  # the worker could not even start
+            summary.results.append(self._failed(memo, str(error)))
+
+    def _finish(self, memo: MemoFile, worker) -> MemoResult:
+        self._in_hand.discard(memo.sha256)
+        try:
+            work = worker.result()
         except AudioError as error:
             return self._quarantine(memo, str(error))
         except WorkerFailure as error:
             return self._failed(memo, str(error))
-        when = recorded_at(info, memo.modified_at)
-        if not transcript.text:
+        when = recorded_at(work.info, memo.modified_at)
+        started = time.perf_counter()
+        if work.debrief is None:
             ledger.finish(self.db, memo, "no_speech", "no speech detected", when)
-            self._move_processed(memo)
-            return MemoResult(memo, "no_speech", "no speech detected")
-        debrief = self.analyzer.analyze(transcript)
-        memo_id = ledger.complete(self.db, memo, when, transcript, debrief, self.analyzer.pipeline_name)
+            result = MemoResult(memo, "no_speech", "no speech detected")
+        else:
+            memo_id = ledger.complete(self.db, memo, when, work.transcript, work.debrief, work.nlp_pipeline)
+            result = MemoResult(memo, "done", memo_id=memo_id, debrief=work.debrief)
+        result.timings = {**work.timings, "store": time.perf_counter() - started,
+                          "audio": work.transcript.duration_s}
         self._move_processed(memo)
-        return MemoResult(memo, "done", memo_id=memo_id, debrief=debrief)
+        return result
 
     def _failed(self, memo: MemoFile, error: str) -> MemoResult:
         status, error = ledger.fail(self.db, memo, error, self.options.max_attempts)

@@ -137,6 +137,7 @@ class MemoResult:
     error: str | None = None
     memo_id: int | None = None
     debrief: Debrief | None = None
+    timings: dict = field(default_factory=dict)  # seconds: decode, transcribe, analyze, store; audio
 
 
 @dataclass
@@ -160,11 +161,20 @@ class RunSummary:
             "busy_elsewhere": self.count("busy"),
             "waiting_to_retry": self.count("waiting"),
             "still_being_written": self.count("unsettled"),
+            "seconds": self.stage_seconds(),
             "failures": [
                 {"file": r.memo.file_name, "path": str(r.memo.path), "status": r.status, "error": r.error}
                 for r in self.results if r.status in ("failed", "quarantined")
             ],
         }
+
+    def stage_seconds(self) -> dict:
+        """Total seconds spent per stage over the memos processed (and seconds of audio)."""
+        totals: dict[str, float] = {}
+        for result in self.results:
+            for stage, seconds in result.timings.items():
+                totals[stage] = round(totals.get(stage, 0.0) + seconds, 3)
+        return totals
 
     def merge(self, later: "RunSummary") -> "RunSummary":
         """This pass's results, replaced path by path by a later pass's."""

@@ -1,55 +1,95 @@
-"""Decode and transcribe in a child process, with a time limit.
+"""Decode, transcribe and analyze in child processes, each with a time limit.
 
 A file that hangs the decoder or crashes it (FFmpeg is C code fed with
-untrusted bytes) must cost one memo, not the run. The child loads the
-Whisper model once and serves one file at a time; when it runs past the
-limit it is killed, and when it dies it is replaced on the next file. The
-child ignores Ctrl-C, so stopping a run lets the current memo finish.
+untrusted bytes) must cost one memo, not the run: a worker that runs past
+the limit is killed, and a worker that dies is replaced on the next memo.
+Each worker loads the Whisper model and the spaCy pipeline once and serves
+one memo at a time; several workers (`--jobs`) use several cores, each with
+its share of CTranslate2's threads. Workers ignore Ctrl-C, so stopping a run
+lets the memos in hand finish.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import time
+from dataclasses import dataclass, replace
+from multiprocessing.connection import wait
 from pathlib import Path
 
-from .audio import AudioError, decode_audio, probe_audio
+from .audio import SAMPLE_RATE, AudioError, decode_audio, probe_audio
 from .config import TranscribeSettings
+
+STARTUP_TIMEOUT_S = 300  # loading a large model from a slow disk is not counted against a memo
 
 
 class WorkerFailure(Exception):
     """The worker did not answer: it timed out or died. Worth a retry."""
 
 
-STARTUP_TIMEOUT_S = 300  # loading a large model from a slow disk; not counted against a memo
+@dataclass
+class WorkResult:
+    info: object  # AudioInfo
+    transcript: object  # Transcript
+    debrief: object  # Debrief
+    nlp_pipeline: str
+    timings: dict  # seconds per stage: decode, transcribe, analyze
+
+
+def threads_per_worker(settings: TranscribeSettings, jobs: int) -> int:
+    """Split the cores between workers unless the user fixed a thread count."""
+    if settings.cpu_threads:
+        return settings.cpu_threads
+    return max(1, (os.cpu_count() or 1) // max(jobs, 1))
 
 
 class TranscriptionWorker:
-    def __init__(self, settings: TranscribeSettings, timeout_s: float, max_duration_s: float):
-        self.settings = settings
-        self.timeout_s = timeout_s
-        self.max_duration_s = max_duration_s
-        self._context = multiprocessing.get_context("spawn")  # no inherited locks or threads
-        self._process = None
-        self._conn = None
+    """One child process. `submit` a path, then `result()` once `ready`, or `wait_one` for one memo."""
 
-    def transcribe_file(self, path: Path):
-        """(AudioInfo, Transcript) for the file; AudioError if the bytes are unusable."""
+    def __init__(self, settings: TranscribeSettings, spacy_model: str, timeout_s: float, max_duration_s: float):
+        self.settings, self.spacy_model = settings, spacy_model
+        self.timeout_s, self.max_duration_s = timeout_s, max_duration_s
+        self._context = multiprocessing.get_context("spawn")  # no inherited locks or threads
+        self._process = self._conn = None
+        self.deadline: float | None = None  # when the memo in hand runs out of time
+
+    @property
+    def connection(self):
+        return self._conn
+
+    @property
+    def busy(self) -> bool:
+        return self.deadline is not None
+
+    def submit(self, path: Path) -> None:
         self._start()
         self._conn.send(str(path))
-        if not self._conn.poll(self.timeout_s):
-            self._stop()
-            raise WorkerFailure(f"timed out after {self.timeout_s:g} s")
+        self.deadline = time.monotonic() + self.timeout_s
+
+    def result(self) -> WorkResult:
+        """The answer to the memo in hand (call when its connection is ready or its time is up)."""
         try:
-            kind, *payload = self._conn.recv()
-        except (EOFError, OSError):
-            code = self._stop()
-            raise WorkerFailure(f"the decoder crashed (exit code {code})") from None
+            if time.monotonic() >= self.deadline and not self._conn.poll():
+                self._stop()
+                raise WorkerFailure(f"timed out after {self.timeout_s:g} s")
+            try:
+                kind, *payload = self._conn.recv()
+            except (EOFError, OSError):
+                raise WorkerFailure(f"the decoder crashed (exit code {self._stop()})") from None
+        finally:
+            self.deadline = None
         if kind == "audio_error":
             raise AudioError(payload[0])
         if kind == "error":
             raise WorkerFailure(f"transcription failed ({payload[0]})")
-        return payload[0], payload[1]
+        return payload[0]
+
+    def wait_one(self, path: Path) -> WorkResult:
+        self.submit(path)
+        wait([self._conn], timeout=self.timeout_s)
+        return self.result()
 
     def _start(self) -> None:
         if self._process is not None and self._process.is_alive():
@@ -57,7 +97,7 @@ class TranscriptionWorker:
         self._stop()
         parent, child = self._context.Pipe()
         self._process = self._context.Process(
-            target=_serve, args=(child, self.settings, self.max_duration_s), daemon=True)
+            target=_serve, args=(child, self.settings, self.spacy_model, self.max_duration_s), daemon=True)
         self._process.start()
         child.close()
         self._conn = parent
@@ -65,10 +105,9 @@ class TranscriptionWorker:
             self._stop()
             raise WorkerFailure("the transcription worker did not start")
         try:
-            parent.recv()  # ("ready",): the model is loaded, the clock can start
+            parent.recv()  # ("ready",): models loaded, the clock can start
         except (EOFError, OSError):
-            code = self._stop()
-            raise WorkerFailure(f"the transcription worker failed to start (exit code {code})") from None
+            raise WorkerFailure(f"the transcription worker failed to start (exit code {self._stop()})") from None
 
     def _stop(self) -> int | None:
         code = None
@@ -91,6 +130,33 @@ class TranscriptionWorker:
             self._process.join(10)
         self._stop()
 
+
+class WorkerPool:
+    """`jobs` workers sharing the machine's cores; closed as a context manager."""
+
+    def __init__(self, settings: TranscribeSettings, spacy_model: str, timeout_s: float,
+                 max_duration_s: float, jobs: int = 1):
+        threaded = replace(settings, cpu_threads=threads_per_worker(settings, jobs))
+        self.workers = [TranscriptionWorker(threaded, spacy_model, timeout_s, max_duration_s)
+                        for _ in range(max(jobs, 1))]
+
+    def idle(self) -> list[TranscriptionWorker]:
+        return [w for w in self.workers if not w.busy]
+
+    def finished(self) -> list[TranscriptionWorker]:
+        """Busy workers with an answer or out of time; blocks until there is one."""
+        busy = [w for w in self.workers if w.busy]
+        if not busy:
+            return []
+        timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+        ready = set(wait([w.connection for w in busy], timeout=timeout))
+        now = time.monotonic()
+        return [w for w in busy if w.connection in ready or now >= w.deadline]
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.close()
+
     def __enter__(self):
         return self
 
@@ -98,31 +164,40 @@ class TranscriptionWorker:
         self.close()
 
 
-def _serve(conn, settings: TranscribeSettings, max_duration_s: float) -> None:
-    """The child: load the model once, then answer one path at a time."""
+def _serve(conn, settings: TranscribeSettings, spacy_model: str, max_duration_s: float) -> None:
+    """The child: load the models once, then answer one path at a time."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from .analyze import Analyzer
     from .transcribe import WhisperTranscriber
 
     transcriber = WhisperTranscriber(settings)
     transcriber.load()
+    analyzer = Analyzer(spacy_model)
     conn.send(("ready",))
     while True:
         try:
             path = Path(conn.recv())
         except (EOFError, OSError):
             return
-        conn.send(_transcribe_one(transcriber, path, max_duration_s))
+        conn.send(_work_on(transcriber, analyzer, path, max_duration_s))
 
 
-def _transcribe_one(transcriber, path: Path, max_duration_s: float) -> tuple:
+def _work_on(transcriber, analyzer, path: Path, max_duration_s: float) -> tuple:
     try:
+        started = time.perf_counter()
         info = probe_audio(path)
         if info.stated_duration_s and info.stated_duration_s > max_duration_s:
             raise AudioError(_too_long(info.stated_duration_s, max_duration_s))
         samples = decode_audio(path, info)
-        if len(samples) / 16000 > max_duration_s:
-            raise AudioError(_too_long(len(samples) / 16000, max_duration_s))
-        return ("ok", info, transcriber.transcribe(samples))
+        if len(samples) / SAMPLE_RATE > max_duration_s:
+            raise AudioError(_too_long(len(samples) / SAMPLE_RATE, max_duration_s))
+        decoded = time.perf_counter()
+        transcript = transcriber.transcribe(samples)
+        transcribed = time.perf_counter()
+        debrief = analyzer.analyze(transcript) if transcript.text else None
+        timings = {"decode": decoded - started, "transcribe": transcribed - decoded,
+                   "analyze": time.perf_counter() - transcribed}
+        return ("ok", WorkResult(info, transcript, debrief, analyzer.pipeline_name, timings))
     except AudioError as error:
         return ("audio_error", str(error))
     except Exception as error:  # never send text that might hold transcript words

@@ -62,19 +62,20 @@ def test_sigkill_mid_memo_loses_and_duplicates_nothing(tmp_path):
     inbox, db = _inbox_of_samples(tmp_path), tmp_path / "d.db"
     process = _start("run", inbox, "--db", db, "--settle", "0")
     in_progress = lambda: db.exists() and _query(  # noqa: E731
-        db, "SELECT count(*) FROM memos WHERE status = 'processing'")[0][0] == 1 and _query(
+        db, "SELECT count(*) FROM memos WHERE status = 'processing'")[0][0] >= 1 and _query(
         db, "SELECT count(*) FROM memos WHERE status = 'done'")[0][0] >= 2
     assert _wait_for(in_progress, every=0.05)
     os.killpg(process.pid, signal.SIGKILL)  # the run and its worker, mid-memo
     process.wait()
     killed = _query(db, "SELECT file_sha256 FROM memos WHERE status = 'processing'")
-    assert len(killed) == 1
+    assert 1 <= len(killed) <= 2  # one memo in hand per worker (--jobs defaults to the cores)
 
     code, out, err = _run("run", inbox, "--db", db, "--settle", "0", "--json")
 
     assert code == 0, err
     _assert_one_debrief_per_memo(db)
-    assert _query(db, "SELECT attempts, lease_owner FROM memos WHERE file_sha256 = ?", killed[0]) == [(2, None)]
+    for sha in killed:  # each lease taken over: a second attempt, finished, no lease left
+        assert _query(db, "SELECT attempts, lease_owner FROM memos WHERE file_sha256 = ?", sha) == [(2, None)]
     assert json.loads(out)["skipped_known"] >= 2
 
 
