@@ -63,7 +63,7 @@ class TranscribeSettings:
         default_factory=lambda: os.environ.get("DEBRIEF_COMPUTE_TYPE") or "int8"
     )
     language: str = field(default_factory=lambda: os.environ.get("DEBRIEF_LANGUAGE") or "en")
-    beam_size: int = field(default_factory=lambda: _env_int("DEBRIEF_BEAM_SIZE", 5))
+    beam_size: int = field(default_factory=lambda: _env_int("DEBRIEF_BEAM_SIZE", 1))
     vad_filter: bool = field(default_factory=lambda: _env_bool("DEBRIEF_VAD", True))
     word_timestamps: bool = field(
         default_factory=lambda: _env_bool("DEBRIEF_WORD_TIMESTAMPS", True)

@@ -44,6 +44,7 @@ class Runner:
         self.disposal, self.options = disposal, options
         self.settling = Settling(options.settle_s)
         self._in_hand: set[str] = set()  # SHA-256s being worked on right now
+        self._started = False
 
     def run_pass(self, on_progress: ProgressCallback | None = None,
                  should_stop: Callable[[], bool] = lambda: False) -> RunSummary:
@@ -56,6 +57,9 @@ class Runner:
                 memo = self._next_claimed(queue, summary, should_stop)
                 if memo is None:
                     break
+                if not self._started:  # only now: a pass over known memos loads no model
+                    self.pool.start()
+                    self._started = True
                 self._hand_over(worker, memo, in_hand, summary)
             if not in_hand:
                 break

@@ -53,6 +53,7 @@ class TranscriptionWorker:
         self.timeout_s, self.max_duration_s = timeout_s, max_duration_s
         self._context = multiprocessing.get_context("spawn")  # no inherited locks or threads
         self._process = self._conn = None
+        self._ready = False
         self.deadline: float | None = None  # when the memo in hand runs out of time
 
     @property
@@ -92,6 +93,13 @@ class TranscriptionWorker:
         return self.result()
 
     def _start(self) -> None:
+        if self._process is not None and self._process.is_alive() and self._ready:
+            return
+        self.launch()
+        self.await_ready()
+
+    def launch(self) -> None:
+        """Start the child without waiting for it (workers load their models side by side)."""
         if self._process is not None and self._process.is_alive():
             return
         self._stop()
@@ -100,7 +108,12 @@ class TranscriptionWorker:
             target=_serve, args=(child, self.settings, self.spacy_model, self.max_duration_s), daemon=True)
         self._process.start()
         child.close()
-        self._conn = parent
+        self._conn, self._ready = parent, False
+
+    def await_ready(self) -> None:
+        if self._ready:
+            return
+        parent = self._conn
         if not parent.poll(STARTUP_TIMEOUT_S):
             self._stop()
             raise WorkerFailure("the transcription worker did not start")
@@ -108,6 +121,7 @@ class TranscriptionWorker:
             parent.recv()  # ("ready",): models loaded, the clock can start
         except (EOFError, OSError):
             raise WorkerFailure(f"the transcription worker failed to start (exit code {self._stop()})") from None
+        self._ready = True
 
     def _stop(self) -> int | None:
         code = None
@@ -139,6 +153,16 @@ class WorkerPool:
         threaded = replace(settings, cpu_threads=threads_per_worker(settings, jobs))
         self.workers = [TranscriptionWorker(threaded, spacy_model, timeout_s, max_duration_s)
                         for _ in range(max(jobs, 1))]
+
+    def start(self) -> None:
+        """Launch every worker, then wait for all: N models load in the time of one."""
+        for worker in self.workers:
+            worker.launch()
+        for worker in self.workers:
+            try:
+                worker.await_ready()
+            except WorkerFailure:
+                pass  # this worker retries its start on its first memo, and reports there
 
     def idle(self) -> list[TranscriptionWorker]:
         return [w for w in self.workers if not w.busy]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -12,6 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "inbox"
 SHARED_AUDIO = ROOT.parent / "shared" / "audio"
+
+from debrief.metrics import word_error_rate  # noqa: E402,F401  (tests import it from here)
 
 
 def sample_labels() -> dict[str, dict]:
@@ -22,23 +23,6 @@ def sample_labels() -> dict[str, dict]:
         if audio:
             labels[audio[0].name] = json.loads(label_file.read_text())
     return labels
-
-
-def word_error_rate(reference: str, hypothesis: str) -> float:
-    """Word-level Levenshtein distance over the reference length, on normalised words."""
-    ref, hyp = _words(reference), _words(hypothesis)
-    previous = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, start=1):
-        current = [i]
-        for j, h in enumerate(hyp, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (r != h)))
-        previous = current
-    return previous[-1] / max(len(ref), 1)
-
-
-def _words(text: str) -> list[str]:
-    text = text.lower().replace("mr.", "mister").replace("-", " ")
-    return re.sub(r"[^a-z0-9' ]", " ", text).split()
 
 
 @pytest.fixture(scope="session")

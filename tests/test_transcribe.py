@@ -7,7 +7,7 @@ import pytest
 from debrief.audio import AudioError, decode_audio, probe_audio
 from debrief.transcribe import ModelNotFound, resolve_model
 
-from .conftest import SHARED_AUDIO, word_error_rate
+from .conftest import SHARED_AUDIO, word_error_rate  # noqa: F401
 
 MANIFEST = list(csv.DictReader(open(SHARED_AUDIO / "manifest.tsv"), delimiter="\t"))
 

