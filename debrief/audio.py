@@ -101,3 +101,24 @@ def _creation_time(*tag_sets: dict) -> str | None:
 def _reason(error: Exception) -> str:
     text = getattr(error, "strerror", None) or str(error)
     return text.split(":")[0].strip() or type(error).__name__
+
+
+def chunk_bounds(samples, chunk_s: float, search_s: float = 10.0) -> list[tuple[int, int]]:
+    """Cut long audio into pieces of about `chunk_s`, each cut at the quietest
+    half second near its target, so no word is split and Whisper's feature
+    extraction never holds more than one piece (memory stays flat for long memos)."""
+    import numpy as np
+
+    size, step, span = int(chunk_s * SAMPLE_RATE), SAMPLE_RATE // 10, 5  # 0.1 s frames, 0.5 s windows
+    bounds, start = [], 0
+    while len(samples) - start > size + size // 4:  # a short tail stays with the last piece
+        low = start + size - int(search_s * SAMPLE_RATE)
+        window = samples[low: start + size + int(search_s * SAMPLE_RATE)]
+        frames = len(window) // step
+        energy = np.square(window[: frames * step].reshape(frames, step)).sum(axis=1)
+        quiet = np.convolve(energy, np.ones(span), mode="valid")  # energy of each half second
+        cut = low + (int(np.argmin(quiet)) + span // 2) * step + step // 2
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(samples)))
+    return bounds

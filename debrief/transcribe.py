@@ -13,8 +13,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .audio import SAMPLE_RATE, chunk_bounds
 from .config import DEFAULT_MODEL, TranscribeSettings, models_dirs
 from .records import Transcript, Word
+
+# Longer memos are transcribed in pieces of about this length: Whisper's feature
+# extraction holds the whole input at once, which for a ten-minute memo is
+# several hundred MB; memos of one to three minutes are never cut.
+CHUNK_S = 240.0
 
 REQUIRED_MODEL_FILES = ("model.bin", "config.json", "tokenizer.json")
 
@@ -97,10 +103,25 @@ class WhisperTranscriber:
         )
 
     def transcribe(self, samples) -> Transcript:
-        """Transcribe 16 kHz mono samples. The segment generator is consumed here."""
+        """Transcribe 16 kHz mono samples; memos longer than CHUNK_S go piece by piece."""
         self.load()
+        words: list[Word] = []
+        for start, end in chunk_bounds(samples, CHUNK_S):
+            offset = start / SAMPLE_RATE
+            words += [Word(w.text, round(float(w.start) + offset, 2), round(float(w.end) + offset, 2))
+                      for w in self._words(samples[start:end])]
+        return Transcript(
+            text="".join(w.text for w in words).strip(),
+            words=words,
+            duration_s=round(len(samples) / SAMPLE_RATE, 2),
+            language=self.settings.language,
+            model=self.model_name,
+        )
+
+    def _words(self, samples) -> list[Word]:
+        """The segment generator is lazy: the work happens while it is consumed here."""
         s = self.settings
-        segments, info = self._model.transcribe(
+        segments, _ = self._model.transcribe(
             samples,
             language=s.language,
             beam_size=s.beam_size,
@@ -108,17 +129,10 @@ class WhisperTranscriber:
             word_timestamps=s.word_timestamps,
             condition_on_previous_text=s.condition_on_previous_text,
         )
-        words: list[Word] = []
+        words = []
         for segment in segments:
             if segment.words:
-                words += [Word(w.word, round(w.start, 2), round(w.end, 2)) for w in segment.words]
+                words += [Word(w.word, w.start, w.end) for w in segment.words]
             else:  # word timestamps off: one "word" per segment keeps evidence timed
                 words.append(Word(" " + segment.text.strip(), segment.start, segment.end))
-        text = "".join(w.text for w in words).strip()
-        return Transcript(
-            text=text,
-            words=words,
-            duration_s=round(info.duration, 2),
-            language=info.language,
-            model=self.model_name,
-        )
+        return words

@@ -65,3 +65,42 @@ def test_non_audio_is_refused_with_a_reason(tmp_path, content, message):
     path.write_bytes(content)
     with pytest.raises(AudioError, match=message):
         probe_audio(path)
+
+
+def test_long_audio_is_cut_in_the_quiet_not_in_a_word():
+    import numpy as np
+
+    from debrief.audio import SAMPLE_RATE, chunk_bounds
+
+    rng = np.random.default_rng(0)
+    speech = rng.normal(0, 0.3, 600 * SAMPLE_RATE).astype(np.float32)
+    for pause in (236, 473):  # half-second pauses near the 240 s targets
+        speech[pause * SAMPLE_RATE: pause * SAMPLE_RATE + SAMPLE_RATE // 2] = 0
+    bounds = chunk_bounds(speech, 240)
+    assert [b[0] for b in bounds][0] == 0 and bounds[-1][1] == len(speech)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
+    for _, cut in bounds[:-1]:
+        assert not speech[cut - 100: cut + 100].any(), cut / SAMPLE_RATE  # inside a pause
+    assert chunk_bounds(speech[: 200 * SAMPLE_RATE], 240) == [(0, 200 * SAMPLE_RATE)]
+
+
+def test_a_long_memo_is_transcribed_piece_by_piece_with_times_running_on(transcriber):
+    import numpy as np
+
+    import debrief.transcribe as transcribe_module
+    from debrief.audio import SAMPLE_RATE
+
+    path = SHARED_AUDIO / "jfk.flac"
+    one = decode_audio(path, probe_audio(path))
+    gap = np.zeros(SAMPLE_RATE, np.float32)
+    samples = np.concatenate([one, gap, one, gap, one])
+    original = transcribe_module.CHUNK_S
+    transcribe_module.CHUNK_S = 10.0  # force pieces on a 35 s input
+    try:
+        transcript = transcriber.transcribe(samples)
+    finally:
+        transcribe_module.CHUNK_S = original
+    assert transcript.text.lower().count("country") >= 5
+    starts = [w.start for w in transcript.words]
+    assert starts == sorted(starts) and starts[-1] > 24
+    assert abs(transcript.duration_s - len(samples) / SAMPLE_RATE) < 0.01

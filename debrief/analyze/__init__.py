@@ -20,9 +20,13 @@ from .followup import judge_followup
 from .patterns import build_matcher, find_hits, load_rules, patterns_version
 
 BLANK = "blank"
-# The rules read token text, the dependency parse and named entities; tags and
-# lemmas are never used, so those components are not run (a third faster).
+# The rules read token text and the dependency parse; tags and lemmas are never
+# used, so those components are not loaded. Names are needed only in the one or
+# two sentences that name a decision-maker, so the entity recognizer (which
+# carries its own embedding layer and costs as much as the rest) is loaded but
+# run on those sentences alone.
 UNUSED_COMPONENTS = ["tagger", "attribute_ruler", "lemmatizer"]
+ON_DEMAND_COMPONENTS = ["ner"]
 
 
 def load_nlp(name: str = DEFAULT_SPACY_MODEL):
@@ -31,7 +35,7 @@ def load_nlp(name: str = DEFAULT_SPACY_MODEL):
 
     if name != BLANK:
         try:
-            return spacy.load(name, exclude=UNUSED_COMPONENTS)
+            return spacy.load(name, exclude=UNUSED_COMPONENTS, disable=ON_DEMAND_COMPONENTS)
         except (OSError, ImportError):
             pass
     nlp = spacy.blank("en")
@@ -52,6 +56,19 @@ class Analyzer:
         meta = self.nlp.meta
         return BLANK if not meta.get("name") or meta["name"] == "pipeline" else f"{meta['lang']}_{meta['name']}"
 
+    def _people_in(self, span) -> list[tuple[int, int]] | None:
+        """Token ranges of the people named in a sentence, or None without a recognizer."""
+        if "ner" not in self.nlp.component_names:
+            return None
+        found = self.nlp.get_pipe("ner")(self.nlp.make_doc(span.text))
+        ranges = []
+        for ent in found.ents:
+            if ent.label_ == "PERSON":
+                mapped = span.doc.char_span(span.start_char + ent.start_char, span.start_char + ent.end_char)
+                if mapped is not None:
+                    ranges.append((mapped.start, mapped.end))
+        return ranges
+
     def analyze(self, transcript: Transcript) -> Debrief:
         return self.analyze_many([transcript])[0]
 
@@ -66,7 +83,7 @@ class Analyzer:
         clauses = split_clauses(doc, hits)
         followup = judge_followup(clauses)
         firm_at = followup.sent_index if followup.value == "firm_in_person" else None
-        dm = judge_decision_maker(clauses)
+        dm = judge_decision_maker(clauses, self._people_in)
         excuses = judge_excuses(clauses, firm_at)
         proposals = _proposals_sent(clauses, excuses.excuses)
         without_meeting = "yes" if proposals and followup.value != "firm_in_person" else "no"

@@ -25,7 +25,9 @@ class DecisionMakerVerdict:
     evidence: list[tuple[Clause, Hit]]
 
 
-def judge_decision_maker(clauses: list[Clause]) -> DecisionMakerVerdict:
+def judge_decision_maker(clauses: list[Clause], find_people=None) -> DecisionMakerVerdict:
+    """`find_people(span)` gives the token ranges of people named in a sentence, or
+    None when no entity recognizer is loaded (then capitalised words stand in)."""
     elsewhere, absent, met = [], [], []
     for clause in clauses:
         signals = _signals(clause)
@@ -40,7 +42,7 @@ def judge_decision_maker(clauses: list[Clause]) -> DecisionMakerVerdict:
         return DecisionMakerVerdict("no", _role_in(clause), absent)
     if met:
         clause, hit = met[0]
-        return DecisionMakerVerdict("yes", _name_and_role(clause), met)
+        return DecisionMakerVerdict("yes", _name_and_role(clause, find_people), met)
     return DecisionMakerVerdict("unclear", None, [])
 
 
@@ -99,15 +101,15 @@ def _role_in(clause: Clause) -> str | None:
     return clause.doc[role.start:role.end].text if role else None
 
 
-def _name_and_role(clause: Clause) -> str | None:
+def _name_and_role(clause: Clause, find_people) -> str | None:
     role = _role_hit(clause)
     anchor = role.start if role else clause.start
-    name = _person_name(clause, anchor)
+    name = _person_name(clause, anchor, find_people)
     role_text = clause.doc[role.start:role.end].text if role else None
     return ", ".join(part for part in (name, role_text) if part) or None
 
 
-def _person_name(clause: Clause, anchor: int) -> str | None:
+def _person_name(clause: Clause, anchor: int, find_people=None) -> str | None:
     """The person named nearest to the role, in its sentence or the one before
     ("I met with Greg Olson. He's the CFO."): a PERSON entity, or on the blank
     pipeline a run of capitalised words that does not open the sentence."""
@@ -115,9 +117,8 @@ def _person_name(clause: Clause, anchor: int) -> str | None:
     sent = clause.sentence
     sentences = [sent] + ([doc[sent.start - 1].sent] if sent.start > 0 else [])
     for candidate in sentences:
-        if doc.has_annotation("ENT_IOB"):
-            names = [(e.start, e.end) for e in candidate.ents if e.label_ == "PERSON"]
-        else:
+        names = find_people(candidate) if find_people else None
+        if names is None:
             names = _capitalised_runs(candidate, doc.user_data.get("debrief_hits", []))
         if names:
             start, end = min(names, key=lambda n: min(abs(n[0] - anchor), abs(n[1] - anchor)))
