@@ -103,8 +103,8 @@ def run(
     stop = StopFlag()
     stop.install()
     with open_db(db or default_db_path()) as database, \
-            WorkerPool(settings, spacy_model, timeout, max_duration, jobs) as pool:
-        runner = Runner(inbox, database, pool, disposal, options)
+            WorkerPool(settings, timeout, max_duration, jobs) as pool:
+        runner = Runner(inbox, database, pool, lambda: _analyzer(spacy_model), disposal, options)
         if watch:
             _err(f"watching {inbox} (Ctrl-C to stop)")
             watch_inbox(inbox, lambda: runner.run_pass(should_stop=stop), _report_pass, stop, settle, rescan, poll)

@@ -39,8 +39,10 @@ class RunOptions:
 class Runner:
     """Holds what lives for a whole run: the database, the workers, where files go."""
 
-    def __init__(self, inbox: Path, database, pool: WorkerPool, disposal: Disposal, options: RunOptions):
-        self.inbox, self.db, self.pool = inbox, database, pool
+    def __init__(self, inbox: Path, database, pool: WorkerPool, analyzer: Callable, disposal: Disposal,
+                 options: RunOptions):
+        """`analyzer` builds the Analyzer on first use: a pass over known memos loads no model."""
+        self.inbox, self.db, self.pool, self._make_analyzer = inbox, database, pool, analyzer
         self.disposal, self.options = disposal, options
         self.settling = Settling(options.settle_s)
         self._in_hand: set[str] = set()  # SHA-256s being worked on right now
@@ -128,16 +130,18 @@ class Runner:
             return self._quarantine(memo, str(error))
         except WorkerFailure as error:
             return self._failed(memo, str(error))
-        when = recorded_at(work.info, memo.modified_at)
-        started = time.perf_counter()
-        if work.debrief is None:
+        when, timings = recorded_at(work.info, memo.modified_at), dict(work.timings)
+        if not work.transcript.text:
             ledger.finish(self.db, memo, "no_speech", "no speech detected", when)
             result = MemoResult(memo, "no_speech", "no speech detected")
         else:
-            memo_id = ledger.complete(self.db, memo, when, work.transcript, work.debrief, work.nlp_pipeline)
-            result = MemoResult(memo, "done", memo_id=memo_id, debrief=work.debrief)
-        result.timings = {**work.timings, "store": time.perf_counter() - started,
-                          "audio": work.transcript.duration_s}
+            analyzer, started = self._make_analyzer(), time.perf_counter()
+            debrief = analyzer.analyze(work.transcript)
+            stored = time.perf_counter()
+            memo_id = ledger.complete(self.db, memo, when, work.transcript, debrief, analyzer.pipeline_name)
+            timings.update(analyze=stored - started, store=time.perf_counter() - stored)
+            result = MemoResult(memo, "done", memo_id=memo_id, debrief=debrief)
+        result.timings = {**timings, "audio": work.transcript.duration_s}
         self._move_processed(memo)
         return result
 

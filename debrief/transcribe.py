@@ -20,7 +20,7 @@ from .records import Transcript, Word
 # Longer memos are transcribed in pieces of about this length: Whisper's feature
 # extraction holds the whole input at once, which for a ten-minute memo is
 # several hundred MB; memos of one to three minutes are never cut.
-CHUNK_S = 240.0
+CHUNK_S = 180.0
 
 REQUIRED_MODEL_FILES = ("model.bin", "config.json", "tokenizer.json")
 

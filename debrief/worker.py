@@ -1,11 +1,12 @@
-"""Decode, transcribe and analyze in child processes, each with a time limit.
+"""Decode and transcribe in child processes, each with a time limit.
 
 A file that hangs the decoder or crashes it (FFmpeg is C code fed with
 untrusted bytes) must cost one memo, not the run: a worker that runs past
 the limit is killed, and a worker that dies is replaced on the next memo.
-Each worker loads the Whisper model and the spaCy pipeline once and serves
-one memo at a time; several workers (`--jobs`) use several cores, each with
-its share of CTranslate2's threads. Workers ignore Ctrl-C, so stopping a run
+Each worker loads the Whisper model once and serves one memo at a time;
+several workers (`--jobs`) use several cores, each with its share of
+CTranslate2's threads. The analysis stays in the parent: it is 1-2% of the
+time, and one spaCy pipeline there costs less memory than one per worker. Workers ignore Ctrl-C, so stopping a run
 lets the memos in hand finish.
 """
 
@@ -33,9 +34,7 @@ class WorkerFailure(Exception):
 class WorkResult:
     info: object  # AudioInfo
     transcript: object  # Transcript
-    debrief: object  # Debrief
-    nlp_pipeline: str
-    timings: dict  # seconds per stage: decode, transcribe, analyze
+    timings: dict  # seconds per stage: decode, transcribe
 
 
 def threads_per_worker(settings: TranscribeSettings, jobs: int) -> int:
@@ -48,8 +47,8 @@ def threads_per_worker(settings: TranscribeSettings, jobs: int) -> int:
 class TranscriptionWorker:
     """One child process. `submit` a path, then `result()` once `ready`, or `wait_one` for one memo."""
 
-    def __init__(self, settings: TranscribeSettings, spacy_model: str, timeout_s: float, max_duration_s: float):
-        self.settings, self.spacy_model = settings, spacy_model
+    def __init__(self, settings: TranscribeSettings, timeout_s: float, max_duration_s: float):
+        self.settings = settings
         self.timeout_s, self.max_duration_s = timeout_s, max_duration_s
         self._context = multiprocessing.get_context("spawn")  # no inherited locks or threads
         self._process = self._conn = None
@@ -105,7 +104,7 @@ class TranscriptionWorker:
         self._stop()
         parent, child = self._context.Pipe()
         self._process = self._context.Process(
-            target=_serve, args=(child, self.settings, self.spacy_model, self.max_duration_s), daemon=True)
+            target=_serve, args=(child, self.settings, self.max_duration_s), daemon=True)
         self._process.start()
         child.close()
         self._conn, self._ready = parent, False
@@ -148,10 +147,11 @@ class TranscriptionWorker:
 class WorkerPool:
     """`jobs` workers sharing the machine's cores; closed as a context manager."""
 
-    def __init__(self, settings: TranscribeSettings, spacy_model: str, timeout_s: float,
-                 max_duration_s: float, jobs: int = 1):
+    def __init__(self, settings: TranscribeSettings, timeout_s: float, max_duration_s: float, jobs: int = 1):
         threaded = replace(settings, cpu_threads=threads_per_worker(settings, jobs))
-        self.workers = [TranscriptionWorker(threaded, spacy_model, timeout_s, max_duration_s)
+        # Fewer malloc arenas: a worker's memory stays flat over hundreds of memos.
+        os.environ.setdefault("MALLOC_ARENA_MAX", "2")
+        self.workers = [TranscriptionWorker(threaded, timeout_s, max_duration_s)
                         for _ in range(max(jobs, 1))]
 
     def start(self) -> None:
@@ -188,25 +188,23 @@ class WorkerPool:
         self.close()
 
 
-def _serve(conn, settings: TranscribeSettings, spacy_model: str, max_duration_s: float) -> None:
-    """The child: load the models once, then answer one path at a time."""
+def _serve(conn, settings: TranscribeSettings, max_duration_s: float) -> None:
+    """The child: load the model once, then answer one path at a time."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from .analyze import Analyzer
     from .transcribe import WhisperTranscriber
 
     transcriber = WhisperTranscriber(settings)
     transcriber.load()
-    analyzer = Analyzer(spacy_model)
     conn.send(("ready",))
     while True:
         try:
             path = Path(conn.recv())
         except (EOFError, OSError):
             return
-        conn.send(_work_on(transcriber, analyzer, path, max_duration_s))
+        conn.send(_work_on(transcriber, path, max_duration_s))
 
 
-def _work_on(transcriber, analyzer, path: Path, max_duration_s: float) -> tuple:
+def _work_on(transcriber, path: Path, max_duration_s: float) -> tuple:
     try:
         started = time.perf_counter()
         info = probe_audio(path)
@@ -217,11 +215,8 @@ def _work_on(transcriber, analyzer, path: Path, max_duration_s: float) -> tuple:
             raise AudioError(_too_long(len(samples) / SAMPLE_RATE, max_duration_s))
         decoded = time.perf_counter()
         transcript = transcriber.transcribe(samples)
-        transcribed = time.perf_counter()
-        debrief = analyzer.analyze(transcript) if transcript.text else None
-        timings = {"decode": decoded - started, "transcribe": transcribed - decoded,
-                   "analyze": time.perf_counter() - transcribed}
-        return ("ok", WorkResult(info, transcript, debrief, analyzer.pipeline_name, timings))
+        timings = {"decode": decoded - started, "transcribe": time.perf_counter() - decoded}
+        return ("ok", WorkResult(info, transcript, timings))
     except AudioError as error:
         return ("audio_error", str(error))
     except Exception as error:  # never send text that might hold transcript words

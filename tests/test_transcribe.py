@@ -77,6 +77,7 @@ def test_long_audio_is_cut_in_the_quiet_not_in_a_word():
     for pause in (236, 473):  # half-second pauses near the 240 s targets
         speech[pause * SAMPLE_RATE: pause * SAMPLE_RATE + SAMPLE_RATE // 2] = 0
     bounds = chunk_bounds(speech, 240)
+    assert len(bounds) == 3
     assert [b[0] for b in bounds][0] == 0 and bounds[-1][1] == len(speech)
     assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
     for _, cut in bounds[:-1]:
