@@ -47,15 +47,17 @@ def run_measured(command: list[str], env: dict | None = None) -> dict:
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()  # output goes to files: a full pipe would stall the command
         process = subprocess.Popen(command, stdout=out, stderr=err, text=True, env={**os.environ, **(env or {})})
-        peak = 0
+        peak, timeline = 0, []
         while process.poll() is None:
-            peak = max(peak, _tree_rss(process.pid))
+            rss = _tree_rss(process.pid)
+            peak = max(peak, rss)
+            timeline.append((time.perf_counter() - started, rss))
             time.sleep(0.05)
         wall = time.perf_counter() - started
         out.seek(0), err.seek(0)
         if process.returncode not in (0, 1):
             raise RuntimeError(f"{command[:4]} failed: {err.read()[-2000:]}")
-        return {"wall_s": wall, "peak_mb": peak / 1024, "stdout": out.read()}
+        return {"wall_s": wall, "peak_mb": peak / 1024, "stdout": out.read(), "timeline": timeline}
 
 
 def _tree_rss(root: int) -> int:
@@ -86,6 +88,13 @@ def debrief_run(inbox: Path, db: Path, jobs: int, threads: int = 0) -> dict:
     summary = json.loads(result["stdout"])
     return {**result, "audio_s": summary["seconds"].get("audio", 0.0), "stages": summary["seconds"],
             "processed": summary["processed"]}
+
+
+def _peak_between(timeline: list, start: float, end: float) -> float:
+    """Peak MB within a share of the run's duration (0.0-1.0)."""
+    total = timeline[-1][0] if timeline else 1.0
+    inside = [rss for t, rss in timeline if start * total <= t <= end * total]
+    return max(inside, default=0) / 1024
 
 
 def bare_whisper(files: list[Path], processes: int, threads: int) -> dict:
@@ -144,11 +153,11 @@ def help_time(repeats: int = 7) -> float:
 
 
 def memory_over(n: int, work: Path) -> dict:
-    """Peak memory for n memos vs for a tenth of them: flat means nothing accumulates."""
-    small, large = build_wav_copies(work / "m_small", n // 10), build_wav_copies(work / "m_large", n)
-    first = debrief_run(small, work / "m_small.db", jobs=2)
-    last = debrief_run(large, work / "m_large.db", jobs=2)
-    return {"memos_small": n // 10, "peak_mb_small": first["peak_mb"], "memos": n, "peak_mb": last["peak_mb"]}
+    """One run over n memos: peak memory in its first and in its last tenth. Equal
+    peaks mean nothing accumulates from memo to memo."""
+    run = debrief_run(build_wav_copies(work / "many", n), work / "many.db", jobs=2)
+    return {"memos": n, "peak_mb": run["peak_mb"], "first_tenth_mb": _peak_between(run["timeline"], 0.05, 0.15),
+            "last_tenth_mb": _peak_between(run["timeline"], 0.9, 1.0)}
 
 
 def main() -> None:
@@ -175,6 +184,7 @@ def main() -> None:
         figures["decoding"] = decoding_choices(ROOT)
     for run in ("debrief_j1", "debrief_j2", "bare_p1", "bare_p2"):
         figures[run].pop("stdout", None)
+        figures[run].pop("timeline", None)
     print_table(figures)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
@@ -207,7 +217,8 @@ def print_table(f: dict) -> None:
     print(f"debrief --help: {f['help_s'] * 1000:.0f} ms (median of 7)")
     if "memory_200" in f:
         m = f["memory_200"]
-        print(f"peak memory: {m['peak_mb_small']:.0f} MB for {m['memos_small']} memos, {m['peak_mb']:.0f} MB for {m['memos']}")
+        print(f"peak memory over {m['memos']} memos (--jobs 2): {m['peak_mb']:.0f} MB; "
+              f"{m['first_tenth_mb']:.0f} MB in the first tenth of the run, {m['last_tenth_mb']:.0f} MB in the last")
     print("\ndecoding choice                 WER   audio s / s  macro-F1: firm_followup  decision_maker_met  excuses_accepted")
     for d in f["decoding"]:
         m = d["macro_f1"]
