@@ -50,7 +50,7 @@ def _signals(clause: Clause) -> list[tuple[str, Hit]]:
     """What this clause says about the decision-maker: elsewhere, absent or met."""
     found = []
     negated = clause.negated
-    for hit in clause.of("DM_ELSEWHERE"):
+    for hit in clause.of("DM_ELSEWHERE") if clause.speaker != "rep" else []:  # "I checked with my manager"
         # "she doesn't need to run it by anyone" means she decides herself.
         found.append(("met" if negated and not _negation_inside(clause, hit) else "elsewhere", hit))
     if negated:  # "she doesn't make the call", "he can't sign off"
