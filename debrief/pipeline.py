@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import wait
 from pathlib import Path
 
 from . import ledger
@@ -72,32 +71,21 @@ class Runner:
         self.disposal.sweep()
         return summary
 
-    def process_path(self, path: Path) -> MemoResult | None:
-        """One file, start to finish (what a pass does for each file)."""
-        prepared = self._prepare(path)
-        if not isinstance(prepared, MemoFile):
-            return prepared
-        worker = self.pool.idle()[0]
-        try:
-            worker.submit(prepared.path)
-        except WorkerFailure as error:
-            return self._failed(prepared, str(error))
-        wait([worker.connection], timeout=self.options.timeout_s)
-        return self._finish(prepared, worker)
-
     def _next_claimed(self, queue, summary: RunSummary, should_stop) -> MemoFile | None:
         """The next memo this process has claimed; other files' outcomes go in the summary."""
         for path in queue:
             if should_stop():
                 return None
-            prepared = self._prepare(path)
+            prepared = self.prepare(path)
             if isinstance(prepared, MemoFile):
                 return prepared
             if prepared is not None:
                 summary.results.append(prepared)
         return None
 
-    def _prepare(self, path: Path) -> MemoFile | MemoResult | None:
+    def prepare(self, path: Path) -> MemoFile | MemoResult | None:
+        """A settled, hashed memo claimed by this process; or why not (a result);
+        or None when the file is gone."""
         try:
             if not self.settling.is_settled(path):
                 return MemoResult(_unhashed(path, self.options.rep), "unsettled")

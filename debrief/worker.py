@@ -45,7 +45,7 @@ def threads_per_worker(settings: TranscribeSettings, jobs: int) -> int:
 
 
 class TranscriptionWorker:
-    """One child process. `submit` a path, then `result()` once `ready`, or `wait_one` for one memo."""
+    """One child process: `submit` a path, then `result()` once its connection is ready."""
 
     def __init__(self, settings: TranscribeSettings, timeout_s: float, max_duration_s: float):
         self.settings = settings
@@ -85,11 +85,6 @@ class TranscriptionWorker:
         if kind == "error":
             raise WorkerFailure(f"transcription failed ({payload[0]})")
         return payload[0]
-
-    def wait_one(self, path: Path) -> WorkResult:
-        self.submit(path)
-        wait([self._conn], timeout=self.timeout_s)
-        return self.result()
 
     def _start(self) -> None:
         if self._process is not None and self._process.is_alive() and self._ready:

@@ -97,7 +97,7 @@ def test_a_file_that_vanishes_before_it_is_read_is_not_an_error(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     runner = Runner(inbox, None, None, None, Disposal.for_inbox(inbox, "keep"), RunOptions(settle_s=0))
-    assert runner.process_path(inbox / "gone.m4a") is None
+    assert runner.prepare(inbox / "gone.m4a") is None
 
 
 @pytest.mark.skipif(shutil.which("setpriv") is None, reason="needs setpriv to run as an unprivileged user")
