@@ -217,6 +217,41 @@ def doctor(
         raise typer.Exit(1)
 
 
+@app.command("eval")
+def evaluate(
+    labeled: Path = typer.Argument(Path("samples"), help="Folder of labeled memos (JSON with 'script' and 'expected')."),
+    audio: bool = typer.Option(False, "--audio", help="Score through audio: transcribe the memos that have audio beside them."),
+    model: str = typer.Option(DEFAULT_MODEL, envvar="DEBRIEF_MODEL", help="Whisper model for --audio."),
+    spacy_model: str = SpacyOption,
+    misses: bool = typer.Option(True, "--misses/--no-misses", help="List every memo the machine got wrong."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores and misses as JSON."),
+) -> None:
+    """Score the verdicts against labeled memos: accuracy, per-value precision/recall, macro-F1, misses."""
+    from .evaluate import EvalError, analyze_audio, analyze_texts, load_labeled, render, score
+
+    try:
+        memos = load_labeled(labeled, audio_only=audio)
+    except EvalError as error:
+        _fail(str(error))
+    analyzer = _analyzer(spacy_model)
+    if audio:
+        from .transcribe import ModelNotFound, WhisperTranscriber
+
+        transcriber = WhisperTranscriber(TranscribeSettings(model=model))
+        try:
+            transcriber.load()
+        except ModelNotFound as error:
+            _fail(str(error))
+        report = score(memos, analyze_audio(analyzer, transcriber, memos, _err), f"audio ({transcriber.model_name})")
+    else:
+        report = score(memos, analyze_texts(analyzer, memos), "text")
+    report.source += f", spaCy {analyzer.pipeline_name}"
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        typer.echo("\n".join(render(report, misses)))
+
+
 @app.command()
 def patterns(as_json: bool = typer.Option(False, "--json", help="Print the rules as JSON.")) -> None:
     """List the rules that decide the verdicts: id, label and what each finds."""

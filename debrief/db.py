@@ -77,9 +77,8 @@ def save_analysis(db, memo_id: int, debrief: Debrief, nlp_pipeline: str) -> None
     db["analyses"].upsert(
         {
             "memo_id": memo_id,
-            **{k: v for k, v in verdicts.items() if k not in ("excuses", "followup_missing")},
-            "followup_missing": json.dumps(verdicts["followup_missing"]),
-            "excuses": json.dumps(verdicts["excuses"]),
+            # lists and objects (excuses, followup_missing, coaching) are stored as JSON text
+            **{k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in verdicts.items()},
             "patterns_version": debrief.patterns_version,
             "nlp_pipeline": nlp_pipeline,
             "analyzed_at": now(),

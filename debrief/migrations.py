@@ -120,7 +120,9 @@ def m001_create_tables(db):
 
 # The verdict fields a manager can correct; the view shows the correction when
 # there is one, and the machine's value beside it as machine_<field>.
-CORRECTABLE = (
+# m002's set is frozen (a shipped migration must keep building the same view);
+# later migrations extend it.
+CORRECTABLE_M002 = (
     "followup",
     "firm_followup",
     "followup_when",
@@ -129,6 +131,8 @@ CORRECTABLE = (
     "excuses_accepted",
     "proposal_without_meeting",
 )
+SIGNALS_M004 = ("chasing", "pressure", "prospect_pursued")
+CORRECTABLE = CORRECTABLE_M002 + SIGNALS_M004
 
 
 def _latest_correction(field: str) -> str:
@@ -138,11 +142,12 @@ def _latest_correction(field: str) -> str:
     )
 
 
-def debriefs_view_sql() -> str:
+def debriefs_view_sql(correctable=CORRECTABLE_M002, machine_only=("followup_missing", "excuses")) -> str:
     effective = ",\n            ".join(
-        f"COALESCE({_latest_correction(f)}, analyses.{f}) AS {f}" for f in CORRECTABLE
+        f"COALESCE({_latest_correction(f)}, analyses.{f}) AS {f}" for f in correctable
     )
-    machine = ",\n            ".join(f"analyses.{f} AS machine_{f}" for f in CORRECTABLE)
+    machine = ",\n            ".join(f"analyses.{f} AS machine_{f}" for f in correctable)
+    machine_only_columns = "".join(f"analyses.{f},\n            " for f in machine_only)
     return f"""
         SELECT
             memos.id AS id,
@@ -153,9 +158,7 @@ def debriefs_view_sql() -> str:
             transcripts.duration_s,
             transcripts.text AS transcript,
             {effective},
-            analyses.followup_missing,
-            analyses.excuses,
-            CASE WHEN EXISTS (SELECT 1 FROM reviews r WHERE r.file_sha256 = memos.file_sha256)
+            {machine_only_columns}CASE WHEN EXISTS (SELECT 1 FROM reviews r WHERE r.file_sha256 = memos.file_sha256)
                  THEN 'yes' ELSE 'no' END AS reviewed,
             (SELECT group_concat(DISTINCT c.field) FROM corrections c
               WHERE c.file_sha256 = memos.file_sha256) AS corrected_fields,
@@ -208,3 +211,17 @@ def m003_track_memo_lifecycle(db):
     # the audio went after its outcome was committed (processed/ or quarantine/).
     for column in ("lease_owner", "lease_until", "next_attempt_at", "moved_to"):
         db["memos"].add_column(column, str)
+
+
+# Columns the analysis gained with issue #3: the resolved meeting time, the
+# decision-maker near miss, the chasing signals and the coaching notes.
+M004_MACHINE_ONLY = ("followup_at", "followup_missing", "decision_maker_missing", "excuses",
+                     "coaching_note", "coaching")
+
+
+@migrations()
+def m004_add_signals_near_misses_and_coaching(db):
+    for column in ("followup_at", "decision_maker_missing", *SIGNALS_M004, "coaching_note", "coaching"):
+        db["analyses"].add_column(column, str)
+    db.execute("DROP VIEW IF EXISTS debriefs")
+    db.create_view("debriefs", debriefs_view_sql(CORRECTABLE, M004_MACHINE_ONLY))

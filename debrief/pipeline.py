@@ -124,7 +124,7 @@ class Runner:
             result = MemoResult(memo, "no_speech", "no speech detected")
         else:
             analyzer, started = self._make_analyzer(), time.perf_counter()
-            debrief = analyzer.analyze(work.transcript)
+            debrief = analyzer.analyze(work.transcript, when)
             stored = time.perf_counter()
             memo_id = ledger.complete(self.db, memo, when, work.transcript, debrief, analyzer.pipeline_name)
             timings.update(analyze=stored - started, store=time.perf_counter() - stored)

@@ -86,11 +86,17 @@ class Debrief:
 
     followup: str = "none"  # firm_in_person | firm_remote | tentative | none
     followup_when: str | None = None
+    followup_at: str | None = None  # ISO 8601, resolved against the recording time
     followup_missing: list[str] = field(default_factory=list)
     decision_maker_met: str = "unclear"  # yes | no | unclear
     decision_maker: str | None = None
+    decision_maker_missing: str | None = None  # the near miss when not met
     excuses: list[Excuse] = field(default_factory=list)
     proposal_without_meeting: str = "no"  # yes | no
+    chasing: str = "no"  # yes | no
+    pressure: str = "no"  # yes | no
+    prospect_pursued: str = "no"  # yes | no
+    coaching: dict[str, str] = field(default_factory=dict)  # verdict → one-line note
     evidence: list[Evidence] = field(default_factory=list)
     transcript: str = ""
     patterns_version: str = ""
@@ -111,13 +117,25 @@ class Debrief:
             "followup": self.followup,
             "firm_followup": self.firm_followup,
             "followup_when": self.followup_when,
+            "followup_at": self.followup_at,
             "followup_missing": list(self.followup_missing),
             "decision_maker_met": self.decision_maker_met,
             "decision_maker": self.decision_maker,
+            "decision_maker_missing": self.decision_maker_missing,
             "excuses_accepted": self.excuses_accepted,
             "excuses": [asdict(e) for e in self.excuses],
             "proposal_without_meeting": self.proposal_without_meeting,
+            "chasing": self.chasing,
+            "pressure": self.pressure,
+            "prospect_pursued": self.prospect_pursued,
+            "coaching_note": self.coaching_note,
+            "coaching": dict(self.coaching),
         }
+
+    @property
+    def coaching_note(self) -> str | None:
+        """The one habit to work on first, in plain words (the notes are kept in priority order)."""
+        return next(iter(self.coaching.values()), None)
 
     def to_dict(self) -> dict:
         return {

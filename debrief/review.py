@@ -23,9 +23,13 @@ ALLOWED_VALUES = {
     "decision_maker_met": {"yes", "no", "unclear"},
     "excuses_accepted": {"yes", "no", "none"},
     "proposal_without_meeting": {"yes", "no"},
+    "chasing": {"yes", "no"},
+    "pressure": {"yes", "no"},
+    "prospect_pursued": {"yes", "no"},
 }
 FREE_TEXT = {"followup_when", "decision_maker"}
-COMPARED = ("followup", "firm_followup", "decision_maker_met", "excuses_accepted", "proposal_without_meeting")
+COMPARED = ("followup", "firm_followup", "decision_maker_met", "excuses_accepted", "proposal_without_meeting",
+            "chasing", "pressure", "prospect_pursued")
 
 
 class ReviewError(ValueError):
@@ -82,7 +86,7 @@ class Reanalysis:
 
 def reanalyze(db, analyzer, since: str | None = None, batch_size: int = 64) -> list[Reanalysis]:
     """Run the current patterns over stored transcripts (no new transcription)."""
-    sql = """SELECT memos.id, memos.file_name, memos.file_sha256, transcripts.text, transcripts.words,
+    sql = """SELECT memos.id, memos.file_name, memos.file_sha256, memos.recorded_at, transcripts.text, transcripts.words,
                     transcripts.duration_s, transcripts.model
              FROM memos JOIN transcripts ON transcripts.memo_id = memos.id
              WHERE memos.status = 'done'""" + (" AND memos.recorded_at >= :since" if since else "")
@@ -90,7 +94,7 @@ def reanalyze(db, analyzer, since: str | None = None, batch_size: int = 64) -> l
     results = []
     for start in range(0, len(rows), batch_size):
         batch = rows[start:start + batch_size]
-        debriefs = analyzer.analyze_many(_transcript(r) for r in batch)
+        debriefs = analyzer.analyze_many([_transcript(r) for r in batch], [r["recorded_at"] for r in batch])
         with write_transaction(db):
             for row, debrief in zip(batch, debriefs):
                 results.append(_compare(db, row, debrief))

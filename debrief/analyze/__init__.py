@@ -14,10 +14,12 @@ from collections.abc import Iterable
 from ..config import DEFAULT_SPACY_MODEL
 from ..records import Debrief, Evidence, Transcript
 from .clauses import split_clauses
+from .coaching import coaching_notes
 from .decision_maker import judge_decision_maker
 from .excuses import judge_excuses
 from .followup import judge_followup
 from .patterns import build_matcher, find_hits, load_rules, patterns_version
+from .signals import judge_signals
 
 BLANK = "blank"
 # The rules read token text and the dependency parse; tags and lemmas are never
@@ -69,15 +71,18 @@ class Analyzer:
                     ranges.append((mapped.start, mapped.end))
         return ranges
 
-    def analyze(self, transcript: Transcript) -> Debrief:
-        return self.analyze_many([transcript])[0]
+    def analyze(self, transcript: Transcript, recorded_at: str | None = None) -> Debrief:
+        """`recorded_at` (ISO 8601) anchors "Tuesday at ten" to a date in `followup_at`."""
+        return self.analyze_many([transcript], [recorded_at])[0]
 
-    def analyze_many(self, transcripts: Iterable[Transcript]) -> list[Debrief]:
+    def analyze_many(self, transcripts: Iterable[Transcript],
+                     recorded_at: Iterable[str | None] | None = None) -> list[Debrief]:
         transcripts = list(transcripts)
+        times = list(recorded_at) if recorded_at is not None else [None] * len(transcripts)
         docs = self.nlp.pipe(t.text for t in transcripts)
-        return [self._judge(doc, t) for doc, t in zip(docs, transcripts)]
+        return [self._judge(doc, t, when) for doc, t, when in zip(docs, transcripts, times)]
 
-    def _judge(self, doc, transcript: Transcript) -> Debrief:
+    def _judge(self, doc, transcript: Transcript, recorded_at: str | None = None) -> Debrief:
         hits = find_hits(doc, self.matcher, self.rules_by_id)
         doc.user_data["debrief_hits"] = hits
         clauses = split_clauses(doc, hits)
@@ -87,24 +92,44 @@ class Analyzer:
         excuses = judge_excuses(clauses, firm_at)
         proposals = _proposals_sent(clauses, excuses.excuses)
         without_meeting = "yes" if proposals and followup.value != "firm_in_person" else "no"
+        signals = judge_signals(clauses)
         evidence = (
             _evidence("followup", followup.evidence, transcript)
             + _evidence("decision_maker_met", dm.evidence, transcript)
             + _evidence("excuses_accepted", excuses.evidence, transcript)
             + _evidence("proposal_without_meeting", proposals if without_meeting == "yes" else [], transcript)
+            + [row for name, found in signals.evidence.items() for row in _evidence(name, found, transcript)]
         )
-        return Debrief(
+        debrief = Debrief(
             followup=followup.value,
             followup_when=followup.when,
+            followup_at=_resolve(followup, recorded_at),
             followup_missing=followup.missing,
             decision_maker_met=dm.value,
             decision_maker=dm.who,
+            decision_maker_missing=dm.missing,
             excuses=excuses.excuses,
             proposal_without_meeting=without_meeting,
+            **signals.values,
             evidence=evidence,
             transcript=transcript.text,
             patterns_version=self.version,
         )
+        debrief.coaching = coaching_notes(debrief)
+        return debrief
+
+
+def _resolve(followup, recorded_at: str | None) -> str | None:
+    """The meeting's date (and time) in ISO 8601, read in the rep's local time;
+    with no recording time (text typed in), relative to now."""
+    if followup.value == "none" or not followup.date_text:
+        return None
+    from datetime import datetime
+
+    from .when import resolve_when
+
+    base = datetime.fromisoformat(recorded_at).astimezone() if recorded_at else datetime.now().astimezone()
+    return resolve_when(followup.date_text, followup.time_text, base.replace(tzinfo=None))
 
 
 def _proposals_sent(clauses, excuses) -> list:

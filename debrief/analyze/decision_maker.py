@@ -23,6 +23,7 @@ class DecisionMakerVerdict:
     value: str
     who: str | None
     evidence: list[tuple[Clause, Hit]]
+    missing: str | None = None  # the near miss, for `no` and `unclear`
 
 
 def judge_decision_maker(clauses: list[Clause], find_people=None) -> DecisionMakerVerdict:
@@ -36,14 +37,19 @@ def judge_decision_maker(clauses: list[Clause], find_people=None) -> DecisionMak
     if elsewhere:
         clause, hit = elsewhere[0]
         who = _third_party(clause, hit) if hit.label == "DM_ELSEWHERE" else None
-        return DecisionMakerVerdict("no", who, elsewhere + absent)
+        found = f" ({clause.doc[hit.start:hit.end].text})"
+        return DecisionMakerVerdict("no", who, elsewhere + absent,
+                                    f"someone else decides{': ' + who if who else found}")
     if absent and not (met and _position(met[-1]) > _position(absent[-1])):
         clause, hit = absent[-1]
-        return DecisionMakerVerdict("no", _role_in(clause), absent)
+        role = _role_in(clause)
+        return DecisionMakerVerdict("no", role, absent,
+                                    f"the decision-maker{' (' + role + ')' if role else ''} was not met: "
+                                    f"\"{clause.doc[hit.start:hit.end].text}\"")
     if met:
         clause, hit = met[0]
         return DecisionMakerVerdict("yes", _name_and_role(clause, find_people), met)
-    return DecisionMakerVerdict("unclear", None, [])
+    return DecisionMakerVerdict("unclear", None, [], "nobody's role or authority to decide was said")
 
 
 def _signals(clause: Clause) -> list[tuple[str, Hit]]:

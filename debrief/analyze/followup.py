@@ -37,6 +37,10 @@ class Candidate:
         clauses = {id(c): c for c in [self.focus, *self.context]}.values()
         return [h for c in clauses for h in c.of(*labels)]
 
+    def first_text(self, *labels: str) -> str | None:
+        hits = sorted(self.hits(*labels), key=lambda h: (h.start, h.start - h.end))
+        return self.focus.doc[hits[0].start:hits[0].end].text if hits else None
+
     @property
     def when(self) -> str | None:
         merged: list[list[int]] = []  # "at 3" and "3 p.m." overlap: say "at 3 p.m." once
@@ -56,6 +60,8 @@ class FollowupVerdict:
     missing: list[str]
     evidence: list[tuple[Clause, Hit]]
     sent_index: int | None = None  # where the chosen meeting was arranged
+    date_text: str | None = None  # the day as said ("next Tuesday"), for resolving followup_at
+    time_text: str | None = None  # the time as said ("at ten thirty")
 
 
 def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
@@ -81,7 +87,7 @@ def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
             if hit.label in COMPONENTS or (hit.label == "HEDGE" and clause is best.focus):
                 evidence.setdefault((hit.start, hit.rule.id), (clause, hit))
     return FollowupVerdict(best.value, best.when, best.missing, list(evidence.values()),
-                           best.focus.sent_index)
+                           best.focus.sent_index, best.first_text("DATE"), best.first_text("TIME"))
 
 
 def _by_sentence(clauses: list[Clause]) -> list[list[Clause]]:

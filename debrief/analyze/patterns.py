@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-PATTERN_FILES = ("qualifiers", "followup", "decision_maker", "excuses")
+PATTERN_FILES = ("qualifiers", "followup", "decision_maker", "excuses", "signals")
 REQUIRED_KEYS = {"id", "label", "description", "patterns", "examples"}
 
 
