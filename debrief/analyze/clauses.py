@@ -5,10 +5,12 @@ I said no problem" holds two speakers, one stall and one reaction. Negation,
 hedges and the past are judged per clause, so "we didn't book anything last
 time, but this time we locked in Tuesday" keeps its second half.
 
-Clauses break where a pattern of label CLAUSE_BREAK or CONTRAST fires
-(data, not code). The speaker is the clause's subject: the dependency
+Clauses break where a pattern of label CLAUSE_BREAK, SPEECH or CONTRAST
+fires (data, not code). The speaker is the clause's subject: the dependency
 parse's nsubj when the trained pipeline is there, else the first subject
-pronoun the patterns found.
+pronoun the patterns found. Direct speech then moves the voice: after "she
+goes," or inside the quotes that follow "he said", an "I" or a "we" is the
+prospect talking ("she goes, I just need to think it over").
 """
 
 from __future__ import annotations
@@ -18,8 +20,12 @@ from dataclasses import dataclass, field
 from .patterns import Hit
 
 # Labels that qualify content rather than being content themselves.
-QUALIFIERS = {"BLOCK", "NEGATION", "HEDGE", "PAST", "FUTURE", "CONTRAST", "CLAUSE_BREAK",
-              "SUBJECT_REP", "SUBJECT_PROSPECT"}
+QUALIFIERS = {"BLOCK", "NEGATION", "HEDGE", "PAST", "FUTURE", "CONTRAST", "CLAUSE_BREAK", "SPEECH",
+              "SUBJECT_REP", "SUBJECT_PROSPECT", "PENDING"}
+BREAKS = ("CLAUSE_BREAK", "CONTRAST", "SPEECH")
+QUOTES = {'"', "“", "”"}
+# "No, Friday": an interjection or a self-correction, not a negated clause.
+INTERJECTION_FOLLOWERS = {",", "—", "–", "-", "!", "...", ";"}
 NOT_A_SPEAKER = {"it", "that", "this", "there", "what", "which", "who", "nothing", "everything"}
 
 
@@ -32,6 +38,7 @@ class Clause:
     hits: list[Hit] = field(default_factory=list)
     speaker: str | None = None  # rep | prospect | None (not said)
     starts_contrast: bool = False  # begins with 'but', 'however', ...
+    direct_speech_by: str | None = None  # 'she goes, ...': who speaks in the clauses after it
 
     def has(self, *labels: str) -> bool:
         return any(h.label in labels for h in self.hits)
@@ -48,7 +55,8 @@ class Clause:
     def negated(self) -> bool:
         """A negation that is not part of a longer phrase ('no problem', 'not interested')."""
         return any(
-            not any(c.start <= n.start < c.end for c in self.content) for n in self.of("NEGATION")
+            not any(c.start <= n.start < c.end for c in self.content) and not _interjection(self.doc, n.start)
+            for n in self.of("NEGATION")
         )
 
     @property
@@ -74,7 +82,9 @@ class Clause:
 
 def split_clauses(doc, hits: list[Hit]) -> list[Clause]:
     """Cut every sentence at its clause breaks and give each clause its hits and speaker."""
-    breaks = {h.start + h.rule.split_at: h.label for h in hits if h.label in ("CLAUSE_BREAK", "CONTRAST")}
+    breaks = {}
+    for hit in sorted(hits, key=lambda h: h.label != "CONTRAST"):  # a 'but' keeps its mark
+        breaks.setdefault(hit.start + hit.rule.split_at, hit.label) if hit.label in BREAKS else None
     clauses: list[Clause] = []
     for sent_index, sent in enumerate(doc.sents):
         cuts = sorted({sent.start, *[i for i in breaks if sent.start < i < sent.end]})
@@ -82,13 +92,33 @@ def split_clauses(doc, hits: list[Hit]) -> list[Clause]:
             clause = Clause(doc, sent_index, start, end, starts_contrast=breaks.get(start) == "CONTRAST")
             clause.hits = [h for h in hits if start <= h.start < end]
             clause.speaker = _speaker(clause)
+            clause.direct_speech_by = _direct_speech(clause)
             clauses.append(clause)
     _inherit_speakers(clauses)
+    _follow_direct_speech(clauses, _quoted_tokens(doc))
     return clauses
+
+
+def _interjection(doc, index: int) -> bool:
+    return index + 1 < len(doc) and doc[index + 1].text in INTERJECTION_FOLLOWERS
+
+
+def _direct_speech(clause: Clause) -> str | None:
+    """Who starts speaking directly in this clause: 'she goes,' 'I said, "...', 'his words were'."""
+    marks = {",", ":"} | QUOTES
+    doc = clause.doc
+    for hit in clause.of("SPEECH"):
+        said_with_mark = doc[hit.end - 1].text in marks or (hit.end < len(doc) and doc[hit.end].text in marks)
+        if said_with_mark or doc[hit.end - 2].lower_ == "words":
+            return hit.rule.kind
+    return None
 
 
 def _speaker(clause: Clause) -> str | None:
     doc = clause.doc
+    speech = [h for h in clause.of("SPEECH") if h.start == clause.start]
+    if speech:  # "she said ...", "Paulie goes, ..."
+        return speech[0].rule.kind
     if doc.has_annotation("DEP"):
         for token in doc[clause.start:clause.end]:
             if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in NOT_A_SPEAKER:
@@ -111,3 +141,39 @@ def _inherit_speakers(clauses: list[Clause]) -> None:
     for previous, clause in zip(clauses, clauses[1:]):
         if clause.speaker is None and previous.sent_index == clause.sent_index:
             clause.speaker = previous.speaker
+
+
+def _quoted_tokens(doc) -> dict[int, int]:
+    """Token index → index of the opening quote, for every token inside quotes."""
+    inside, opened_at = {}, None
+    for token in doc:
+        if token.text in QUOTES:
+            opened_at = token.i if opened_at is None else None
+        elif opened_at is not None:
+            inside[token.i] = opened_at
+    return inside
+
+
+def _follow_direct_speech(clauses: list[Clause], quoted: dict[int, int]) -> None:
+    """After "she goes," (to the end of the sentence) or inside the quotes that follow
+    it (across sentences), a first-person clause is the prospect speaking."""
+    voice, voice_sentence, voice_quote = None, None, None
+    for clause in clauses:
+        quote = quoted.get(clause.start) or quoted.get(min(clause.start + 1, clause.end - 1))
+        in_same_voice = (clause.sent_index == voice_sentence) or (quote is not None and quote == voice_quote)
+        if voice == "prospect" and in_same_voice and clause.speaker == "rep" and not clause.direct_speech_by:
+            clause.speaker = "prospect"
+        if clause.direct_speech_by:
+            voice, voice_sentence = clause.direct_speech_by, clause.sent_index
+            after = [i for i in range(clause.start, clause.end) if i in quoted]
+            voice_quote = quoted[after[0]] if after else _quote_opening_after(clause, quoted)
+        elif voice and not in_same_voice:
+            voice = voice_sentence = voice_quote = None
+
+
+def _quote_opening_after(clause: Clause, quoted: dict[int, int]) -> int | None:
+    """The quote that opens right after a speech verb ('she said, "...')."""
+    for i in range(clause.end, min(clause.end + 3, len(clause.doc))):
+        if i in quoted:
+            return quoted[i]
+    return None

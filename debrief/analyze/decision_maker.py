@@ -53,26 +53,51 @@ def judge_decision_maker(clauses: list[Clause], find_people=None) -> DecisionMak
 
 
 def _signals(clause: Clause) -> list[tuple[str, Hit]]:
-    """What this clause says about the decision-maker: elsewhere, absent or met."""
+    """What this clause says about the decision-maker: elsewhere, absent or met.
+
+    Only the prospect's side speaks about who decides ("I checked with my manager"
+    is the rep); a hedge ("I think he owns it", "not sure if") says nothing.
+    """
+    if clause.speaker == "rep":
+        return [("absent", hit) for hit in clause.of("DM_ABSENT")]  # "I keep missing the owner"
     found = []
-    negated = clause.negated
-    for hit in clause.of("DM_ELSEWHERE") if clause.speaker != "rep" else []:  # "I checked with my manager"
+    for hit in clause.of("DM_ELSEWHERE"):
         # "she doesn't need to run it by anyone" means she decides herself.
-        found.append(("met" if negated and not _negation_inside(clause, hit) else "elsewhere", hit))
-    if negated:  # "she doesn't make the call", "he can't sign off"
-        found += [("elsewhere", hit) for hit in clause.of("DM_AUTHORITY")]
+        found.append(("met" if _negates(clause, hit) else "elsewhere", hit))
+    for hit in clause.of("DM_AUTHORITY"):  # "she doesn't make the call" / "he controls the budget"
+        if _negates(clause, hit):
+            found.append(("elsewhere", hit))
+        elif _about_the_contact(clause) and not clause.hedged:
+            found.append(("met", hit))
     for hit in clause.of("DM_ABSENT"):
         found.append(("absent", hit))
     for hit in clause.of("DM_SELF"):
-        found.append(("absent" if negated else "met", hit))
+        if _negates(clause, hit):
+            found.append(("elsewhere", hit))  # "she's not the owner": someone else decides
+        elif not clause.hedged:
+            found.append(("met", hit))
     roles = clause.of("DM_ROLE")
     if roles and clause.has("DM_MET") and not clause.has("DM_ABSENT"):
-        found.append(("absent" if negated else "met", roles[0]))
+        found.append(("absent" if clause.negated else "met", roles[0]))
     return found
 
 
-def _negation_inside(clause: Clause, hit: Hit) -> bool:
-    return all(hit.start <= n.start < hit.end for n in clause.of("NEGATION"))
+def _negates(clause: Clause, hit: Hit) -> bool:
+    """A negation inside the phrase, or just before it with no comma between
+    ("doesn't need to run it by", "can't sign"): the negation governs it."""
+    doc = clause.doc
+    for negation in clause.of("NEGATION"):
+        if hit.start <= negation.start < hit.end and negation.start != hit.start:
+            return True
+        if hit.start - 4 <= negation.start < hit.start and not any(
+                t.is_punct for t in doc[negation.end:hit.start]):
+            return True
+    return False
+
+
+def _about_the_contact(clause: Clause) -> bool:
+    """The clause's subject is the person met ('she', 'he', 'they', or 'I' in her words)."""
+    return clause.speaker == "prospect" and (clause.has("SUBJECT_PROSPECT") or clause.has("SUBJECT_REP"))
 
 
 def _position(item: tuple[Clause, Hit]) -> int:

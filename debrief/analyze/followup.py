@@ -66,21 +66,28 @@ class FollowupVerdict:
 
 def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
     candidates, set_aside, chase = [], [], []
-    for sentence in _by_sentence(clauses):
+    sentences = _by_sentence(clauses)
+    if clauses:
+        clauses[0].doc.user_data["debrief_clauses_by_sentence"] = {s[0].sent_index: s for s in sentences}
+    for sentence in sentences:
         live, dropped = _live_clauses(sentence)
         set_aside += [(c, h) for c in dropped for h in c.of("NEGATION", "PAST") if c.has(*COMPONENTS)]
         found = _candidates(live)
-        if found:
+        if found and _confirms(candidates, live):  # "Tuesday at ten at her office. She put it in her calendar."
+            candidates[-1].context += [c for c in live if c.has("AGREED", "PENDING", *SCHEDULE)]
+        elif found:
             candidates += found
         elif _continues(candidates, live):  # "We set up a meeting. It's Tuesday at ten."
-            candidates[-1].context += [c for c in live if c.has(*SCHEDULE)]
+            candidates[-1].context += [c for c in live if c.has("PENDING", "HEDGE", *SCHEDULE)]
         else:
             chase += [(c, h) for c in live for h in c.of(*CHASE)]
     for candidate in candidates:
         _grade(candidate)
     if not candidates:
         return FollowupVerdict("none", None, ["a next meeting"], chase or set_aside)
-    best = max(reversed(candidates), key=lambda c: RANK[c.value])
+    # The firmest plan wins; among equals the most complete, then the later one
+    # (plans get revised during a memo).
+    best = max(reversed(candidates), key=lambda c: (RANK[c.value], -len(c.missing)))
     evidence = {}
     for clause in [best.focus, *best.context]:
         for hit in clause.hits:
@@ -130,19 +137,45 @@ def _arranges_meeting(clause: Clause, live: list[Clause]) -> bool:
     return clause.has("DATE", "TIME") and clause.has("IN_PERSON", "REMOTE") and not clause.has(*CHASE)
 
 
+def _confirms(candidates: list[Candidate], live: list[Clause]) -> bool:
+    """A sentence that only agrees to something (no day, time or place of its own)
+    right after a plan that has them, confirms that plan."""
+    if not candidates or any(c.has("DATE", "TIME", "IN_PERSON", "REMOTE") for c in live):
+        return False
+    previous = candidates[-1]
+    near = 0 < live[0].sent_index - previous.focus.sent_index <= 2
+    return near and bool(previous.hits("DATE", "TIME"))
+
+
 def _continues(candidates: list[Candidate], live: list[Clause]) -> bool:
-    if not (candidates and live) or not any(c.has(*SCHEDULE) for c in live):
+    if not (candidates and live) or not any(c.has("PENDING", *SCHEDULE) for c in live):
         return False
     return live[0].sent_index - candidates[-1].focus.sent_index == 1
+
+
+def _held_open(candidate: Candidate) -> bool:
+    """The prospect left it open: 'he said maybe', 'she has to check her calendar and
+    get back to me', or a schedule clause said as a hope ('Friday at 2 is a maybe')."""
+    doc, focus = candidate.focus.doc, candidate.focus
+    sentence = [c for c in _clauses_of(focus) if c.start > focus.start]
+    if any(c.speaker == "prospect" and (c.hedged or c.has("PENDING")) for c in sentence):
+        return True
+    return any((c.hedged or c.has("PENDING")) and c is not focus and not c.has("AGREED") for c in candidate.context) \
+        or focus.has("PENDING")
+
+
+def _clauses_of(clause: Clause) -> list[Clause]:
+    return clause.doc.user_data.get("debrief_clauses_by_sentence", {}).get(clause.sent_index, [])
 
 
 def _grade(candidate: Candidate) -> None:
     focus = candidate.focus
     has = {h.label for h in candidate.hits(*COMPONENTS)}
     still_to_arrange = focus.has("AGREED") and focus.future and focus.speaker == "rep"  # "I'll book it"
-    hedged = focus.hedged or bool(candidate.lead_in and candidate.lead_in.hedged)
+    confirmed = any(c.has("AGREED") and not (c.future and c.speaker == "rep") for c in candidate.context)
+    hedged = focus.hedged or bool(candidate.lead_in and candidate.lead_in.hedged) or _held_open(candidate)
     specific = "DATE" in has and "TIME" in has
-    agreed = (focus.has("AGREED") and not still_to_arrange) or (specific and not still_to_arrange)
+    agreed = (focus.has("AGREED") and not still_to_arrange) or confirmed or (specific and not still_to_arrange)
     mode = "remote" if "REMOTE" in has else "in_person" if has & {"IN_PERSON", "MEETING"} else None
 
     missing = []
