@@ -3,9 +3,14 @@
 A stall counts when the prospect said it (or nobody in particular did): "I'll
 check back next month" is the rep chasing, not a stall. Each stall is then
 judged by what the rep did next, in the same sentence and the two after it:
+- accepted, whatever came later, when the rep says they let it go ("I didn't
+  push", "we let that go");
 - converted: a firm face-to-face meeting was set after the stall;
 - probed: the rep asked what was behind it;
 - accepted: anything else, with or without a "no problem" (the rep left with it).
+
+"Get back to me" is a stall, except where it is about a date being arranged
+("she'll check her calendar and get back to me").
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ def judge_excuses(clauses: list[Clause], firm_meeting_at: int | None) -> Excuses
             continue
         for hit in clause.of("STALL"):
             key = (hit.rule.kind, clause.sent_index)
-            if key in seen:
+            if key in seen or _about_scheduling(clause, hit):
                 continue
             seen.add(key)
             handled, response = _judge_one(clauses, index, firm_meeting_at)
@@ -45,20 +50,32 @@ def judge_excuses(clauses: list[Clause], firm_meeting_at: int | None) -> Excuses
     return ExcusesVerdict(excuses, evidence)
 
 
+def _about_scheduling(clause: Clause, hit: Hit) -> bool:
+    sentence = clause.sentence
+    hits = [h for h in clause.doc.user_data.get("debrief_hits", []) if sentence.start <= h.start < sentence.end]
+    pending = any(h.label == "PENDING" and h.start < hit.end and hit.start < h.end for h in hits)
+    return pending and any(h.label in ("DATE", "TIME", "MEETING", "AGREED") for h in hits)
+
+
 def _judge_one(clauses: list[Clause], index: int, firm_meeting_at: int | None):
     stall_sentence = clauses[index].sent_index
+    window = [c for c in clauses[index:] if c.sent_index <= stall_sentence + WINDOW_SENTENCES
+              and c.speaker != "prospect"]
+    drops = [(c, h) for c in window for h in c.of("DROP") if not _inside(h, c.of("PROBE"))]
+    if drops:
+        return "accepted", drops[0]
     if firm_meeting_at is not None and firm_meeting_at >= stall_sentence:
         return "converted", None
     accepted = None
-    for clause in clauses[index:]:
-        if clause.sent_index > stall_sentence + WINDOW_SENTENCES:
-            break
-        if clause.speaker == "prospect":
-            continue
-        probes = clause.of("PROBE")
+    for clause in window:
+        probes = [h for h in clause.of("PROBE") if not clause.negated]
         if probes:
             return "probed", (clause, probes[0])
         accepts = clause.of("ACCEPT")
         if accepts and accepted is None:
             accepted = (clause, accepts[0])
     return "accepted", accepted
+
+
+def _inside(hit: Hit, others: list[Hit]) -> bool:
+    return any(o.start <= hit.start and hit.end <= o.end or (o.start < hit.end and hit.start < o.end) for o in others)
