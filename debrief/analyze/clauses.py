@@ -59,6 +59,17 @@ class Clause:
             for n in self.of("NEGATION")
         )
 
+    def negates(self, hit: Hit) -> bool:
+        """A negation inside the phrase, or just before it with no comma between
+        ("doesn't need to run it by", "can't sign", "never had to chase"): it governs it."""
+        for negation in self.of("NEGATION"):
+            if hit.start < negation.start < hit.end:
+                return True
+            if hit.start - 4 <= negation.start < hit.start and not any(
+                    t.is_punct for t in self.doc[negation.end:hit.start]):
+                return True
+        return False
+
     @property
     def hedged(self) -> bool:
         return self.has("HEDGE")
@@ -108,7 +119,8 @@ def _direct_speech(clause: Clause) -> str | None:
     marks = {",", ":"} | QUOTES
     doc = clause.doc
     for hit in clause.of("SPEECH"):
-        said_with_mark = doc[hit.end - 1].text in marks or (hit.end < len(doc) and doc[hit.end].text in marks)
+        # 'she said, ...', 'she said flat out, ...'
+        said_with_mark = any(t.text in marks for t in doc[hit.end - 1:min(hit.end + 3, clause.end + 1)])
         if said_with_mark or doc[hit.end - 2].lower_ == "words":
             return hit.rule.kind
     return None

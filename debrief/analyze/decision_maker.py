@@ -40,7 +40,10 @@ def judge_decision_maker(clauses: list[Clause], find_people=None) -> DecisionMak
         found = f" ({clause.doc[hit.start:hit.end].text})"
         return DecisionMakerVerdict("no", who, elsewhere + absent,
                                     f"someone else decides{': ' + who if who else found}")
-    if absent and not (met and _position(met[-1]) > _position(absent[-1])):
+    # The decision-maker was away unless one is met in a later sentence ("The owner
+    # was out. ... Then the owner walked in."); a sentence that says both is about
+    # the absent person ("Ron makes the call and he wasn't there").
+    if absent and not (met and met[-1][0].sent_index > absent[-1][0].sent_index):
         clause, hit = absent[-1]
         role = _role_in(clause)
         return DecisionMakerVerdict("no", role, absent,
@@ -58,50 +61,33 @@ def _signals(clause: Clause) -> list[tuple[str, Hit]]:
     Only the prospect's side speaks about who decides ("I checked with my manager"
     is the rep); a hedge ("I think he owns it", "not sure if") says nothing.
     """
-    if clause.speaker == "rep":
-        return [("absent", hit) for hit in clause.of("DM_ABSENT")]  # "I keep missing the owner"
+    roles = clause.of("DM_ROLE")
+    met_role = [("absent" if clause.negated else "met", roles[0])] \
+        if roles and clause.has("DM_MET") and not clause.has("DM_ABSENT") else []
+    if clause.speaker == "rep":  # "I met with the owner", "I keep missing the owner"
+        return met_role + [("absent", hit) for hit in clause.of("DM_ABSENT")]
     found = []
     for hit in clause.of("DM_ELSEWHERE"):
         # "she doesn't need to run it by anyone" means she decides herself.
-        found.append(("met" if _negates(clause, hit) else "elsewhere", hit))
+        found.append(("met" if clause.negates(hit) else "elsewhere", hit))
     for hit in clause.of("DM_AUTHORITY"):  # "she doesn't make the call" / "he controls the budget"
-        if _negates(clause, hit):
+        if clause.negates(hit):
             found.append(("elsewhere", hit))
         elif _about_the_contact(clause) and not clause.hedged:
             found.append(("met", hit))
     for hit in clause.of("DM_ABSENT"):
         found.append(("absent", hit))
     for hit in clause.of("DM_SELF"):
-        if _negates(clause, hit):
+        if clause.negates(hit):
             found.append(("elsewhere", hit))  # "she's not the owner": someone else decides
         elif not clause.hedged:
             found.append(("met", hit))
-    roles = clause.of("DM_ROLE")
-    if roles and clause.has("DM_MET") and not clause.has("DM_ABSENT"):
-        found.append(("absent" if clause.negated else "met", roles[0]))
-    return found
-
-
-def _negates(clause: Clause, hit: Hit) -> bool:
-    """A negation inside the phrase, or just before it with no comma between
-    ("doesn't need to run it by", "can't sign"): the negation governs it."""
-    doc = clause.doc
-    for negation in clause.of("NEGATION"):
-        if hit.start <= negation.start < hit.end and negation.start != hit.start:
-            return True
-        if hit.start - 4 <= negation.start < hit.start and not any(
-                t.is_punct for t in doc[negation.end:hit.start]):
-            return True
-    return False
+    return found + met_role
 
 
 def _about_the_contact(clause: Clause) -> bool:
     """The clause's subject is the person met ('she', 'he', 'they', or 'I' in her words)."""
     return clause.speaker == "prospect" and (clause.has("SUBJECT_PROSPECT") or clause.has("SUBJECT_REP"))
-
-
-def _position(item: tuple[Clause, Hit]) -> int:
-    return item[1].start
 
 
 def _third_party(clause: Clause, hit: Hit) -> str | None:

@@ -121,7 +121,8 @@ def _candidates(live: list[Clause]) -> list[Candidate]:
     context = [c for c in live if c.has(*SCHEDULE) and not c.has("STALL", *CHASE)]
     found = []
     for i, clause in enumerate(live):
-        if clause.has("STALL") or not _arranges_meeting(clause, live):
+        stalled = clause.has("STALL") and clause.speaker != "rep"  # "call me next quarter"
+        if stalled or not _arranges_meeting(clause, live):
             continue
         lead_in = live[i - 1] if i and not live[i - 1].content else None
         found.append(Candidate(clause, context, lead_in))

@@ -6,7 +6,7 @@
 - prospect_pursued: the prospect came to the rep (a referral, they called
   first, they asked to meet).
 
-Each is `yes` when a rule of its label fires in a clause that is not negated
+Each is `yes` when a rule of its label fires and no negation governs it
 ("I never had to chase him") and, for pressure and pursuit, is said by the
 right side: pressure is the rep's, pursuit the prospect's.
 """
@@ -34,10 +34,8 @@ class SignalsVerdict:
 def judge_signals(clauses: list[Clause]) -> SignalsVerdict:
     evidence: dict[str, list[tuple[Clause, Hit]]] = {name: [] for name in SIGNALS}
     for clause in clauses:
-        if clause.negated:
-            continue
         for name, (label, not_from) in SIGNALS.items():
             if not_from is None or clause.speaker != not_from:
-                evidence[name] += [(clause, hit) for hit in clause.of(label)]
+                evidence[name] += [(clause, hit) for hit in clause.of(label) if not clause.negates(hit)]
     values = {name: "yes" if found else "no" for name, found in evidence.items()}
     return SignalsVerdict(values, evidence)
