@@ -86,6 +86,11 @@ class Clause:
     def sentence(self):
         return self.doc[self.start].sent
 
+    def sentence_hits(self) -> list[Hit]:
+        """Every hit in this clause's sentence, its sibling clauses included."""
+        sent = self.sentence
+        return [h for h in self.doc.user_data.get("debrief_hits", []) if sent.start <= h.start < sent.end]
+
     @property
     def text(self) -> str:
         return self.doc[self.start:self.end].text
@@ -95,7 +100,8 @@ def split_clauses(doc, hits: list[Hit]) -> list[Clause]:
     """Cut every sentence at its clause breaks and give each clause its hits and speaker."""
     breaks = {}
     for hit in sorted(hits, key=lambda h: h.label != "CONTRAST"):  # a 'but' keeps its mark
-        breaks.setdefault(hit.start + hit.rule.split_at, hit.label) if hit.label in BREAKS else None
+        if hit.label in BREAKS:
+            breaks.setdefault(hit.start + hit.rule.split_at, hit.label)
     clauses: list[Clause] = []
     for sent_index, sent in enumerate(doc.sents):
         cuts = sorted({sent.start, *[i for i in breaks if sent.start < i < sent.end]})

@@ -109,7 +109,7 @@ def _third_party(clause: Clause, hit: Hit) -> str | None:
 
 
 def _role_hit(clause: Clause) -> Hit | None:
-    roles = [h for h in _sentence_hits(clause) if h.label == "DM_ROLE"]
+    roles = [h for h in clause.sentence_hits() if h.label == "DM_ROLE"]
     return roles[0] if roles else None
 
 
@@ -156,8 +156,3 @@ def _capitalised_runs(sent, hits: list[Hit]) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, sent.end))
     return runs
-
-
-def _sentence_hits(clause: Clause) -> list[Hit]:
-    sent = clause.sentence
-    return [h for h in clause.doc.user_data.get("debrief_hits", []) if sent.start <= h.start < sent.end]

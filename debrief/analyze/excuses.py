@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..records import Excuse
 from .clauses import Clause
-from .patterns import Hit
+from .patterns import Hit, overlaps
 
 WINDOW_SENTENCES = 2
 
@@ -51,9 +51,8 @@ def judge_excuses(clauses: list[Clause], firm_meeting_at: int | None) -> Excuses
 
 
 def _about_scheduling(clause: Clause, hit: Hit) -> bool:
-    sentence = clause.sentence
-    hits = [h for h in clause.doc.user_data.get("debrief_hits", []) if sentence.start <= h.start < sentence.end]
-    pending = any(h.label == "PENDING" and h.start < hit.end and hit.start < h.end for h in hits)
+    hits = clause.sentence_hits()
+    pending = any(h.label == "PENDING" and overlaps(h, hit) for h in hits)
     return pending and any(h.label in ("DATE", "TIME", "MEETING", "AGREED") for h in hits)
 
 
@@ -61,7 +60,7 @@ def _judge_one(clauses: list[Clause], index: int, firm_meeting_at: int | None):
     stall_sentence = clauses[index].sent_index
     window = [c for c in clauses[index:] if c.sent_index <= stall_sentence + WINDOW_SENTENCES
               and c.speaker != "prospect"]
-    drops = [(c, h) for c in window for h in c.of("DROP") if not _inside(h, c.of("PROBE"))]
+    drops = [(c, h) for c in window for h in c.of("DROP") if not any(overlaps(h, p) for p in c.of("PROBE"))]
     if drops:
         return "accepted", drops[0]
     if firm_meeting_at is not None and firm_meeting_at >= stall_sentence:
@@ -76,6 +75,3 @@ def _judge_one(clauses: list[Clause], index: int, firm_meeting_at: int | None):
             accepted = (clause, accepts[0])
     return "accepted", accepted
 
-
-def _inside(hit: Hit, others: list[Hit]) -> bool:
-    return any(o.start <= hit.start and hit.end <= o.end or (o.start < hit.end and hit.start < o.end) for o in others)

@@ -6,7 +6,9 @@ or remote) — may sit in sibling clauses of the same sentence or in the next
 sentence ("We set up a meeting. It's Tuesday at ten."); its agreement and
 its hedges are its own. Clauses that are negated or in the past are set
 aside; a contrastive "but" drops what came before it. The best candidate in
-the memo wins, the later one on a tie (plans get revised during a memo).
+the memo wins; among equals the most complete, then the later one (plans get
+revised during a memo). A sentence that only agrees ("she put it in her
+calendar") confirms the plan just before it.
 """
 
 from __future__ import annotations
@@ -157,7 +159,7 @@ def _continues(candidates: list[Candidate], live: list[Clause]) -> bool:
 def _held_open(candidate: Candidate) -> bool:
     """The prospect left it open: 'he said maybe', 'she has to check her calendar and
     get back to me', or a schedule clause said as a hope ('Friday at 2 is a maybe')."""
-    doc, focus = candidate.focus.doc, candidate.focus
+    focus = candidate.focus
     sentence = [c for c in _clauses_of(focus) if c.start > focus.start]
     if any(c.speaker == "prospect" and (c.hedged or c.has("PENDING")) for c in sentence):
         return True

@@ -121,17 +121,17 @@ def find_hits(doc, matcher, rules_by_id: dict[str, Rule]) -> list[Hit]:
         longest.setdefault(rule.id, []).append(Hit(rule, start, end))
     hits = [hit for group in longest.values() for hit in _drop_overlaps(group)]
     blocks = [h for h in hits if h.label == "BLOCK"]
-    kept = [h for h in hits if h.label == "BLOCK" or not any(_overlap(h, b) for b in blocks)]
+    kept = [h for h in hits if h.label == "BLOCK" or not any(overlaps(h, b) for b in blocks)]
     return sorted(kept, key=lambda h: (h.start, -h.end))
 
 
 def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
     kept: list[Hit] = []
     for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
-        if not any(_overlap(hit, k) for k in kept):
+        if not any(overlaps(hit, k) for k in kept):
             kept.append(hit)
     return kept
 
 
-def _overlap(a: Hit, b: Hit) -> bool:
+def overlaps(a: Hit, b: Hit) -> bool:
     return a.start < b.end and b.start < a.end
