@@ -67,7 +67,8 @@ def run(
     after: str = typer.Option("keep", envvar="DEBRIEF_AFTER", help="What to do with the audio once its debrief is stored: keep, move (to processed/, failures to quarantine/), or delete:N (move, delete after N days)."),
     processed_dir: Optional[Path] = typer.Option(None, envvar="DEBRIEF_PROCESSED_DIR", help="Where processed audio goes [default: beside the inbox, processed/]."),
     quarantine_dir: Optional[Path] = typer.Option(None, envvar="DEBRIEF_QUARANTINE_DIR", help="Where unusable audio goes [default: beside the inbox, quarantine/]."),
-    settle: float = typer.Option(5.0, envvar="DEBRIEF_SETTLE", help="Seconds a file must stay unchanged before it is taken."),
+    settle: float = typer.Option(5.0, envvar="DEBRIEF_SETTLE", help="Seconds a file must stay unchanged before it is taken (20 at least for a file seen growing)."),
+    wait_incomplete: float = typer.Option(600.0, envvar="DEBRIEF_WAIT_INCOMPLETE", help="Seconds to wait for a quiet file whose container is cut short (no Ogg end page, no MP4 moov, WAV shorter than its header) before it is set aside as truncated."),
     timeout: float = typer.Option(600.0, envvar="DEBRIEF_TIMEOUT", help="Seconds one memo may take to decode and transcribe."),
     max_duration: float = typer.Option(7200.0, envvar="DEBRIEF_MAX_DURATION", help="Longest memo taken, in seconds."),
     max_attempts: int = typer.Option(4, envvar="DEBRIEF_MAX_ATTEMPTS", help="Tries before a memo that keeps failing is quarantined."),
@@ -99,15 +100,15 @@ def run(
     from .worker import WorkerPool
 
     jobs = jobs or os.cpu_count() or 1
-    options = RunOptions(rep, settle, timeout, max_duration, max_attempts, jobs)
+    options = RunOptions(rep, settle, timeout, max_duration, max_attempts, jobs, wait_incomplete)
     stop = StopFlag()
     stop.install()
     with open_db(db or default_db_path()) as database, \
             WorkerPool(settings, timeout, max_duration, jobs) as pool:
         runner = Runner(inbox, database, pool, lambda: _analyzer(spacy_model), disposal, options)
         if watch:
-            _err(f"watching {inbox} (Ctrl-C to stop)")
-            watch_inbox(inbox, lambda: runner.run_pass(should_stop=stop), _report_pass, stop, settle, rescan, poll)
+            watch_inbox(inbox, lambda: runner.run_pass(should_stop=stop), _report_pass, stop, settle, rescan, poll,
+                        on_ready=lambda: _err(f"watching {inbox} (Ctrl-C to stop)"))
             return
         summary = _with_progress(lambda cb: _until_settled(runner, cb, stop, settle))
     _print_summary(summary, as_json)
@@ -116,12 +117,14 @@ def run(
 
 
 def _until_settled(runner, on_progress, stop, settle: float):
-    """Passes until no file is still being written (waiting at most a minute or 12 settle times)."""
+    """Passes until no file is still being written or cut short (waiting at most a
+    minute or 12 settle times; what is left is reported for the next run)."""
     import time
 
     summary = runner.run_pass(on_progress, stop)
     deadline = time.monotonic() + max(60.0, 12 * settle)
-    while summary.count("unsettled") and not stop() and time.monotonic() < deadline:
+    arriving = lambda: summary.count("unsettled") + summary.count("incomplete")  # noqa: E731
+    while arriving() and not stop() and time.monotonic() < deadline:
         time.sleep(min(settle, 1.0))
         summary = summary.merge(runner.run_pass(None, stop))
     return summary
@@ -156,12 +159,15 @@ def _print_summary(summary, as_json: bool) -> None:
         f"{data['quarantined']} quarantined"
     )
     waiting = {"busy_elsewhere": "being processed by another run", "waiting_to_retry": "waiting to retry",
-               "still_being_written": "still being written, left for the next run"}
+               "still_being_written": "still being written, left for the next run",
+               "incomplete": "quiet but cut short (no end of file yet), left for the next run"}
     for key, words in waiting.items():
         if data[key]:
             _err(f"  {data[key]} {words}")
     for failure in data["failures"]:
         _err(f"  {failure['status']}: {failure['path']}: {failure['error']}")
+    for skipped in data["skipped"]:
+        _err(f"  skipped: {skipped['path']}: {skipped['reason']}")
 
 
 def _report_pass(summary) -> None:

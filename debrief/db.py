@@ -28,8 +28,7 @@ BUSY_TIMEOUT_MS = 30_000
 def open_db(path: Path | str) -> sqlite_utils.Database:
     path = Path(path)
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        _create_with_schema(path)
     db = sqlite_utils.Database(path)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA journal_mode = WAL")
@@ -39,6 +38,27 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
         with write_transaction(db):  # two runs opening a new database at once: one waits
             migrations.apply(db)
     return db
+
+
+def _create_with_schema(path: Path) -> None:
+    """A new database appears at `path` only once its schema is complete, so a
+    reader (a manager's command, a test watching a run) never finds an empty
+    file. It is built beside the target and hard-linked into place; when two
+    processes race, the first link wins and the other's copy is dropped."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    building = path.with_name(f".{path.name}.{os.getpid()}.building")
+    os.close(os.open(building, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
+    try:
+        db = sqlite_utils.Database(building)
+        migrations.apply(db)  # rollback journal while building: one file to link
+        db.close()
+        try:
+            os.link(building, path)
+        except FileExistsError:
+            pass
+    finally:
+        building.unlink(missing_ok=True)
+        building.with_name(building.name + "-journal").unlink(missing_ok=True)
 
 
 @contextmanager

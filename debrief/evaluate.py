@@ -31,6 +31,7 @@ class LabeledMemo:
     script: str
     expected: dict
     audio: Path | None = None
+    writer: str = ""  # who wrote it: the JSON's `writer`, else its first folder under the set
 
 
 @dataclass
@@ -57,12 +58,14 @@ class EvalReport:
     memos: int
     scores: list[VerdictScore] = field(default_factory=list)
     misses: list[Miss] = field(default_factory=list)
+    by_writer: dict[str, dict] = field(default_factory=dict)  # writer → {memos, headline verdict → macro-F1}
 
     def to_dict(self) -> dict:
         return {
             "source": self.source,
             "memos": self.memos,
             "scores": [vars(s) for s in self.scores],
+            "by_writer": self.by_writer,
             "misses": [vars(m) for m in self.misses],
         }
 
@@ -82,8 +85,9 @@ def load_labeled(folder: Path, audio_only: bool = False) -> list[LabeledMemo]:
         audio = next((a for a in (path.with_suffix(s) for s in AUDIO_SUFFIXES) if a.exists()), None)
         if audio_only and audio is None:
             continue
-        memos.append(LabeledMemo(str(path.relative_to(folder).with_suffix("")), data["script"],
-                                 data["expected"], audio))
+        relative = path.relative_to(folder)
+        writer = data.get("writer") or (relative.parts[0] if len(relative.parts) > 1 else "")
+        memos.append(LabeledMemo(str(relative.with_suffix("")), data["script"], data["expected"], audio, writer))
     if not memos:
         raise EvalError(f"{folder}: no labeled memos found (JSON files with 'script' and 'expected')")
     return memos
@@ -103,7 +107,24 @@ def score(memos: list[LabeledMemo], debriefs: list, source: str) -> EvalReport:
                                           per_value_scores(expected, got)))
         report.misses += [Miss(m.id, verdict, e, g, _why(d, verdict))
                           for (m, d), e, g in zip(pairs, expected, got) if e != g]
+    report.by_writer = _by_writer(memos, debriefs)
     return report
+
+
+def _by_writer(memos: list[LabeledMemo], debriefs: list) -> dict[str, dict]:
+    """Macro-F1 of the three headline verdicts on each writer's memos: a rule that
+    fits one writer's phrasing shows up as one good row among weak ones."""
+    writers: dict[str, list] = {}
+    for memo, debrief in zip(memos, debriefs):
+        writers.setdefault(memo.writer or "-", []).append((memo, debrief))
+    table = {}
+    for writer, pairs in sorted(writers.items()):
+        row: dict = {"memos": len(pairs)}
+        for verdict in HEADLINE:
+            scored = [(str(m.expected[verdict]), str(d.verdicts()[verdict])) for m, d in pairs if verdict in m.expected]
+            row[verdict] = round(macro_f1(*zip(*scored)), 3) if scored else None
+        table[writer] = row
+    return table
 
 
 def _why(debrief, verdict: str) -> str:
@@ -145,6 +166,11 @@ def render(report: EvalReport, show_misses: bool = True) -> list[str]:
         values = "  ".join(f"{v} {p['precision']:.2f}/{p['recall']:.2f} ({p['support']})"
                            for v, p in s.per_value.items())
         lines.append(f"{s.verdict:<26}{s.memos:>6}{s.accuracy:>10.2f}{s.macro_f1:>10.2f}   {values}")
+    if len(report.by_writer) > 1:
+        lines += ["", f"{'writer':<26}{'memos':>6}" + "".join(f"{v:>20}" for v in HEADLINE)]
+        for writer, row in report.by_writer.items():
+            cells = "".join(f"{row[v]:>20.2f}" if row[v] is not None else f"{'-':>20}" for v in HEADLINE)
+            lines.append(f"{writer:<26}{row['memos']:>6}{cells}")
     if show_misses and report.misses:
         lines += ["", f"misses ({len(report.misses)}):"]
         for miss in report.misses:

@@ -21,6 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .config import AUDIO_EXTENSIONS
+from .container import is_complete
 from .records import MemoFile
 
 _CHUNK = 1 << 20
@@ -77,30 +78,54 @@ def _inside(path: Path, root: Path) -> bool:
 class Settling:
     """Remembers what each file looked like, to tell a finished file from one still arriving.
 
-    A file is settled when it is a regular file whose size and modification time
-    have not changed for `settle_s`: either we have watched it stay the same that
-    long, or its modification time is already that old.
+    A file is `settled` when it is a regular file whose size and modification
+    time have not changed for `settle_s` (watched that long, or its mtime is
+    already that old) and whose container says it is complete. A file seen
+    growing in this process must stay quiet longer (`growing_s`), since a sync
+    client that pauses mid-file looks the same as a finished one; MP3 has no
+    end marker, so that longer wait is all that protects it. A quiet file whose
+    container is cut short is `incomplete`: it is waited for up to
+    `incomplete_wait_s`, then handed to the audio gate, which sets it aside as
+    truncated, so nothing waits forever unrecorded.
     """
 
-    def __init__(self, settle_s: float):
-        self.settle_s = settle_s
+    def __init__(self, settle_s: float, incomplete_wait_s: float = 600.0, growing_s: float | None = None):
+        self.settle_s, self.incomplete_wait_s = settle_s, incomplete_wait_s
+        self.growing_s = max(settle_s, 20.0) if growing_s is None else growing_s
         self._seen: dict[Path, tuple[int, int, float]] = {}
+        self._grew: set[Path] = set()
 
-    def is_settled(self, path: Path) -> bool:
+    def state(self, path: Path) -> str:
+        """`settled`, `unsettled` (still changing) or `incomplete` (quiet, container cut short)."""
         info = os.stat(path)  # follows a link inside the inbox to its file
         if not stat.S_ISREG(info.st_mode):
-            return False
-        now = time.time()
-        key = (info.st_size, info.st_mtime_ns)
+            raise NotARegularFile(path)
+        quiet_for = self._quiet_for(path, info)
+        if quiet_for < (self.growing_s if path in self._grew else self.settle_s):
+            return "unsettled"
+        if is_complete(path) is False and quiet_for < self.incomplete_wait_s:
+            return "incomplete"
+        return "settled"
+
+    def is_settled(self, path: Path) -> bool:
+        return self.state(path) == "settled"
+
+    def _quiet_for(self, path: Path, info: os.stat_result) -> float:
+        now, key = time.time(), (info.st_size, info.st_mtime_ns)
         first_seen = self._seen.get(path)
         if first_seen is None or first_seen[:2] != key:
-            self._seen[path] = (*key, now)
-            first_seen = self._seen[path]
-        quiet_since = max(info.st_mtime, 0.0)
-        return now - quiet_since >= self.settle_s or now - first_seen[2] >= self.settle_s
+            if first_seen is not None:
+                self._grew.add(path)
+            first_seen = self._seen[path] = (*key, now)
+        return max(now - max(info.st_mtime, 0.0), now - first_seen[2])
 
     def forget(self, path: Path) -> None:
         self._seen.pop(path, None)
+        self._grew.discard(path)
+
+
+class NotARegularFile(OSError):
+    """A FIFO, socket or device under a memo's name: never opened, recorded as skipped."""
 
 
 def rep_for(path: Path, inbox: Path) -> str | None:

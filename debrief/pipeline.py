@@ -17,7 +17,7 @@ from pathlib import Path
 from . import ledger
 from .archive import Disposal
 from .audio import AudioError, recorded_at
-from .inbox import Settling, describe_memo, display_name, find_memo_paths, rep_for, unreadable_key
+from .inbox import NotARegularFile, Settling, describe_memo, display_name, find_memo_paths, rep_for, unreadable_key
 from .records import MemoFile, MemoResult, RunSummary
 from .worker import WorkerFailure, WorkerPool
 
@@ -33,6 +33,7 @@ class RunOptions:
     max_duration_s: float = 7200.0
     max_attempts: int = 4
     jobs: int = 1
+    incomplete_wait_s: float = 600.0
 
 
 class Runner:
@@ -43,7 +44,7 @@ class Runner:
         """`analyzer` builds the Analyzer on first use: a pass over known memos loads no model."""
         self.inbox, self.db, self.pool, self._make_analyzer = inbox, database, pool, analyzer
         self.disposal, self.options = disposal, options
-        self.settling = Settling(options.settle_s)
+        self.settling = Settling(options.settle_s, options.incomplete_wait_s)
         self._in_hand: set[str] = set()  # SHA-256s being worked on right now
         self._started = False
 
@@ -87,11 +88,14 @@ class Runner:
         """A settled, hashed memo claimed by this process; or why not (a result);
         or None when the file is gone."""
         try:
-            if not self.settling.is_settled(path):
-                return MemoResult(_unhashed(path, self.options.rep), "unsettled")
+            state = self.settling.state(path)
+            if state != "settled":
+                return MemoResult(_unhashed(path, self.options.rep), state)
             memo = describe_memo(path, self.inbox, self.options.rep)
         except FileNotFoundError:
             return None  # gone since the scan: renamed or taken by another run
+        except NotARegularFile:
+            return MemoResult(_unhashed(path, self.options.rep), "skipped", "not a regular file")
         except OSError as error:
             return self._unreadable(path, error)
         self.settling.forget(path)

@@ -151,7 +151,7 @@ class MemoResult:
     """The outcome of processing one file, reported to the caller of `run`."""
 
     memo: MemoFile
-    status: str  # done | no_speech | known | failed | quarantined | busy | waiting | unsettled
+    status: str  # done | no_speech | known | failed | quarantined | busy | waiting | unsettled | incomplete | skipped
     error: str | None = None
     memo_id: int | None = None
     debrief: Debrief | None = None
@@ -179,6 +179,9 @@ class RunSummary:
             "busy_elsewhere": self.count("busy"),
             "waiting_to_retry": self.count("waiting"),
             "still_being_written": self.count("unsettled"),
+            "incomplete": self.count("incomplete"),
+            "skipped": [{"file": r.memo.file_name, "path": str(r.memo.path), "reason": r.error}
+                        for r in self.results if r.status == "skipped"],
             "seconds": self.stage_seconds(),
             "failures": [
                 {"file": r.memo.file_name, "path": str(r.memo.path), "status": r.status, "error": r.error}

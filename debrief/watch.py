@@ -35,10 +35,13 @@ class StopFlag:
 
 
 def watch_inbox(inbox: Path, run_pass: Callable[[], RunSummary], on_pass: Callable[[RunSummary], None],
-                stop: StopFlag, settle_s: float, rescan_s: float, poll_s: float | None = None) -> None:
+                stop: StopFlag, settle_s: float, rescan_s: float, poll_s: float | None = None,
+                on_ready: Callable[[], None] = lambda: None) -> None:
+    """`on_ready` is called once file events are being watched: a file dropped after it is seen."""
     changed = threading.Event()
     observer = _observer(inbox, changed, poll_s)
-    observer.start()
+    observer.start()  # watchdog sets up inotify watches before start() returns
+    on_ready()
     try:
         next_rescan, recheck_at = 0.0, None
         while not stop():

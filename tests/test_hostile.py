@@ -29,7 +29,8 @@ def _memos(db):
 
 
 def _run(inbox, db, *extra):
-    result = CliRunner().invoke(app, ["run", str(inbox), "--db", str(db), "--settle", "0", "--json", *extra])
+    result = CliRunner().invoke(app, ["run", str(inbox), "--db", str(db), "--settle", "0",
+                                      "--wait-incomplete", "0", "--json", *extra])
     return result, json.loads(result.stdout) if result.stdout.strip() else None
 
 

@@ -12,15 +12,14 @@ import time
 
 
 from .conftest import SAMPLES, SHARED_AUDIO
+from .processes import StderrLines, query, scalar_or_none, start_debrief, wait_until
 
-MEMOS = sorted(SAMPLES.rglob("*.ogg"))
+AUDIO_SUFFIXES = {".ogg", ".m4a", ".opus", ".wav", ".flac", ".mp3"}
+MEMOS = sorted(p for p in SAMPLES.rglob("*") if p.suffix in AUDIO_SUFFIXES)
 
 
 def _start(*args, **kwargs):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DEBRIEF_")}
-    return subprocess.Popen([sys.executable, "-m", "debrief", *map(str, args)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, **kwargs)
+    return start_debrief(*args, **kwargs)
 
 
 def _run(*args, timeout=300):
@@ -29,21 +28,7 @@ def _run(*args, timeout=300):
     return process.returncode, out, err
 
 
-def _query(db, sql, params=()):
-    conn = sqlite3.connect(db, timeout=30)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
-
-
-def _wait_for(predicate, timeout=120, every=0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(every)
-    return False
+_query = query
 
 
 def _inbox_of_samples(tmp_path):
@@ -61,10 +46,10 @@ def _assert_one_debrief_per_memo(db):
 def test_sigkill_mid_memo_loses_and_duplicates_nothing(tmp_path):
     inbox, db = _inbox_of_samples(tmp_path), tmp_path / "d.db"
     process = _start("run", inbox, "--db", db, "--settle", "0")
-    in_progress = lambda: db.exists() and _query(  # noqa: E731
-        db, "SELECT count(*) FROM memos WHERE status = 'processing'")[0][0] >= 1 and _query(
-        db, "SELECT count(*) FROM memos WHERE status = 'done'")[0][0] >= 2
-    assert _wait_for(in_progress, every=0.05)
+    in_progress = lambda: (  # noqa: E731
+        (scalar_or_none(db, "SELECT count(*) FROM memos WHERE status = 'processing'") or 0) >= 1
+        and (scalar_or_none(db, "SELECT count(*) FROM memos WHERE status = 'done'") or 0) >= 2)
+    assert wait_until(in_progress, every_s=0.02)
     os.killpg(process.pid, signal.SIGKILL)  # the run and its worker, mid-memo
     process.wait()
     killed = _query(db, "SELECT file_sha256 FROM memos WHERE status = 'processing'")
@@ -92,24 +77,22 @@ def test_two_runs_at_once_share_the_work(tmp_path):
 
 
 def test_a_slowly_written_file_is_processed_once_and_complete(tmp_path):
+    """The half-written Ogg has no end-of-stream page, so it is never taken early,
+    however slowly the writer goes or however loaded the machine is."""
     inbox, db = tmp_path / "inbox", tmp_path / "d.db"
     (inbox / "ana").mkdir(parents=True)
-    data = MEMOS[0].read_bytes()
+    memo = next(p for p in MEMOS if p.suffix == ".ogg")
+    data = memo.read_bytes()
     target = inbox / "ana" / "arriving.ogg"
-
-    def write_slowly():
-        with open(target, "wb") as f:
-            for i in range(0, len(data), len(data) // 6 + 1):
-                f.write(data[i:i + len(data) // 6 + 1])
-                f.flush()
-                time.sleep(0.6)
-
-    writer = threading.Thread(target=write_slowly)
-    writer.start()
-    time.sleep(0.2)
-    code, out, err = _run("run", inbox, "--db", db, "--settle", "1.5", "--json")
-    writer.join()
-    assert code == 0, err
+    half = len(data) // 2
+    target.write_bytes(data[:half])
+    run = _start("run", inbox, "--db", db, "--settle", "1", "--json")
+    with open(target, "ab") as f:  # the sync client carries on, in pieces
+        for i in range(half, len(data), 4096):
+            f.write(data[i:i + 4096])
+            f.flush()
+    out, err = run.communicate(timeout=300)
+    assert run.returncode == 0, err
     import hashlib
 
     assert _query(db, "SELECT file_sha256, status FROM memos") == [(hashlib.sha256(data).hexdigest(), "done")]
@@ -118,27 +101,30 @@ def test_a_slowly_written_file_is_processed_once_and_complete(tmp_path):
 def test_watch_picks_up_new_files_and_missed_ones_by_rescan(tmp_path):
     inbox, db = tmp_path / "inbox", tmp_path / "d.db"
     (inbox / "ana").mkdir(parents=True)
+    debriefs = lambda n: lambda: scalar_or_none(db, "SELECT count(*) FROM debriefs") == n  # noqa: E731
     watcher = _start("run", inbox, "--db", db, "--watch", "--settle", "0.5", "--rescan", "600")
+    stderr = StderrLines(watcher)
     try:
-        time.sleep(3)
-        shutil.copy(MEMOS[0], inbox / "ana" / "dropped.ogg")
-        assert _wait_for(lambda: db.exists() and _query(db, "SELECT count(*) FROM debriefs") == [(1,)])
+        assert stderr.wait_for("watching")  # file events are watched from here on
+        shutil.copy(MEMOS[0], inbox / "ana" / ("dropped" + MEMOS[0].suffix))
+        assert wait_until(debriefs(1))
     finally:
         os.killpg(watcher.pid, signal.SIGINT)
-        watcher.communicate(timeout=60)
+        watcher.wait(timeout=60)
     assert watcher.returncode == 0
 
     # Polling every hour means no event arrives in time: only the rescan can find the file.
     watcher = _start("run", inbox, "--db", db, "--watch", "--settle", "0.5", "--poll", "3600", "--rescan", "2")
+    stderr = StderrLines(watcher)
     try:
-        time.sleep(3)
-        shutil.copy(MEMOS[1], inbox / "ana" / "missed.ogg")
-        assert _wait_for(lambda: _query(db, "SELECT count(*) FROM debriefs") == [(2,)])
+        assert stderr.wait_for("watching")
+        shutil.copy(MEMOS[1], inbox / "ana" / ("missed" + MEMOS[1].suffix))
+        assert wait_until(debriefs(2))
     finally:
         os.killpg(watcher.pid, signal.SIGINT)
-        out, err = watcher.communicate(timeout=60)
+        watcher.wait(timeout=60)
     assert watcher.returncode == 0
-    assert "missed.ogg" in err
+    assert "missed" in stderr.text()
 
 
 def test_move_after_commit_and_quarantine_with_reason(tmp_path):
@@ -191,7 +177,7 @@ def test_database_and_its_wal_are_private(tmp_path):
     shutil.copy(SHARED_AUDIO / "jfk.flac", inbox / "ana" / "memo.flac")
     process = _start("run", inbox, "--db", db, "--watch", "--settle", "0")
     try:
-        assert _wait_for(lambda: db.exists() and _query(db, "SELECT count(*) FROM debriefs") == [(1,)])
+        assert wait_until(lambda: scalar_or_none(db, "SELECT count(*) FROM debriefs") == 1)
         for path in (db, db.with_name("d.db-wal"), db.with_name("d.db-shm")):
             assert path.exists() and os.stat(path).st_mode & 0o077 == 0, path
     finally:

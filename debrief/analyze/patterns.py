@@ -3,9 +3,12 @@
 Each line is one rule: a stable kebab-case `id` (it is stored in
 `evidence.rule_id`), a `label` (what the rule finds: DATE, STALL, ...), a
 one-line `description`, one or more spaCy token `patterns`, and `examples`
-that must and must not match (a test runs them all). Rules use only token
-attributes a blank English pipeline has (LOWER, ORTH, SHAPE, LIKE_NUM), so
-the verdicts work with and without the trained spaCy model.
+that must and must not match (a test runs them all). Lexicons
+(`lexicons/*.txt`) are rules too, written as plain phrases one per line and
+matched by lemma, so one line covers every inflection ("cost more than they
+figured" / "costs more than we figured"). Lemmas come from the trained
+pipeline; on a blank pipeline (no model installed) only the JSONL rules on
+LOWER/ORTH still fire, and the verdicts are weaker.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from importlib import resources
 
 PATTERN_FILES = ("qualifiers", "followup", "decision_maker", "excuses", "signals")
 REQUIRED_KEYS = {"id", "label", "description", "patterns", "examples"}
+LEXICON_HEADER_KEYS = {"id", "label", "description", "kind", "match", "no_match"}
 
 
 class PatternError(ValueError):
@@ -55,17 +59,18 @@ def _read(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_rules() -> tuple[Rule, ...]:
-    """Every rule from every pattern file, checked for shape and unique ids."""
+    """Every rule from every pattern file and lexicon, checked for shape and unique ids."""
     rules, seen = [], set()
     for name in PATTERN_FILES:
         for number, line in enumerate(_read(name).splitlines(), start=1):
-            if not line.strip():
-                continue
-            rule = _parse_rule(line, f"{name}.jsonl:{number}", name)
-            if rule.id in seen:
-                raise PatternError(f"{name}.jsonl:{number}: duplicate rule id {rule.id!r}")
-            seen.add(rule.id)
-            rules.append(rule)
+            if line.strip():
+                rules.append(_parse_rule(line, f"{name}.jsonl:{number}", name))
+    for name in lexicon_names():
+        rules.append(parse_lexicon(_read_lexicon(name), f"lexicons/{name}.txt"))
+    for rule in rules:
+        if rule.id in seen:
+            raise PatternError(f"{rule.source}: duplicate rule id {rule.id!r}")
+        seen.add(rule.id)
     return tuple(rules)
 
 
@@ -91,11 +96,82 @@ def _parse_rule(line: str, where: str, source: str) -> Rule:
     )
 
 
+def lexicon_names() -> list[str]:
+    folder = resources.files("debrief.analyze").joinpath("lexicons")
+    return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt"))
+
+
+def _read_lexicon(name: str) -> str:
+    return resources.files("debrief.analyze").joinpath(f"lexicons/{name}.txt").read_text()
+
+
+def parse_lexicon(text: str, where: str) -> Rule:
+    """A lexicon is one rule written as plain phrases, one per line, after a header:
+
+        # id: stall-price
+        # label: STALL
+        # kind: price
+        # description: The price is the objection
+        # match: She said it costs more than they figured.
+        # no_match: The price list is on the wall.
+        more than (we|they) figured
+        too expensive
+
+    Each word matches by lemma, so "cost" covers "costs" and "costed"; `a|b`
+    is either word, `word?` may be absent, `*` is any one word, and `NUM` is any
+    number in words or digits. `match`/`no_match` lines (any number) are the
+    examples a test runs.
+    """
+    header: dict[str, list[str]] = {}
+    patterns = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if line.startswith("#"):
+            key, _, value = line[1:].partition(":")
+            if key.strip() in LEXICON_HEADER_KEYS and value.strip():
+                header.setdefault(key.strip(), []).append(value.strip())
+            continue
+        if line:
+            patterns.append(_phrase_pattern(line, f"{where}:{number}"))
+    missing = {"id", "label", "description"} - header.keys()
+    if missing or not patterns:
+        raise PatternError(f"{where}: needs {', '.join(sorted(missing)) or 'at least one phrase'}")
+    return Rule(
+        id=header["id"][0], label=header["label"][0], description=header["description"][0],
+        patterns=patterns, source=where, kind=header.get("kind", [None])[0],
+        examples={"match": header.get("match", []), "no_match": header.get("no_match", [])},
+    )
+
+
+def _phrase_pattern(phrase: str, where: str) -> list[dict]:
+    pattern = []
+    for word in phrase.split():
+        optional = word.endswith("?") and len(word) > 1
+        word = word[:-1] if optional else word
+        options = [w.lower() for w in word.split("|") if w]
+        if word == "*":
+            token: dict = {"IS_PUNCT": False}
+        elif word == "NUM":
+            token = {"LIKE_NUM": True}
+        elif not options:
+            raise PatternError(f"{where}: empty word in {phrase!r}")
+        elif all(w.isalpha() for w in options):
+            token = {"LEMMA": {"IN": options}}  # 'cost' also matches 'costs', 'costed'
+        else:
+            token = {"LOWER": {"IN": options}}  # "n't", "'s", "2:30": as written
+        if optional:
+            token["OP"] = "?"
+        pattern.append(token)
+    return pattern
+
+
 def patterns_version() -> str:
     """A short hash of the pattern files: stored with each debrief to tell rule sets apart."""
     digest = hashlib.sha256()
     for name in PATTERN_FILES:
         digest.update(_read(name).encode())
+    for name in lexicon_names():
+        digest.update(_read_lexicon(name).encode())
     return digest.hexdigest()[:12]
 
 
