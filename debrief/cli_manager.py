@@ -44,18 +44,19 @@ def list_(
     followup: Optional[str] = typer.Option(None, help="firm_in_person, firm_remote, tentative or none."),
     dm: Optional[str] = typer.Option(None, "--dm", help="Decision-maker met: yes, no or unclear."),
     excuses: Optional[str] = typer.Option(None, help="Excuses accepted: yes, no or none."),
-    needs_review: bool = typer.Option(False, "--needs-review", help="Only debriefs no manager has reviewed."),
+    needs_review: bool = typer.Option(False, "--needs-review", help="Only debriefs the machine is unsure of (with the reason) that no manager has reviewed yet."),
+    unreviewed: bool = typer.Option(False, "--unreviewed", help="Only debriefs no manager has reviewed."),
     limit: int = typer.Option(20, "-n", "--limit", help="How many, newest first (0 = all)."),
     as_json: bool = JsonOption,
     as_csv: bool = CsvOption,
 ) -> None:
     """List debriefs, newest first, with filters."""
-    from .queries import LIST_COLUMNS, ListFilters, list_debriefs
+    from .queries import LIST_COLUMNS, REVIEW_COLUMNS, ListFilters, list_debriefs
     from .render import emit_rows
 
     fmt = _fmt(as_json, as_csv)
-    filters = ListFilters(rep, since, until, followup, dm, excuses, needs_review, limit)
-    emit_rows(list_debriefs(_open(db), filters), LIST_COLUMNS, fmt)
+    filters = ListFilters(rep, since, until, followup, dm, excuses, needs_review, limit, unreviewed)
+    emit_rows(list_debriefs(_open(db), filters), REVIEW_COLUMNS if needs_review else LIST_COLUMNS, fmt)
 
 
 @app.command()

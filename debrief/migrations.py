@@ -142,7 +142,9 @@ def _latest_correction(field: str) -> str:
     )
 
 
-def debriefs_view_sql(correctable=CORRECTABLE_M002, machine_only=("followup_missing", "excuses")) -> str:
+def debriefs_view_sql(correctable=CORRECTABLE_M002, machine_only=("followup_missing", "excuses"),
+                      derived: tuple[str, ...] = ()) -> str:
+    """`derived`: extra SQL column expressions, placed after `reviewed`."""
     effective = ",\n            ".join(
         f"COALESCE({_latest_correction(f)}, analyses.{f}) AS {f}" for f in correctable
     )
@@ -160,7 +162,7 @@ def debriefs_view_sql(correctable=CORRECTABLE_M002, machine_only=("followup_miss
             {effective},
             {machine_only_columns}CASE WHEN EXISTS (SELECT 1 FROM reviews r WHERE r.file_sha256 = memos.file_sha256)
                  THEN 'yes' ELSE 'no' END AS reviewed,
-            (SELECT group_concat(DISTINCT c.field) FROM corrections c
+            {"".join(f"{d},{chr(10)}            " for d in derived)}(SELECT group_concat(DISTINCT c.field) FROM corrections c
               WHERE c.file_sha256 = memos.file_sha256) AS corrected_fields,
             {machine},
             transcripts.model,
@@ -225,3 +227,21 @@ def m004_add_signals_near_misses_and_coaching(db):
         db["analyses"].add_column(column, str)
     db.execute("DROP VIEW IF EXISTS debriefs")
     db.create_view("debriefs", debriefs_view_sql(CORRECTABLE, M004_MACHINE_ONLY))
+
+
+# Issue #12: each verdict says when the machine is unsure, and why. `unsure` is
+# JSON {verdict: reason}; `needs_review_reason` joins the reasons in plain words.
+# A debrief needs review while the machine is unsure and no manager has reviewed it.
+M006_MACHINE_ONLY = M004_MACHINE_ONLY + ("unsure", "needs_review_reason")
+NEEDS_REVIEW_SQL = (
+    "CASE WHEN analyses.needs_review_reason IS NOT NULL AND NOT EXISTS "
+    "(SELECT 1 FROM reviews r WHERE r.file_sha256 = memos.file_sha256) THEN 'yes' ELSE 'no' END AS needs_review"
+)
+
+
+@migrations()
+def m006_add_verdict_confidence(db):
+    for column in ("unsure", "needs_review_reason"):
+        db["analyses"].add_column(column, str)
+    db.execute("DROP VIEW IF EXISTS debriefs")
+    db.create_view("debriefs", debriefs_view_sql(CORRECTABLE, M006_MACHINE_ONLY, (NEEDS_REVIEW_SQL,)))

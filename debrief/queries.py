@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 
 LIST_COLUMNS = (
     "id", "rep", "recorded_at", "file_name", "followup", "followup_when",
-    "decision_maker_met", "excuses_accepted", "proposal_without_meeting", "reviewed",
+    "decision_maker_met", "excuses_accepted", "proposal_without_meeting", "reviewed", "needs_review",
 )
+# With --needs-review the list also says why each one does.
+REVIEW_COLUMNS = LIST_COLUMNS + ("needs_review_reason",)
 
 
 @dataclass
@@ -23,8 +25,9 @@ class ListFilters:
     followup: str | None = None
     dm: str | None = None
     excuses: str | None = None
-    needs_review: bool = False
+    needs_review: bool = False  # the machine is unsure of a verdict, and no manager has reviewed it
     limit: int = 20  # 0 = all
+    unreviewed: bool = False  # no manager has reviewed it, sure or not
 
 
 class NotFound(Exception):
@@ -33,7 +36,8 @@ class NotFound(Exception):
 
 def list_debriefs(db, filters: ListFilters) -> list[dict]:
     where, params = _where(filters)
-    sql = f"SELECT {', '.join(LIST_COLUMNS)} FROM debriefs"
+    columns = REVIEW_COLUMNS if filters.needs_review else LIST_COLUMNS
+    sql = f"SELECT {', '.join(columns)} FROM debriefs"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY recorded_at DESC, id DESC"
@@ -58,6 +62,8 @@ def _where(f: ListFilters) -> tuple[list[str], dict]:
             clauses.append(clause)
             params[name] = value
     if f.needs_review:
+        clauses.append("needs_review = 'yes'")
+    if f.unreviewed:
         clauses.append("reviewed = 'no'")
     return clauses, params
 
@@ -118,7 +124,8 @@ EXPORT_COLUMNS = (
     "id", "rep", "recorded_at", "file_name", "file_sha256", "duration_s",
     "followup", "firm_followup", "followup_when", "followup_missing",
     "decision_maker_met", "decision_maker", "excuses_accepted", "excuses",
-    "proposal_without_meeting", "reviewed", "corrected_fields", "model", "analyzed_at",
+    "proposal_without_meeting", "reviewed", "needs_review", "needs_review_reason", "corrected_fields", "model",
+    "analyzed_at",
 )
 
 

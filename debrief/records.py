@@ -97,6 +97,7 @@ class Debrief:
     pressure: str = "no"  # yes | no
     prospect_pursued: str = "no"  # yes | no
     coaching: dict[str, str] = field(default_factory=dict)  # verdict → one-line note
+    unsure: dict[str, str] = field(default_factory=dict)  # verdict → why the machine is not confident
     evidence: list[Evidence] = field(default_factory=list)
     transcript: str = ""
     patterns_version: str = ""
@@ -130,7 +131,14 @@ class Debrief:
             "prospect_pursued": self.prospect_pursued,
             "coaching_note": self.coaching_note,
             "coaching": dict(self.coaching),
+            "unsure": dict(self.unsure),
+            "needs_review_reason": self.needs_review_reason,
         }
+
+    @property
+    def needs_review_reason(self) -> str | None:
+        """Why a manager should look at this debrief: every unsure verdict, in plain words."""
+        return "; ".join(f"{verdict}: {why}" for verdict, why in self.unsure.items()) or None
 
     @property
     def coaching_note(self) -> str | None:

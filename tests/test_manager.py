@@ -67,7 +67,7 @@ def test_a_correction_is_shown_and_survives_reanalyze_and_a_second_run(manager_d
     cli(manager_db, "run", str(samples_run["inbox"]))
     after = cli_json(manager_db, "show", str(memo_id))
     assert after["decision_maker_met"] == "yes" and after["corrections"] == row["corrections"]
-    assert len(cli_json(manager_db, "list", "--needs-review", "-n", "0")) == len(sample_labels()) - 1
+    assert len(cli_json(manager_db, "list", "--unreviewed", "-n", "0")) == len(sample_labels()) - 1
 
 
 def test_review_refuses_unknown_fields_and_values(manager_db):
