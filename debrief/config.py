@@ -64,6 +64,10 @@ class TranscribeSettings:
     )
     language: str = field(default_factory=lambda: os.environ.get("DEBRIEF_LANGUAGE") or "en")
     beam_size: int = field(default_factory=lambda: _env_int("DEBRIEF_BEAM_SIZE", 1))
+    # Greedy first; a memo whose greedy text looks unreliable (a segment Whisper itself
+    # scores low, or far too few words for the speech the VAD found) is decoded again
+    # with this beam size. 0 turns the fallback off. Chosen on the benchmark (README).
+    fallback_beam_size: int = field(default_factory=lambda: _env_int("DEBRIEF_FALLBACK_BEAM_SIZE", 5))
     vad_filter: bool = field(default_factory=lambda: _env_bool("DEBRIEF_VAD", True))
     word_timestamps: bool = field(
         default_factory=lambda: _env_bool("DEBRIEF_WORD_TIMESTAMPS", True)

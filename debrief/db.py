@@ -82,7 +82,7 @@ def save_transcript(db, memo_id: int, transcript: Transcript) -> None:
         {
             "memo_id": memo_id,
             "text": transcript.text,
-            "words": json.dumps([[w.text, w.start, w.end] for w in transcript.words]),
+            "words": json.dumps([[w.text, w.start, w.end, round(w.probability, 3)] for w in transcript.words]),
             "duration_s": transcript.duration_s,
             "language": transcript.language,
             "model": transcript.model,

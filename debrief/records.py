@@ -27,6 +27,7 @@ class Word:
     text: str
     start: float
     end: float
+    probability: float = 1.0  # Whisper's confidence in the word: low ones make evidence unsure
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class Transcript:
     duration_s: float
     language: str = "en"
     model: str | None = None
+    decoding: str = ""  # how it was decoded: "greedy", "beam 5", "greedy → beam 5 (why)"
+    warning: str | None = None  # speech heard but too few words came out: a manager should listen
 
     @classmethod
     def from_text(cls, text: str) -> "Transcript":

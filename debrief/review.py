@@ -103,7 +103,7 @@ def reanalyze(db, analyzer, since: str | None = None, batch_size: int = 64) -> l
 
 
 def _transcript(row: dict) -> Transcript:
-    words = [Word(text, start, end) for text, start, end in json.loads(row["words"] or "[]")]
+    words = [Word(*w[:4]) for w in json.loads(row["words"] or "[]")]  # [text, start, end(, probability)]
     return Transcript(row["text"], words, row["duration_s"] or 0.0, model=row["model"])
 
 

@@ -107,7 +107,34 @@ class Analyzer:
             patterns_version=self.version,
         )
         debrief.coaching = coaching_notes(debrief)
+        debrief.unsure = _unsure(debrief, transcript)
         return debrief
+
+
+# Below this, Whisper itself doubts a word: a verdict resting on such words is flagged.
+LOW_WORD_PROBABILITY = 0.35
+HEADLINE_FIELDS = {"followup": "firm_followup", "decision_maker_met": "decision_maker_met",
+                   "excuses_accepted": "excuses_accepted"}
+
+
+def _unsure(debrief: Debrief, transcript: Transcript) -> dict[str, str]:
+    """Verdicts a manager should check, and why: the judges' own doubts (conflicting
+    or weak evidence), words Whisper doubted inside the evidence, lost speech."""
+    unsure = {verdict: why for verdict, why in (
+        ("firm_followup", getattr(debrief, "followup_unsure", None)),
+        ("decision_maker_met", getattr(debrief, "decision_maker_unsure", None)),
+        ("excuses_accepted", getattr(debrief, "excuses_unsure", None))) if why}
+    for row in debrief.evidence:
+        verdict = HEADLINE_FIELDS.get(row.field)
+        if verdict is None or verdict in unsure or row.start_s is None:
+            continue
+        doubted = [w.text.strip() for w in transcript.words
+                   if row.start_s <= w.start < row.end_s + 0.01 and w.probability < LOW_WORD_PROBABILITY]
+        if doubted:
+            unsure[verdict] = f"Whisper was unsure of words in the evidence ({', '.join(doubted[:3])})"
+    if transcript.warning:
+        unsure["transcript"] = f"{transcript.warning}: listen to the memo"
+    return unsure
 
 
 def _resolve(followup, recorded_at: str | None) -> str | None:
