@@ -164,7 +164,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="Fewer memos; skip the 200-memo memory run.")
     parser.add_argument("--json", type=Path, help="Also write the figures as JSON.")
+    parser.add_argument("--decoding-only", type=Path, metavar="FOLDER",
+                        help="Only compare the decoding choices, on the labeled memos with audio under FOLDER.")
     args = parser.parse_args()
+    if args.decoding_only:
+        choices = decoding_choices(ROOT, args.decoding_only)
+        print_decoding(choices)
+        if args.json:
+            args.json.write_text(json.dumps(choices, indent=2))
+        return
     cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="debrief-bench-") as tmp:
         work = Path(tmp)
@@ -219,11 +227,16 @@ def print_table(f: dict) -> None:
         m = f["memory_200"]
         print(f"peak memory over {m['memos']} memos (--jobs 2): {m['peak_mb']:.0f} MB; "
               f"{m['first_tenth_mb']:.0f} MB in the first tenth of the run, {m['last_tenth_mb']:.0f} MB in the last")
-    print("\ndecoding choice                 WER   audio s / s  macro-F1: firm_followup  decision_maker_met  excuses_accepted")
-    for d in f["decoding"]:
+    print_decoding(f["decoding"])
+
+
+def print_decoding(choices: list[dict]) -> None:
+    print(f"\ndecoding choice (memos with audio: {choices[0]['memos']})"
+          "   WER shared  WER memos  fallback  audio s / s  macro-F1: firm_followup  decision_maker_met  excuses_accepted")
+    for d in choices:
         m = d["macro_f1"]
-        print(f"  {d['label']:<28}{d['wer']:>6.3f}{d['speed']:>12.1f}       {m['firm_followup']:>10.2f}"
-              f"{m['decision_maker_met']:>20.2f}{m['excuses_accepted']:>18.2f}")
+        print(f"  {d['label']:<34}{d['wer']:>10.3f}{d['memo_wer']:>11.3f}{d['fallback_share']:>10.0%}{d['speed']:>13.1f}"
+              f"       {m['firm_followup']:>10.2f}{m['decision_maker_met']:>20.2f}{m['excuses_accepted']:>18.2f}")
 
 
 if __name__ == "__main__":
