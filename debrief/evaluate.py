@@ -59,6 +59,7 @@ class EvalReport:
     scores: list[VerdictScore] = field(default_factory=list)
     misses: list[Miss] = field(default_factory=list)
     by_writer: dict[str, dict] = field(default_factory=dict)  # writer → {memos, headline verdict → macro-F1}
+    confidence: dict[str, dict] = field(default_factory=dict)  # verdict → {flagged share, confident accuracy}
 
     def to_dict(self) -> dict:
         return {
@@ -66,6 +67,7 @@ class EvalReport:
             "memos": self.memos,
             "scores": [vars(s) for s in self.scores],
             "by_writer": self.by_writer,
+            "confidence": self.confidence,
             "misses": [vars(m) for m in self.misses],
         }
 
@@ -108,7 +110,21 @@ def score(memos: list[LabeledMemo], debriefs: list, source: str) -> EvalReport:
         report.misses += [Miss(m.id, verdict, e, g, _why(d, verdict))
                           for (m, d), e, g in zip(pairs, expected, got) if e != g]
     report.by_writer = _by_writer(memos, debriefs)
+    report.confidence = _confidence(memos, debriefs)
     return report
+
+
+def _confidence(memos: list[LabeledMemo], debriefs: list) -> dict[str, dict]:
+    """How far the machine's own confidence can be trusted: per headline verdict,
+    the share it flagged as unsure, and its accuracy on the rest."""
+    table = {}
+    for verdict in HEADLINE:
+        pairs = [(m, d) for m, d in zip(memos, debriefs) if verdict in m.expected]
+        sure = [(m, d) for m, d in pairs if verdict not in d.unsure]
+        right = sum(str(m.expected[verdict]) == str(d.verdicts()[verdict]) for m, d in sure)
+        table[verdict] = {"flagged": round(1 - len(sure) / len(pairs), 3) if pairs else None,
+                          "confident_accuracy": round(right / len(sure), 3) if sure else None}
+    return table
 
 
 def _by_writer(memos: list[LabeledMemo], debriefs: list) -> dict[str, dict]:
@@ -171,6 +187,12 @@ def render(report: EvalReport, show_misses: bool = True) -> list[str]:
         for writer, row in report.by_writer.items():
             cells = "".join(f"{row[v]:>20.2f}" if row[v] is not None else f"{'-':>20}" for v in HEADLINE)
             lines.append(f"{writer:<26}{row['memos']:>6}{cells}")
+    if report.confidence:
+        lines += ["", f"{'when the machine is sure':<26}{'flagged unsure':>16}{'accuracy of the rest':>22}"]
+        for verdict, row in report.confidence.items():
+            flagged = f"{row['flagged']:.0%}" if row["flagged"] is not None else "-"
+            accuracy = f"{row['confident_accuracy']:.2f}" if row["confident_accuracy"] is not None else "-"
+            lines.append(f"{verdict:<26}{flagged:>16}{accuracy:>22}")
     if show_misses and report.misses:
         lines += ["", f"misses ({len(report.misses)}):"]
         for miss in report.misses:
