@@ -177,7 +177,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="debrief-bench-") as tmp:
         work = Path(tmp)
         inbox = build_corpus(work / "inbox", joined=6 if args.quick else 16, long_minutes=0 if args.quick else 10)
-        files = sorted(p for p in inbox.rglob("*.ogg"))
+        files = sorted(p for p in inbox.rglob("*") if p.suffix in (".ogg", ".m4a"))
         figures = {"machine": f"{platform.machine()}, {cores} cores, {platform.python_version()}",
                    "memos": len(files)}
         figures["debrief_j1"] = debrief_run(inbox, work / "j1.db", jobs=1, threads=cores)

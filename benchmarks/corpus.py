@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = sorted((ROOT / "samples" / "inbox").rglob("*.ogg"))
+SAMPLES = sorted(p for p in (ROOT / "samples" / "inbox").rglob("*") if p.suffix in (".ogg", ".m4a"))
 RATE = 16000
 
 
