@@ -132,7 +132,8 @@ CORRECTABLE_M002 = (
     "proposal_without_meeting",
 )
 SIGNALS_M004 = ("chasing", "pressure", "prospect_pursued")
-CORRECTABLE = CORRECTABLE_M002 + SIGNALS_M004
+CORRECTABLE_M004 = CORRECTABLE_M002 + SIGNALS_M004
+CORRECTABLE = CORRECTABLE_M004 + ("account",)
 
 
 def _latest_correction(field: str) -> str:
@@ -223,5 +224,15 @@ M004_MACHINE_ONLY = ("followup_at", "followup_missing", "decision_maker_missing"
 def m004_add_signals_near_misses_and_coaching(db):
     for column in ("followup_at", "decision_maker_missing", *SIGNALS_M004, "coaching_note", "coaching"):
         db["analyses"].add_column(column, str)
+    db.execute("DROP VIEW IF EXISTS debriefs")
+    db.create_view("debriefs", debriefs_view_sql(CORRECTABLE_M004, M004_MACHINE_ONLY))
+
+
+@migrations()
+def m007_add_account(db):
+    """The prospect's company, correctable like a verdict; recorded_at indexed for
+    the web pages' newest-first paging over large databases."""
+    db["analyses"].add_column("account", str)
+    db["memos"].create_index(["recorded_at"], if_not_exists=True)
     db.execute("DROP VIEW IF EXISTS debriefs")
     db.create_view("debriefs", debriefs_view_sql(CORRECTABLE, M004_MACHINE_ONLY))

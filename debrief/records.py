@@ -97,6 +97,7 @@ class Debrief:
     pressure: str = "no"  # yes | no
     prospect_pursued: str = "no"  # yes | no
     coaching: dict[str, str] = field(default_factory=dict)  # verdict → one-line note
+    account: str | None = None  # the prospect's company, as the memo names it
     evidence: list[Evidence] = field(default_factory=list)
     transcript: str = ""
     patterns_version: str = ""
@@ -130,6 +131,7 @@ class Debrief:
             "prospect_pursued": self.prospect_pursued,
             "coaching_note": self.coaching_note,
             "coaching": dict(self.coaching),
+            "account": self.account,
         }
 
     @property
