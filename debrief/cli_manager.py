@@ -1,4 +1,4 @@
-"""The manager's commands: list, show, search, query, export, review, reanalyze, forget, report.
+"""The manager's commands: list, show, search, query, export, review, reanalyze, forget, report, serve.
 
 Registered on the same typer app as `run` and `analyze`. Each command parses
 its options, makes one library call, and renders: a table by default,
@@ -38,7 +38,8 @@ def _open(db: Optional[Path]):
 @app.command("list")
 def list_(
     db: Optional[Path] = DbOption,
-    rep: Optional[str] = typer.Option(None, help="Only this rep."),
+    rep: Optional[str] = typer.Option(None, help="Only this rep (any case: Dana is dana)."),
+    account: Optional[str] = typer.Option(None, help="Only this account, the prospect's company (any case)."),
     since: Optional[str] = typer.Option(None, help="Recorded on or after this date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, help="Recorded on or before this date (YYYY-MM-DD)."),
     followup: Optional[str] = typer.Option(None, help="firm_in_person, firm_remote, tentative or none."),
@@ -50,12 +51,16 @@ def list_(
     as_csv: bool = CsvOption,
 ) -> None:
     """List debriefs, newest first, with filters."""
-    from .queries import LIST_COLUMNS, ListFilters, list_debriefs
+    from .queries import LIST_COLUMNS, BadFilter, ListFilters, list_debriefs
     from .render import emit_rows
 
     fmt = _fmt(as_json, as_csv)
-    filters = ListFilters(rep, since, until, followup, dm, excuses, needs_review, limit)
-    emit_rows(list_debriefs(_open(db), filters), LIST_COLUMNS, fmt)
+    filters = ListFilters(rep, since, until, followup, dm, excuses, needs_review, limit, account=account)
+    try:
+        rows = list_debriefs(_open(db), filters)
+    except BadFilter as error:
+        _fail(str(error))
+    emit_rows(rows, LIST_COLUMNS, fmt)
 
 
 @app.command()
@@ -77,18 +82,21 @@ def show(
 
 @app.command()
 def search(
-    words: str = typer.Argument(..., help="Words to find in transcripts."),
+    words: str = typer.Argument(..., help="Words to find; SQLite FTS5 syntax: owner OR boss, \"budget frozen\", budg*, owner NOT partner."),
     db: Optional[Path] = DbOption,
     limit: int = typer.Option(20, "-n", "--limit", help="How many results."),
     as_json: bool = JsonOption,
     as_csv: bool = CsvOption,
 ) -> None:
     """Full-text search over transcripts, best match first, with snippets."""
-    from .queries import search_transcripts
+    from .queries import BadFilter, search_transcripts
     from .render import emit_rows
 
     fmt = _fmt(as_json, as_csv)
-    rows = search_transcripts(_open(db), words, limit)
+    try:
+        rows = search_transcripts(_open(db), words, limit)
+    except BadFilter as error:
+        _fail(str(error))
     emit_rows(rows, ("id", "rep", "recorded_at", "file_name", "snippet"), fmt)
 
 
@@ -241,3 +249,22 @@ def _score_row(score) -> dict:
         "rep": score.rep, **_shares(score), "memos_with_stalls": score.stalls_memos,
         "proposals_without_meeting": score.proposals_without_meeting,
     }
+
+
+@app.command()
+def serve(
+    db: Optional[Path] = DbOption,
+    host: str = typer.Option("127.0.0.1", help="Address to listen on; anything but loopback needs --token."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, envvar="DEBRIEF_TOKEN", help="A secret every request must carry (?token= once, then a cookie)."),
+    spacy_model: str = SpacyOption,
+) -> None:
+    """Serve the manager's pages: debriefs, one debrief with its audio and corrections, scorecard, agenda."""
+    from .web import BindRefused, serve as serve_pages
+
+    path = db or default_db_path()
+    _open(path).close()  # a missing database fails here, with one line
+    try:
+        serve_pages(path, host, port, token, spacy_model, on_ready=lambda url: _err(f"serving {path} at {url} (Ctrl-C to stop)"))
+    except BindRefused as error:
+        _fail(str(error))
