@@ -125,16 +125,28 @@ def query(
 
 @app.command()
 def export(
-    csv_file: Path = typer.Option(..., "--csv", help="Write the debriefs to this CSV file."),
+    csv_file: Optional[Path] = typer.Option(None, "--csv", help="Write the debriefs to this CSV file (for a CRM or a spreadsheet)."),
+    json_file: Optional[Path] = typer.Option(None, "--json", help="Write the debriefs to this JSON file (a list of objects)."),
     db: Optional[Path] = DbOption,
 ) -> None:
-    """Export every debrief, flattened to one row each, as CSV for a CRM import."""
-    from .queries import EXPORT_COLUMNS, export_rows
+    """Export every debrief with every column of the debriefs view, as CSV and/or JSON.
+
+    CSV cells that a spreadsheet would run as a formula (starting with = + - @, tab or
+    carriage return) get a leading apostrophe."""
+    from .queries import export_columns, export_rows
     from .render import to_csv
 
-    rows = export_rows(_open(db))
-    csv_file.write_text(to_csv(rows, EXPORT_COLUMNS), encoding="utf-8")
-    _err(f"{len(rows)} debriefs written to {csv_file}")
+    if not csv_file and not json_file:
+        _fail("give --csv FILE, --json FILE or both")
+    database = _open(db)
+    if csv_file:
+        rows = export_rows(database)
+        csv_file.write_text(to_csv(rows, export_columns(database)), encoding="utf-8")
+        _err(f"{len(rows)} debriefs written to {csv_file}")
+    if json_file:
+        rows = export_rows(database, flatten=False)
+        json_file.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _err(f"{len(rows)} debriefs written to {json_file}")
 
 
 @app.command()
@@ -142,7 +154,7 @@ def review(
     memo_id: int = typer.Argument(..., metavar="ID", help="The debrief's id."),
     set_: list[str] = typer.Option([], "--set", help="FIELD=VALUE, e.g. firm_followup=yes (repeatable)."),
     note: Optional[str] = typer.Option(None, help="Why: kept with the correction."),
-    by: Optional[str] = typer.Option(None, help="Who reviewed [default: your user name]."),
+    by: Optional[str] = typer.Option(None, help="Who reviewed (default: your user name)."),
     db: Optional[Path] = DbOption,
 ) -> None:
     """Record a manager's review: correct verdicts (kept forever) or mark the debrief reviewed."""
@@ -206,7 +218,7 @@ def report(
     db: Optional[Path] = DbOption,
     since: Optional[str] = typer.Option(None, help="From this date (YYYY-MM-DD), inclusive."),
     until: Optional[str] = typer.Option(None, help="To this date (YYYY-MM-DD), inclusive."),
-    html: Optional[Path] = typer.Option(None, "--html", help="Also write the scorecard as a self-contained HTML page with charts."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Write the scorecard as a self-contained HTML page with charts instead of printing it (with --json or --csv, print that too)."),
     as_json: bool = JsonOption,
     as_csv: bool = CsvOption,
 ) -> None:
@@ -222,6 +234,8 @@ def report(
     if html:
         html.write_text(render_html(scorecard), encoding="utf-8")
         _err(f"scorecard written to {html}")
+        if fmt == "text":  # the page is what was asked for; --json or --csv still print
+            return
     if fmt == "json":
         typer.echo(json.dumps(scorecard.to_dict(), indent=2))
         return

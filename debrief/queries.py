@@ -174,21 +174,25 @@ def fts_query(words: str) -> str:
     return " ".join(f'"{t}"' for t in terms if t)
 
 
-EXPORT_COLUMNS = (
-    "id", "rep", "recorded_at", "file_name", "file_sha256", "duration_s",
-    "followup", "firm_followup", "followup_when", "followup_missing",
-    "decision_maker_met", "decision_maker", "excuses_accepted", "excuses",
-    "proposal_without_meeting", "reviewed", "corrected_fields", "model", "analyzed_at",
-)
+def export_columns(db) -> list[str]:
+    """Every column of the `debriefs` view, in its order: an export carries all of it."""
+    return [c.name for c in db["debriefs"].columns]
 
 
-def export_rows(db) -> list[dict]:
-    """Debriefs flattened for a CRM: JSON lists become readable text."""
+JSON_COLUMNS = ("excuses", "followup_missing", "coaching")
+
+
+def export_rows(db, flatten: bool = True) -> list[dict]:
+    """Every debrief with every column, oldest first. `flatten` (for CSV and a CRM) turns
+    the JSON lists into readable text; otherwise they stay lists and objects."""
     rows = []
-    for row in db.query(f"SELECT {', '.join(EXPORT_COLUMNS)} FROM debriefs ORDER BY recorded_at, id"):
+    for row in db.query(f"SELECT * FROM debriefs ORDER BY recorded_at, id"):
         row = dict(row)
-        row["excuses"] = "; ".join(
-            f"{e['kind']} ({e['handled']})" for e in json.loads(row["excuses"] or "[]"))
-        row["followup_missing"] = "; ".join(json.loads(row["followup_missing"] or "[]"))
+        for key in JSON_COLUMNS:
+            row[key] = json.loads(row[key]) if row.get(key) else ([] if key != "coaching" else {})
+        if flatten:
+            row["excuses"] = "; ".join(f"{e['kind']} ({e['handled']})" for e in row["excuses"])
+            row["followup_missing"] = "; ".join(row["followup_missing"])
+            row["coaching"] = "; ".join(f"{k}: {v}" for k, v in row["coaching"].items())
         rows.append(row)
     return rows
