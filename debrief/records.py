@@ -160,6 +160,9 @@ class MemoResult:
     timings: dict = field(default_factory=dict)  # seconds: decode, transcribe, analyze, store; audio
 
 
+FINISHED = ("done", "no_speech", "failed", "quarantined")  # outcomes a pass reached for a memo
+
+
 @dataclass
 class RunSummary:
     results: list[MemoResult] = field(default_factory=list)
@@ -200,7 +203,13 @@ class RunSummary:
         return totals
 
     def merge(self, later: "RunSummary") -> "RunSummary":
-        """This pass's results, replaced path by path by a later pass's."""
+        """This pass's results, replaced path by path by a later pass's; except that a memo
+        this run already finished (done, no speech, failed, quarantined), which the later
+        pass then finds "known", keeps its outcome: it was processed, not skipped."""
         by_path = {r.memo.path: r for r in self.results}
-        by_path.update({r.memo.path: r for r in later.results})
+        for result in later.results:
+            earlier = by_path.get(result.memo.path)
+            if result.status == "known" and earlier and earlier.status in FINISHED:
+                continue
+            by_path[result.memo.path] = result
         return RunSummary(list(by_path.values()))
