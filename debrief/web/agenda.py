@@ -26,9 +26,11 @@ def agenda_rows(db, since: str | None = None) -> list[dict]:
 
 
 def by_day(rows: list[dict]) -> list[tuple[str, list[dict]]]:
+    """[("Tuesday 24 November 2026", rows of that day), …] in date order."""
     days: dict[str, list[dict]] = {}
     for row in rows:
-        days.setdefault(row["followup_at"][:10], []).append(row)
+        day = date.fromisoformat(row["followup_at"][:10])
+        days.setdefault(f"{day:%A} {day.day} {day:%B %Y}", []).append(row)
     return list(days.items())
 
 

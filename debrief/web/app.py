@@ -101,7 +101,7 @@ def create_app(db_path, token: str | None = None, loopback_only: bool = True,
         return render(request, "debrief.html", d=detail, audio=audio, tried=tried,
                       marked=pages.mark_transcript(detail["transcript"] or "", detail["evidence"]),
                       evidence=pages.group_evidence(detail["evidence"]), history=history,
-                      fields=pages.correction_fields(), rows=pages.VERDICT_ROWS,
+                      fields=pages.correction_fields(), rows=pages.VERDICT_ROWS, inverted=pages.INVERTED,
                       error=request.query_params.get("error"), form={})
 
     async def review(request: Request):

@@ -33,6 +33,10 @@ VERDICT_ROWS = (  # field, label, near-miss column
 )
 
 
+# Verdicts where "yes" is the habit missed: shown in the warning colour.
+INVERTED = {"excuses_accepted", "proposal_without_meeting", "chasing", "pressure"}
+
+
 def correction_fields() -> list[dict]:
     """Every field the form may correct, with the values it takes (free text when none)."""
     return [{"name": f, "values": sorted(ALLOWED_VALUES.get(f, ()))} for f in CORRECTABLE]
