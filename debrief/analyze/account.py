@@ -19,6 +19,7 @@ from dataclasses import dataclass
 CUES = {
     ("debrief", "on"): 5, ("debrief", "for"): 5, ("over", "at"): 4, ("visit", "at"): 4, ("visit", "to"): 4,
     ("stopped", "by"): 4, ("stopped", "at"): 4, ("went", "to"): 3, ("back", "at"): 4, ("meeting", "at"): 4,
+    ("visited", "at"): 4, ("visiting", "at"): 4, ("debriefing", "on"): 5,
     ("meeting", "with"): 2, ("at",): 3, ("on",): 1, ("to",): 1, ("for",): 1, ("from",): 1,
 }
 OPENING_SCORE = 5  # the memo (or its second sentence, after "Okay") is just the name
@@ -54,6 +55,7 @@ NOT_NAMES = {
     "alright", "christmas", "thanksgiving", "easter", "english", "oh", "hi", "hey", "just", "also", "not", "no", "yes",
 }
 JOINERS = {"&", "and", "of", "'s", "-"}  # inside a name: "Smith & Sons", "Bank of Marin", "Joe's"
+VENDOR_WORDS = {"use", "using", "uses", "happy", "current", "vendor", "supplier", "competitor", "instead", "switch"}
 PERSON_CUES = {("met", "with"), ("talked", "to"), ("talked", "with"), ("spoke", "with"), ("spoke", "to"),
                ("chat", "with"), ("met",), ("with",)}
 
@@ -146,8 +148,6 @@ def _cue_before(doc, start: int):
     two = (doc[i - 1].lower_, doc[i].lower_) if i >= 1 else None
     if two in CUES:
         return two
-    if two and two[0] in ("visited", "visiting", "debriefing") and one in (("at",), ("on",)):
-        return ("visit", "at")
     return one if one in CUES else None
 
 
@@ -174,4 +174,4 @@ def _is_person(doc, start: int, end: int, opening: bool) -> bool:
 def _competitor(doc, start: int) -> bool:
     """"they use Acme Supply", "happy with Acme": a vendor they already have, not the account."""
     before = {t.lower_ for t in doc[max(start - 4, doc[start].sent.start):start]}
-    return bool(before & {"use", "using", "uses", "happy", "current", "vendor", "supplier", "competitor", "instead", "switch"})
+    return bool(before & VENDOR_WORDS)
