@@ -90,8 +90,9 @@ def _where(f: ListFilters) -> tuple[list[str], dict]:
     checks = [
         ("rep", f.rep, "rep = :rep COLLATE NOCASE"),
         ("account", f.account, "account = :account COLLATE NOCASE"),
-        ("since", check_date("--since", f.since), "substr(recorded_at, 1, 10) >= :since"),
-        ("until", check_date("--until", f.until), "substr(recorded_at, 1, 10) <= :until"),
+        # Plain comparisons on recorded_at (ISO 8601) use its index; `until` covers its whole day.
+        ("since", check_date("--since", f.since), "recorded_at >= :since"),
+        ("until", check_date("--until", f.until), "recorded_at < date(:until, '+1 day')"),
         ("followup", f.followup, "followup = :followup"),
         ("firm_followup", f.firm_followup, "firm_followup = :firm_followup"),
         ("dm", f.dm, "decision_maker_met = :dm"),

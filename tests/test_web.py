@@ -224,3 +224,30 @@ def test_the_evaluation_page_shows_the_eval_command_figure(manager_db):
             str(score["debriefs"]), str(score["overruled"]), share, str(score["corrected"])]
     dm = next(s for s in report["scores"] if s["verdict"] == "decision_maker_met")
     assert dm["overruled"] >= 1 and dm["corrected"] == 1
+
+
+def test_the_serve_command_serves_until_interrupted(manager_db):
+    import signal
+    import socket
+    import urllib.request
+
+    from .processes import StderrLines, start_debrief, wait_until
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = start_debrief("serve", "--db", manager_db, "--port", port)
+    try:
+        assert StderrLines(process).wait_for(f"at http://127.0.0.1:{port}/")
+
+        def page():
+            try:
+                return urllib.request.urlopen(f"http://127.0.0.1:{port}/debriefs", timeout=5).read().decode()
+            except OSError:
+                return None
+
+        assert wait_until(page, 60)
+        assert "<h1>Debriefs</h1>" in page() and total(page()) == 14
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(30) is not None
