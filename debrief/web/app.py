@@ -33,7 +33,8 @@ TABLE_COLUMNS = ("id", "rep", "account", "recorded_at", "followup", "followup_wh
 
 
 def create_app(db_path, token: str | None = None, loopback_only: bool = True,
-               spacy_model: str = DEFAULT_SPACY_MODEL) -> Starlette:
+               spacy_model: str = DEFAULT_SPACY_MODEL):
+    """The ASGI app: the pages over the database at `db_path`, behind the guard (server.py)."""
     db_path = Path(db_path)
     analyzer_lock, analyzers = threading.Lock(), []
 
