@@ -46,6 +46,7 @@ def create_app(db_path, token: str | None = None, loopback_only: bool = True,
 
                 analyzers.append(Analyzer(spacy_model))
             return analyzers[0]
+
     env = Environment(loader=PackageLoader("debrief.web", "templates"), autoescape=select_autoescape(default=True))
 
     @contextmanager
@@ -63,7 +64,7 @@ def create_app(db_path, token: str | None = None, loopback_only: bool = True,
     def debriefs(request: Request):
         args = {k: (request.query_params.get(k) or None) for k in LIST_FILTERS}
         after = None
-        if request.query_params.get("after_id"):
+        if request.query_params.get("after_id", "").isdigit():
             after = (request.query_params.get("after_at", ""), int(request.query_params["after_id"]))
         filters = ListFilters(rep=args["rep"], since=args["since"], until=args["until"],
                               followup=args["followup"], dm=args["dm"], excuses=args["excuses"],
@@ -88,7 +89,9 @@ def create_app(db_path, token: str | None = None, loopback_only: bool = True,
                       next_link=next_link, paged=after is not None, error=None)
 
     def debrief(request: Request):
-        memo_id = request.path_params["id"]
+        return show_debrief(request, request.path_params["id"])
+
+    def show_debrief(request: Request, memo_id: int, error: str | None = None, status: int = 200):
         with database() as db:
             try:
                 detail = get_debrief(db, memo_id).to_dict()
@@ -99,11 +102,11 @@ def create_app(db_path, token: str | None = None, loopback_only: bool = True,
                                     ("id", "rep", "recorded_at", "followup", "decision_maker_met",
                                      "excuses_accepted")) if detail.get("account") else []
         audio, tried = pages.audio_location(memo, db_path)
-        return render(request, "debrief.html", d=detail, audio=audio, tried=tried,
+        return render(request, "debrief.html", status, d=detail, audio=audio, tried=tried,
                       marked=pages.mark_transcript(detail["transcript"] or "", detail["evidence"]),
                       evidence=pages.group_evidence(detail["evidence"]), history=history,
                       fields=pages.correction_fields(), rows=pages.VERDICT_ROWS, inverted=pages.INVERTED,
-                      error=request.query_params.get("error"), form={})
+                      error=error)
 
     async def review(request: Request):
         from starlette.concurrency import run_in_threadpool
@@ -126,7 +129,7 @@ def create_app(db_path, token: str | None = None, loopback_only: bool = True,
         except NotFound:
             return render(request, "missing.html", 404, what=f"No debrief with id {memo_id}.")
         except ReviewError as error:
-            return RedirectResponse(f"/debriefs/{memo_id}?" + _q(error=str(error)) + "#correct", status_code=303)
+            return show_debrief(request, memo_id, str(error), 400)
         return RedirectResponse(f"/debriefs/{memo_id}#history", status_code=303)
 
     def audio(request: Request):
@@ -189,12 +192,6 @@ def create_app(db_path, token: str | None = None, loopback_only: bool = True,
     ]
     app = Starlette(routes=routes)
     return GuardMiddleware(app, token, loopback_only)
-
-
-def _q(**params) -> str:
-    from urllib.parse import urlencode
-
-    return urlencode(params)
 
 
 def _week_link(rep: str | None, monday: str) -> str:
