@@ -28,7 +28,6 @@ def main(n: int = 10_000) -> None:
     generate_db(path, n)
     print(f"generated {n} debriefs in {time.perf_counter() - began:.1f} s")
     client = TestClient(create_app(path), base_url="http://127.0.0.1:8000")
-    last = client.get("/debriefs?after_at=2026-01-06&after_id=10").text  # a page near the end
     pages = {
         "list, first page": "/debriefs",
         "list, page near the end (keyset)": "/debriefs?after_at=2026-01-20T00:00:00&after_id=999999",
@@ -41,7 +40,6 @@ def main(n: int = 10_000) -> None:
         "agenda (all)": "/agenda?all=1",
         "agenda.ics (all)": "/agenda.ics?all=1",
     }
-    assert last
     print(f"{'page':<36}{'ms (median of 5)':>18}")
     for name, url in pages.items():
         times = []
