@@ -25,7 +25,25 @@ app = typer.Typer(
     add_completion=False,
 )
 
-DbOption = typer.Option(None, "--db", envvar="DEBRIEF_DB", help="SQLite database [default: ./debrief.db].")
+def _hide_flag_types() -> None:
+    """typer ≥ 0.16 prints a type beside every option, `<bool>` for a flag, which says
+    nothing a flag's name does not: flags show no type."""
+    from typer.core import TyperOption
+
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None or getattr(shown, "_debrief", False):
+        return
+
+    def display_type_rich(self, ctx):
+        return None if self.is_flag else shown(self, ctx)
+
+    display_type_rich._debrief = True
+    TyperOption.display_type_rich = display_type_rich
+
+
+_hide_flag_types()
+
+DbOption = typer.Option(None, "--db", envvar="DEBRIEF_DB", help="SQLite database (default: ./debrief.db).")
 SpacyOption = typer.Option(
     DEFAULT_SPACY_MODEL, "--spacy-model", envvar="DEBRIEF_SPACY_MODEL",
     help="spaCy pipeline; 'blank' for a blank English pipeline.",
@@ -66,14 +84,14 @@ def run(
     cpu_threads: int = typer.Option(0, envvar="DEBRIEF_CPU_THREADS", help="Whisper CPU threads (0 = CTranslate2's default)."),
     spacy_model: str = SpacyOption,
     after: str = typer.Option("keep", envvar="DEBRIEF_AFTER", help="What to do with the audio once its debrief is stored: keep, move (to processed/, failures to quarantine/), or delete:N (move, delete after N days)."),
-    processed_dir: Optional[Path] = typer.Option(None, envvar="DEBRIEF_PROCESSED_DIR", help="Where processed audio goes [default: beside the inbox, processed/]."),
-    quarantine_dir: Optional[Path] = typer.Option(None, envvar="DEBRIEF_QUARANTINE_DIR", help="Where unusable audio goes [default: beside the inbox, quarantine/]."),
+    processed_dir: Optional[Path] = typer.Option(None, envvar="DEBRIEF_PROCESSED_DIR", help="Where processed audio goes (default: beside the inbox, processed/)."),
+    quarantine_dir: Optional[Path] = typer.Option(None, envvar="DEBRIEF_QUARANTINE_DIR", help="Where unusable audio goes (default: beside the inbox, quarantine/)."),
     settle: float = typer.Option(5.0, envvar="DEBRIEF_SETTLE", help="Seconds a file must stay unchanged before it is taken (20 at least for a file seen growing)."),
     wait_incomplete: float = typer.Option(600.0, envvar="DEBRIEF_WAIT_INCOMPLETE", help="Seconds to wait for a quiet file whose container is cut short (no Ogg end page, no MP4 moov, WAV shorter than its header) before it is set aside as truncated."),
     timeout: float = typer.Option(600.0, envvar="DEBRIEF_TIMEOUT", help="Seconds one memo may take to decode and transcribe."),
     max_duration: float = typer.Option(7200.0, envvar="DEBRIEF_MAX_DURATION", help="Longest memo taken, in seconds."),
     max_attempts: int = typer.Option(4, envvar="DEBRIEF_MAX_ATTEMPTS", help="Tries before a memo that keeps failing is quarantined."),
-    jobs: int = typer.Option(0, "--jobs", "-j", envvar="DEBRIEF_JOBS", help="Memos transcribed at once, each with its share of the cores [default: the number of cores]."),
+    jobs: int = typer.Option(0, "--jobs", "-j", envvar="DEBRIEF_JOBS", help="Memos transcribed at once, each with its share of the cores (default: the number of cores)."),
     watch: bool = typer.Option(False, "--watch", help="Keep running: process new memos as they arrive (Ctrl-C stops)."),
     poll: Optional[float] = typer.Option(None, help="With --watch: poll every N seconds instead of file events (network shares)."),
     rescan: float = typer.Option(300.0, help="With --watch: full rescan every N seconds, for missed events."),
@@ -231,11 +249,14 @@ def evaluate(
     model: str = typer.Option(DEFAULT_MODEL, envvar="DEBRIEF_MODEL", help="Whisper model for --audio."),
     spacy_model: str = SpacyOption,
     misses: bool = typer.Option(True, "--misses/--no-misses", help="List every memo the machine got wrong."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Instead: score the current rules on every debrief a manager corrected in this database (how often the machine is overruled)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores and misses as JSON."),
 ) -> None:
     """Score the verdicts against labeled memos: accuracy, per-value precision/recall, macro-F1, misses."""
     from .evaluate import EvalError, analyze_audio, analyze_texts, load_labeled, render, score
 
+    if db is not None:
+        return _eval_corrections(db, spacy_model, as_json)
     try:
         memos = load_labeled(labeled, audio_only=audio)
     except EvalError as error:
@@ -257,6 +278,16 @@ def evaluate(
         typer.echo(json.dumps(report.to_dict(), indent=2))
     else:
         typer.echo("\n".join(render(report, misses)))
+
+
+def _eval_corrections(db: Path, spacy_model: str, as_json: bool) -> None:
+    from .db import open_db
+    from .overrule import overrule_rates, render
+
+    if not db.exists():
+        _fail(f"no database at {db}")
+    report = overrule_rates(open_db(db), _analyzer(spacy_model))
+    typer.echo(json.dumps(report.to_dict(), indent=2) if as_json else "\n".join(render(report)))
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""The manager's commands: list, show, search, query, export, review, reanalyze, forget, report.
+"""The manager's commands: list, show, search, query, export, review, reanalyze, forget, report, serve.
 
 Registered on the same typer app as `run` and `analyze`. Each command parses
 its options, makes one library call, and renders: a table by default,
@@ -38,7 +38,8 @@ def _open(db: Optional[Path]):
 @app.command("list")
 def list_(
     db: Optional[Path] = DbOption,
-    rep: Optional[str] = typer.Option(None, help="Only this rep."),
+    rep: Optional[str] = typer.Option(None, help="Only this rep (any case: Dana is dana)."),
+    account: Optional[str] = typer.Option(None, help="Only this account, the prospect's company (any case)."),
     since: Optional[str] = typer.Option(None, help="Recorded on or after this date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, help="Recorded on or before this date (YYYY-MM-DD)."),
     followup: Optional[str] = typer.Option(None, help="firm_in_person, firm_remote, tentative or none."),
@@ -51,12 +52,17 @@ def list_(
     as_csv: bool = CsvOption,
 ) -> None:
     """List debriefs, newest first, with filters."""
-    from .queries import LIST_COLUMNS, REVIEW_COLUMNS, ListFilters, list_debriefs
+    from .queries import LIST_COLUMNS, REVIEW_COLUMNS, BadFilter, ListFilters, list_debriefs
     from .render import emit_rows
 
     fmt = _fmt(as_json, as_csv)
-    filters = ListFilters(rep, since, until, followup, dm, excuses, needs_review, limit, unreviewed)
-    emit_rows(list_debriefs(_open(db), filters), REVIEW_COLUMNS if needs_review else LIST_COLUMNS, fmt)
+    filters = ListFilters(rep, since, until, followup, dm, excuses, needs_review, limit, unreviewed=unreviewed,
+                          account=account)
+    try:
+        rows = list_debriefs(_open(db), filters)
+    except BadFilter as error:
+        _fail(str(error))
+    emit_rows(rows, REVIEW_COLUMNS if needs_review else LIST_COLUMNS, fmt)
 
 
 @app.command()
@@ -78,18 +84,21 @@ def show(
 
 @app.command()
 def search(
-    words: str = typer.Argument(..., help="Words to find in transcripts."),
+    words: str = typer.Argument(..., help="Words to find; SQLite FTS5 syntax: owner OR boss, \"budget frozen\", budg*, owner NOT partner."),
     db: Optional[Path] = DbOption,
     limit: int = typer.Option(20, "-n", "--limit", help="How many results."),
     as_json: bool = JsonOption,
     as_csv: bool = CsvOption,
 ) -> None:
     """Full-text search over transcripts, best match first, with snippets."""
-    from .queries import search_transcripts
+    from .queries import BadFilter, search_transcripts
     from .render import emit_rows
 
     fmt = _fmt(as_json, as_csv)
-    rows = search_transcripts(_open(db), words, limit)
+    try:
+        rows = search_transcripts(_open(db), words, limit)
+    except BadFilter as error:
+        _fail(str(error))
     emit_rows(rows, ("id", "rep", "recorded_at", "file_name", "snippet"), fmt)
 
 
@@ -118,16 +127,28 @@ def query(
 
 @app.command()
 def export(
-    csv_file: Path = typer.Option(..., "--csv", help="Write the debriefs to this CSV file."),
+    csv_file: Optional[Path] = typer.Option(None, "--csv", help="Write the debriefs to this CSV file (for a CRM or a spreadsheet)."),
+    json_file: Optional[Path] = typer.Option(None, "--json", help="Write the debriefs to this JSON file (a list of objects)."),
     db: Optional[Path] = DbOption,
 ) -> None:
-    """Export every debrief, flattened to one row each, as CSV for a CRM import."""
-    from .queries import EXPORT_COLUMNS, export_rows
+    """Export every debrief with every column of the debriefs view, as CSV and/or JSON.
+
+    CSV cells that a spreadsheet would run as a formula (starting with = + - @, tab or
+    carriage return) get a leading apostrophe."""
+    from .queries import export_columns, export_rows
     from .render import to_csv
 
-    rows = export_rows(_open(db))
-    csv_file.write_text(to_csv(rows, EXPORT_COLUMNS), encoding="utf-8")
-    _err(f"{len(rows)} debriefs written to {csv_file}")
+    if not csv_file and not json_file:
+        _fail("give --csv FILE, --json FILE or both")
+    database = _open(db)
+    if csv_file:
+        rows = export_rows(database)
+        csv_file.write_text(to_csv(rows, export_columns(database)), encoding="utf-8")
+        _err(f"{len(rows)} debriefs written to {csv_file}")
+    if json_file:
+        rows = export_rows(database, flatten=False)
+        json_file.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _err(f"{len(rows)} debriefs written to {json_file}")
 
 
 @app.command()
@@ -135,7 +156,7 @@ def review(
     memo_id: int = typer.Argument(..., metavar="ID", help="The debrief's id."),
     set_: list[str] = typer.Option([], "--set", help="FIELD=VALUE, e.g. firm_followup=yes (repeatable)."),
     note: Optional[str] = typer.Option(None, help="Why: kept with the correction."),
-    by: Optional[str] = typer.Option(None, help="Who reviewed [default: your user name]."),
+    by: Optional[str] = typer.Option(None, help="Who reviewed (default: your user name)."),
     db: Optional[Path] = DbOption,
 ) -> None:
     """Record a manager's review: correct verdicts (kept forever) or mark the debrief reviewed."""
@@ -199,7 +220,7 @@ def report(
     db: Optional[Path] = DbOption,
     since: Optional[str] = typer.Option(None, help="From this date (YYYY-MM-DD), inclusive."),
     until: Optional[str] = typer.Option(None, help="To this date (YYYY-MM-DD), inclusive."),
-    html: Optional[Path] = typer.Option(None, "--html", help="Also write the scorecard as a self-contained HTML page with charts."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Write the scorecard as a self-contained HTML page with charts instead of printing it (with --json or --csv, print that too)."),
     as_json: bool = JsonOption,
     as_csv: bool = CsvOption,
 ) -> None:
@@ -215,6 +236,8 @@ def report(
     if html:
         html.write_text(render_html(scorecard), encoding="utf-8")
         _err(f"scorecard written to {html}")
+        if fmt == "text":  # the page is what was asked for; --json or --csv still print
+            return
     if fmt == "json":
         typer.echo(json.dumps(scorecard.to_dict(), indent=2))
         return
@@ -242,3 +265,22 @@ def _score_row(score) -> dict:
         "rep": score.rep, **_shares(score), "memos_with_stalls": score.stalls_memos,
         "proposals_without_meeting": score.proposals_without_meeting,
     }
+
+
+@app.command()
+def serve(
+    db: Optional[Path] = DbOption,
+    host: str = typer.Option("127.0.0.1", help="Address to listen on; anything but loopback needs --token."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, envvar="DEBRIEF_TOKEN", help="A secret every request must carry (?token= once, then a cookie)."),
+    spacy_model: str = SpacyOption,
+) -> None:
+    """Serve the manager's pages: debriefs, one debrief with its audio and corrections, scorecard, agenda."""
+    from .web import BindRefused, serve as serve_pages
+
+    path = db or default_db_path()
+    _open(path).close()  # a missing database fails here, with one line
+    try:
+        serve_pages(path, host, port, token, spacy_model, on_ready=lambda url: _err(f"serving {path} at {url} (Ctrl-C to stop)"))
+    except BindRefused as error:
+        _fail(str(error))

@@ -132,7 +132,8 @@ CORRECTABLE_M002 = (
     "proposal_without_meeting",
 )
 SIGNALS_M004 = ("chasing", "pressure", "prospect_pursued")
-CORRECTABLE = CORRECTABLE_M002 + SIGNALS_M004
+CORRECTABLE_M004 = CORRECTABLE_M002 + SIGNALS_M004
+CORRECTABLE = CORRECTABLE_M004 + ("account",)
 
 
 def _latest_correction(field: str) -> str:
@@ -226,7 +227,7 @@ def m004_add_signals_near_misses_and_coaching(db):
     for column in ("followup_at", "decision_maker_missing", *SIGNALS_M004, "coaching_note", "coaching"):
         db["analyses"].add_column(column, str)
     db.execute("DROP VIEW IF EXISTS debriefs")
-    db.create_view("debriefs", debriefs_view_sql(CORRECTABLE, M004_MACHINE_ONLY))
+    db.create_view("debriefs", debriefs_view_sql(CORRECTABLE_M004, M004_MACHINE_ONLY))
 
 
 # Issue #12: each verdict says when the machine is unsure, and why. `unsure` is
@@ -243,5 +244,16 @@ NEEDS_REVIEW_SQL = (
 def m006_add_verdict_confidence(db):
     for column in ("unsure", "needs_review_reason"):
         db["analyses"].add_column(column, str)
+    db.execute("DROP VIEW IF EXISTS debriefs")
+    db.create_view("debriefs", debriefs_view_sql(CORRECTABLE_M004, M006_MACHINE_ONLY, (NEEDS_REVIEW_SQL,)))
+
+
+@migrations()
+def m007_add_account(db):
+    """The prospect's company, correctable like a verdict; and an index on (status,
+    recorded_at), whose order (rowid last) is the list's newest-first order, so a page
+    of the `debriefs` view reads 50 rows instead of sorting them all."""
+    db["analyses"].add_column("account", str)
+    db["memos"].create_index(["status", "recorded_at"], if_not_exists=True)
     db.execute("DROP VIEW IF EXISTS debriefs")
     db.create_view("debriefs", debriefs_view_sql(CORRECTABLE, M006_MACHINE_ONLY, (NEEDS_REVIEW_SQL,)))

@@ -2,7 +2,8 @@
 
 Two locks, either of which is enough on its own: the file is opened read-only
 (`mode=ro`), and an authorizer allows only reading — SELECT, reading columns,
-functions, recursive CTEs and a few schema-describing pragmas. Everything else
+functions (table-valued ones such as json_each too), recursive CTEs and a few
+schema-describing pragmas. Everything else
 is denied at prepare time: writes, ATTACH (which could create a file),
 VACUUM INTO (which writes a copy; it shows up as CREATE actions), pragmas that
 change state. A row cap and a time limit keep a runaway query from hanging
@@ -18,7 +19,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 ALLOWED_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE}
-READ_ONLY_PRAGMAS = {"table_info", "table_xinfo", "index_list", "index_info", "index_xinfo", "foreign_key_list"}
+READ_ONLY_PRAGMAS = {"table_info", "table_xinfo", "index_list", "index_info", "index_xinfo", "foreign_key_list",
+                     "data_version"}  # data_version: read by FTS5 when it opens its index
 DEFAULT_MAX_ROWS = 1000
 DEFAULT_TIMEOUT_S = 10.0
 
@@ -39,6 +41,12 @@ class QueryResult:
 
 def _authorize(action, arg1, arg2, db_name, trigger):
     if action in ALLOWED_ACTIONS:
+        return sqlite3.SQLITE_OK
+    # A table-valued function (json_each, json_tree) declares its virtual table when
+    # first used, and SQLite asks about "updating" sqlite_master while it parses that
+    # declaration. A real UPDATE of sqlite_master also needs PRAGMA writable_schema,
+    # which is denied below, and the file is open read-only besides.
+    if action == sqlite3.SQLITE_UPDATE and arg1 in ("sqlite_master", "sqlite_temp_master"):
         return sqlite3.SQLITE_OK
     if action == sqlite3.SQLITE_PRAGMA and arg1 in READ_ONLY_PRAGMAS and arg2 is None:
         return sqlite3.SQLITE_OK

@@ -101,6 +101,7 @@ class Debrief:
     prospect_pursued: str = "no"  # yes | no
     coaching: dict[str, str] = field(default_factory=dict)  # verdict → one-line note
     unsure: dict[str, str] = field(default_factory=dict)  # verdict → why the machine is not confident
+    account: str | None = None  # the prospect's company, as the memo names it
     evidence: list[Evidence] = field(default_factory=list)
     transcript: str = ""
     patterns_version: str = ""
@@ -136,6 +137,7 @@ class Debrief:
             "coaching": dict(self.coaching),
             "unsure": dict(self.unsure),
             "needs_review_reason": self.needs_review_reason,
+            "account": self.account,
         }
 
     @property
@@ -167,6 +169,9 @@ class MemoResult:
     memo_id: int | None = None
     debrief: Debrief | None = None
     timings: dict = field(default_factory=dict)  # seconds: decode, transcribe, analyze, store; audio
+
+
+FINISHED = ("done", "no_speech", "failed", "quarantined")  # outcomes a pass reached for a memo
 
 
 @dataclass
@@ -209,7 +214,13 @@ class RunSummary:
         return totals
 
     def merge(self, later: "RunSummary") -> "RunSummary":
-        """This pass's results, replaced path by path by a later pass's."""
+        """This pass's results, replaced path by path by a later pass's; except that a memo
+        this run already finished (done, no speech, failed, quarantined), which the later
+        pass then finds "known", keeps its outcome: it was processed, not skipped."""
         by_path = {r.memo.path: r for r in self.results}
-        by_path.update({r.memo.path: r for r in later.results})
+        for result in later.results:
+            earlier = by_path.get(result.memo.path)
+            if result.status == "known" and earlier and earlier.status in FINISHED:
+                continue
+            by_path[result.memo.path] = result
         return RunSummary(list(by_path.values()))

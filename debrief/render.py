@@ -24,11 +24,21 @@ def emit_rows(rows: list[dict], columns: list[str] | tuple[str, ...], fmt: str, 
         print_table(rows, columns, title)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A text cell a spreadsheet would run as a formula ("=HYPERLINK(…)", "+1…", "@SUM")
+    gets a leading apostrophe, OWASP's advice for CSV injection; numbers are left alone."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def to_csv(rows: list[dict], columns) -> str:
+    """CSV with a header; every text cell neutralised (see `neutralise`)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
 
 
@@ -65,6 +75,12 @@ def render_verdicts(v: dict) -> list[str]:
     for excuse in v.get("excuses") or []:
         lines.append(f"  - {excuse['kind']}: \"{excuse['words']}\" → {excuse['handled']}")
     lines.append(f"Proposal without meeting: {v.get('proposal_without_meeting', 'no')}")
+    lines.append("Signals:            " + ", ".join(
+        f"{name.replace('_', ' ')} {v.get(name) or 'no'}" for name in ("chasing", "pressure", "prospect_pursued")))
+    if v.get("account"):
+        lines.append(f"Account:            {v['account']}")
+    if v.get("coaching_note"):
+        lines.append(f"Coaching:           {v['coaching_note']}")
     return lines
 
 
@@ -93,7 +109,8 @@ def render_debrief_detail(detail: dict) -> str:
     ]
     machine = [f"  {f}: manager says {d[f]!r}, machine said {d['machine_' + f]!r}"
                for f in ("followup", "firm_followup", "followup_when", "decision_maker_met",
-                         "decision_maker", "excuses_accepted", "proposal_without_meeting")
+                         "decision_maker", "excuses_accepted", "proposal_without_meeting", "chasing",
+                         "pressure", "prospect_pursued", "account")
                if d.get("machine_" + f) != d.get(f)]
     if machine:
         lines += ["Corrected by a manager:", *machine]

@@ -194,6 +194,11 @@ def _pct(value: float | None, none: str = "—") -> str:
     return none if value is None else f"{round(value * 100)}%"
 
 
+def render_charts(scorecard: Scorecard) -> str:
+    """The charts alone (inline SVG in a <section>), for a page that brings its own frame."""
+    return _charts(scorecard)
+
+
 def _charts(sc: Scorecard) -> str:
     colors = {rep.rep: COLORS[i % len(COLORS)] for i, rep in enumerate(sc.reps)}
     memos = [(r.rep, r.memos, str(r.memos)) for r in sc.reps]
@@ -272,7 +277,11 @@ def _trend_chart(sc: Scorecard, colors: dict[str, str]) -> str:
         parts.append(f'<text class="muted" x="{xs[iso]:.1f}" y="{top + plot_h + 18}" text-anchor="middle">'
                      f'W{monday.isocalendar()[1]:02d}<tspan x="{xs[iso]:.1f}" dy="14">'
                      f"{monday.day} {monday:%b}</tspan></text>")
-    parts += [_trend_line(rep, xs, y, colors[rep.rep]) for rep in sc.reps]
+    # Reps with equal shares would draw one line over another: each rep's line is
+    # offset by a few pixels around the true value, so every one stays visible.
+    nudge = {rep.rep: 3.0 * (i - (len(sc.reps) - 1) / 2) for i, rep in enumerate(sc.reps)}
+    parts += [_trend_line(rep, xs, lambda share, r=rep.rep: y(share) + nudge[r], colors[rep.rep])
+              for rep in sc.reps]
     parts.append(_trend_line(sc.team, xs, y, None))  # last: its thin dashed line stays visible
     return _svg(width, height, "line chart", parts)
 

@@ -27,9 +27,9 @@ ALLOWED_VALUES = {
     "pressure": {"yes", "no"},
     "prospect_pursued": {"yes", "no"},
 }
-FREE_TEXT = {"followup_when", "decision_maker"}
+FREE_TEXT = {"followup_when", "decision_maker", "account"}
 COMPARED = ("followup", "firm_followup", "decision_maker_met", "excuses_accepted", "proposal_without_meeting",
-            "chasing", "pressure", "prospect_pursued")
+            "chasing", "pressure", "prospect_pursued", "account")
 
 
 class ReviewError(ValueError):
@@ -94,7 +94,7 @@ def reanalyze(db, analyzer, since: str | None = None, batch_size: int = 64) -> l
     results = []
     for start in range(0, len(rows), batch_size):
         batch = rows[start:start + batch_size]
-        debriefs = analyzer.analyze_many([_transcript(r) for r in batch], [r["recorded_at"] for r in batch])
+        debriefs = analyzer.analyze_many([stored_transcript(r) for r in batch], [r["recorded_at"] for r in batch])
         with write_transaction(db):
             for row, debrief in zip(batch, debriefs):
                 results.append(_compare(db, row, debrief))
@@ -102,7 +102,7 @@ def reanalyze(db, analyzer, since: str | None = None, batch_size: int = 64) -> l
     return results
 
 
-def _transcript(row: dict) -> Transcript:
+def stored_transcript(row: dict) -> Transcript:
     words = [Word(*w[:4]) for w in json.loads(row["words"] or "[]")]  # [text, start, end(, probability)]
     return Transcript(row["text"], words, row["duration_s"] or 0.0, model=row["model"])
 

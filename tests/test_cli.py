@@ -1,5 +1,6 @@
 """Every command has help, and the README documents it."""
 
+import re
 import subprocess
 import sys
 
@@ -33,3 +34,18 @@ def test_patterns_lists_every_rule_as_json():
 
     result = CliRunner().invoke(app, ["patterns", "--json"])
     assert {r["id"] for r in json.loads(result.stdout)} == {r.id for r in load_rules()}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_shows_no_flag_types_and_no_swallowed_defaults(command):
+    result = CliRunner().invoke(app, [command, "--help"], terminal_width=200)
+    assert "<bool>" not in result.stdout
+    assert not re.search(r"\w \.(\s|$)", result.stdout)  # "SQLite database ." was a default rich swallowed
+
+
+def test_analyze_prints_signals_account_and_coaching():
+    text = "Debrief on Northwind. I met Tom, the owner. He said he'd think it over and I said no problem."
+    result = CliRunner().invoke(app, ["analyze", text, "--spacy-model", "blank"])
+    assert result.exit_code == 0, result.output
+    assert "Signals:            chasing no, pressure no, prospect pursued no" in result.stdout
+    assert "Account:            Northwind" in result.stdout and "Coaching:" in result.stdout

@@ -320,3 +320,13 @@ def test_nothing_can_be_written_through_datasette(server, db):
         assert json.loads(body)["ok"] is False, sql
     assert counts() == before
     assert len(canned(server, "no_firm_followup_this_week")) > 0  # still readable
+
+
+def test_debriefs_verdicts_first_puts_the_transcript_last_and_clipped(server, db):
+    rows = canned(server, "debriefs_verdicts_first")
+    assert rows and list(rows[0])[:4] == ["id", "rep", "account", "recorded_at"]
+    assert list(rows[0])[4] == "followup" and list(rows[0])[-1] == "transcript"
+    full = {d["id"]: d["transcript"] for d in debriefs(db)}
+    for row in rows:
+        text = full[row["id"]]
+        assert row["transcript"] == (text if len(text) <= 160 else text[:160] + "…")

@@ -8,13 +8,13 @@ from debrief.migrations import migrations
 DEBRIEFS_COLUMNS = [
     "id", "file_name", "file_sha256", "rep", "recorded_at", "duration_s", "transcript",
     "followup", "firm_followup", "followup_when", "decision_maker_met", "decision_maker",
-    "excuses_accepted", "proposal_without_meeting", "chasing", "pressure", "prospect_pursued",
+    "excuses_accepted", "proposal_without_meeting", "chasing", "pressure", "prospect_pursued", "account",
     "followup_at", "followup_missing", "decision_maker_missing", "excuses", "coaching_note", "coaching",
     "unsure", "needs_review_reason", "reviewed", "needs_review", "corrected_fields",
     "machine_followup", "machine_firm_followup", "machine_followup_when",
     "machine_decision_maker_met", "machine_decision_maker", "machine_excuses_accepted",
     "machine_proposal_without_meeting", "machine_chasing", "machine_pressure", "machine_prospect_pursued",
-    "model", "patterns_version", "nlp_pipeline", "analyzed_at",
+    "machine_account", "model", "patterns_version", "nlp_pipeline", "analyzed_at",
 ]
 
 

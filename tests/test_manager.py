@@ -154,3 +154,68 @@ def test_doctor_checks_database_models_and_folders(manager_db, tmp_path):
     broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     result = cli(broken, "doctor", "--model", "missing-model")
     assert result.exit_code == 1 and "fail" in result.stdout
+
+
+# --- round 2: exports, filters, search syntax, text output, read-only SQL -------------------------------
+
+def test_exports_carry_every_column_and_neutralise_formulas(manager_db, tmp_path):
+    memo_id = _id_of(manager_db, "harbor-clinic.ogg")
+    cli(manager_db, "review", str(memo_id), "--set", "decision_maker=@SUM(A1)", "--note", "=HYPERLINK(\"x\")",
+        "--by", "Ana")
+    csv_file, json_file = tmp_path / "out.csv", tmp_path / "out.json"
+    result = cli(manager_db, "export", "--csv", str(csv_file), "--json", str(json_file))
+    assert result.exit_code == 0, result.output
+    columns = [r[1] for r in sqlite3.connect(manager_db).execute("PRAGMA table_info(debriefs)")]
+    rows = list(csv.DictReader(csv_file.open(encoding="utf-8")))
+    assert list(rows[0]) == columns and len(rows) == len(sample_labels())
+    for needed in ("followup_at", "coaching_note", "coaching", "chasing", "pressure", "prospect_pursued",
+                   "account", "reviewed", "corrected_fields", "machine_decision_maker"):
+        assert needed in columns
+    row = next(r for r in rows if r["id"] == str(memo_id))
+    assert row["decision_maker"] == "'@SUM(A1)" and row["corrected_fields"] == "decision_maker"
+    assert row["reviewed"] == "yes" and row["account"]
+    assert not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for v in r.values())
+    data = json.loads(json_file.read_text())
+    assert list(data[0]) == columns
+    entry = next(r for r in data if r["id"] == memo_id)
+    assert entry["decision_maker"] == "@SUM(A1)"  # JSON is data, not a spreadsheet: kept as is
+    assert isinstance(entry["excuses"], list) and isinstance(entry["coaching"], dict)
+    assert cli(manager_db, "export").exit_code == 2
+
+
+def test_list_refuses_a_bad_date_and_matches_reps_in_any_case(manager_db):
+    result = cli(manager_db, "list", "--since", "2026-13-01")
+    assert result.exit_code == 2 and "--since must be a date as YYYY-MM-DD" in result.output
+    assert cli(manager_db, "list", "--until", "yesterday").exit_code == 2
+    assert cli_json(manager_db, "list", "--rep", "Dana", "-n", "0") == cli_json(manager_db, "list", "--rep", "dana",
+                                                                                "-n", "0")
+    assert cli_json(manager_db, "list", "--rep", "DANA", "-n", "0")
+
+
+def test_search_takes_fts5_syntax(manager_db):
+    def names(query):
+        return {h["file_name"] for h in cli_json(manager_db, "search", query, "-n", "50")}
+
+    owner, budget = names("owner"), names("budget")
+    assert owner and budget and names("owner OR budget") == owner | budget
+    assert names("owner AND budget") == owner & budget
+    assert names('"final say"') and names("budg*") >= budget
+    assert names("o'clock, C++") is not None  # plain words with punctuation are quoted, never an error
+    bad = cli(manager_db, "search", 'owner AND ("')
+    assert bad.exit_code == 2 and "search" in bad.output
+
+
+def test_show_prints_signals_account_and_coaching(manager_db):
+    memo_id = _id_of(manager_db, "harbor-clinic.ogg")
+    text = cli(manager_db, "show", str(memo_id)).stdout
+    assert "Signals:            chasing no" in text and "Account:" in text and "Coaching:" in text
+
+
+def test_query_allows_json_each_and_fts(manager_db):
+    rows = cli_json(manager_db, "query",
+                    "SELECT d.rep, json_extract(e.value, '$.kind') AS kind FROM debriefs d, json_each(d.excuses) e")
+    assert rows and all(r["kind"] for r in rows)
+    assert cli_json(manager_db, "query", "SELECT rowid FROM transcripts_fts WHERE transcripts_fts MATCH 'owner'")
+    for refused in ("UPDATE sqlite_master SET name = 'x'", "PRAGMA writable_schema = ON",
+                    "PRAGMA data_version = 3", "DELETE FROM memos"):
+        assert cli(manager_db, "query", refused).exit_code == 2, refused

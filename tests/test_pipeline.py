@@ -141,3 +141,18 @@ def test_recording_time_comes_from_the_container_tag_else_the_file_time(tmp_path
     assert result.exit_code == 0, result.output
     recorded = {r["file_name"]: r["recorded_at"] for r in _rows(db_path, "SELECT * FROM debriefs")}
     assert recorded == {"tagged.m4a": "2026-03-04T10:15:00+00:00", "untagged.m4a": "2026-01-01T10:00:00+00:00"}
+
+
+def test_a_memo_finished_earlier_in_the_run_is_not_counted_as_skipped(tmp_path):
+    """Passes of one run are merged: a later pass finding a memo 'known' does not undo 'done'."""
+    from pathlib import Path
+
+    from debrief.records import MemoFile, MemoResult, RunSummary
+
+    def result(name, status):
+        return MemoResult(MemoFile(Path(name), name, name * 8, 1, None, ""), status)
+
+    first = RunSummary([result("a.m4a", "done"), result("b.m4a", "unsettled"), result("c.m4a", "known")])
+    later = RunSummary([result("a.m4a", "known"), result("b.m4a", "done"), result("c.m4a", "known")])
+    merged = first.merge(later).to_dict()
+    assert merged["processed"] == 2 and merged["skipped_known"] == 1 and merged["still_being_written"] == 0

@@ -259,3 +259,29 @@ def _unfilter(kind: int, line: bytes, previous: bytes, bpp: int) -> bytes:
             pa, pb, pc = abs(b - c), abs(a - c), abs(a + b - 2 * c)
             out[i] = (out[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
     return bytes(out)
+
+
+def test_report_html_writes_the_page_and_prints_no_text(db_path, tmp_path):
+    from typer.testing import CliRunner
+
+    from debrief.cli import app
+
+    page = tmp_path / "card.html"
+    result = CliRunner().invoke(app, ["report", "--db", str(db_path), "--html", str(page)])
+    assert result.exit_code == 0 and page.read_text().startswith("<!doctype html>")
+    assert result.stdout == "" and "scorecard written" in result.stderr
+    both = CliRunner().invoke(app, ["report", "--db", str(db_path), "--html", str(page), "--json"])
+    assert json.loads(both.stdout)["team"]["memos"] == 14
+
+
+def test_reps_with_equal_trend_values_stay_visible(db):
+    """Two reps with the same share every week: their lines must not lie on top of each other."""
+    import re
+
+    with db.conn:
+        db.execute("UPDATE analyses SET followup = 'none', firm_followup = 'no'")
+    page = render_html(build_scorecard(db))
+    lines = re.findall(r'<polyline fill="none" stroke="[^"]+" stroke-width="2.5" points="([^"]+)"', page)
+    assert len(lines) >= 2 and len(set(lines)) == len(lines)
+    ys = [float(point.split(",")[1]) for line in lines for point in line.split()]
+    assert max(ys) - min(ys) <= 3.0 * len(lines)  # offset by a few pixels, not moved to another value

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from ..config import DEFAULT_SPACY_MODEL
 from ..records import Debrief, Evidence, Transcript
+from .account import judge_account
 from .clauses import split_clauses
 from .coaching import coaching_notes
 from .decision_maker import judge_decision_maker
@@ -84,12 +85,14 @@ class Analyzer:
         proposals = _proposals_sent(clauses, excuses.excuses)
         without_meeting = "yes" if proposals and followup.value != "firm_in_person" else "no"
         signals = judge_signals(clauses)
+        account = judge_account(doc)
         evidence = (
             _evidence("followup", followup.evidence, transcript)
             + _evidence("decision_maker_met", dm.evidence, transcript)
             + _evidence("excuses_accepted", excuses.evidence, transcript)
             + _evidence("proposal_without_meeting", proposals if without_meeting == "yes" else [], transcript)
             + [row for name, found in signals.evidence.items() for row in _evidence(name, found, transcript)]
+            + _account_evidence(account, transcript)
         )
         debrief = Debrief(
             followup=followup.value,
@@ -102,6 +105,7 @@ class Analyzer:
             excuses=excuses.excuses,
             proposal_without_meeting=without_meeting,
             **signals.values,
+            account=account.name,
             evidence=evidence,
             transcript=transcript.text,
             patterns_version=self.version,
@@ -148,6 +152,15 @@ def _resolve(followup, recorded_at: str | None) -> str | None:
 
     base = datetime.fromisoformat(recorded_at).astimezone() if recorded_at else datetime.now().astimezone()
     return resolve_when(followup.date_text, followup.time_text, base.replace(tzinfo=None))
+
+
+def _account_evidence(account, transcript: Transcript) -> list[Evidence]:
+    if not account.name:
+        return []
+    sent = account.sentence
+    words = transcript.words_between(sent.start_char, sent.end_char)
+    return [Evidence("account", account.rule_id, sent.text.strip(),
+                     words[0].start if words else None, words[-1].end if words else None)]
 
 
 def _proposals_sent(clauses, excuses) -> list:
