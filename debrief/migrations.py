@@ -142,7 +142,9 @@ def _latest_correction(field: str) -> str:
     )
 
 
-def debriefs_view_sql(correctable=CORRECTABLE_M002, machine_only=("followup_missing", "excuses")) -> str:
+def debriefs_view_sql(correctable=CORRECTABLE_M002, machine_only=("followup_missing", "excuses"),
+                      current_only: bool = False) -> str:
+    """`current_only` (m005 on) leaves out memos superseded by a longer version of the same file."""
     effective = ",\n            ".join(
         f"COALESCE({_latest_correction(f)}, analyses.{f}) AS {f}" for f in correctable
     )
@@ -170,7 +172,7 @@ def debriefs_view_sql(correctable=CORRECTABLE_M002, machine_only=("followup_miss
         FROM memos
         JOIN transcripts ON transcripts.memo_id = memos.id
         JOIN analyses ON analyses.memo_id = memos.id
-        WHERE memos.status = 'done'
+        WHERE memos.status = 'done'{" AND memos.superseded_by IS NULL" if current_only else ""}
     """
 
 
@@ -225,3 +227,21 @@ def m004_add_signals_near_misses_and_coaching(db):
         db["analyses"].add_column(column, str)
     db.execute("DROP VIEW IF EXISTS debriefs")
     db.create_view("debriefs", debriefs_view_sql(CORRECTABLE, M004_MACHINE_ONLY))
+
+
+@migrations()
+def m005_add_tombstones_and_supersede(db):
+    # Forgetting is final: a tombstone per SHA-256, checked by every writer inside
+    # its write transaction. wal_checkpointed_at stays null until the WAL that held
+    # the forgotten words has been checkpointed and truncated (the next open retries).
+    db["tombstones"].create(
+        {"file_sha256": str, "forgotten_at": str, "wal_checkpointed_at": str},
+        pk="file_sha256",
+    )
+    db.execute("INSERT INTO tombstones SELECT file_sha256, updated_at, NULL FROM memos WHERE status = 'forgotten'")
+    # superseded_by: the memo that grew out of this one (a debrief of a partial file);
+    # deleted_at: when --after delete:N removed the processed audio.
+    db["memos"].add_column("superseded_by", int)
+    db["memos"].add_column("deleted_at", str)
+    db.execute("DROP VIEW IF EXISTS debriefs")
+    db.create_view("debriefs", debriefs_view_sql(CORRECTABLE, M004_MACHINE_ONLY, current_only=True))
