@@ -30,7 +30,10 @@ def emit_rows(rows: list[dict], columns: list[str] | tuple[str, ...], fmt: str, 
 
 def to_csv(rows: list[dict], columns) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    # Every text cell quoted: a CR inside one (which QUOTE_MINIMAL leaves bare with "\n"
+    # line ends) would otherwise split the row for the reader.
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n",
+                            quoting=csv.QUOTE_NONNUMERIC)
     writer.writeheader()
     writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
