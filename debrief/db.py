@@ -65,16 +65,24 @@ def is_writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
-def _open_read_only(path: Path) -> sqlite_utils.Database:
-    """Read-only. With the folder read-only SQLite cannot create the -shm file a WAL
-    reader needs; nobody else can write there either, so the file is read as immutable."""
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection. With the folder read-only SQLite cannot create the
+    -shm file a WAL reader needs; nobody can write there either, so the file is
+    then read as immutable."""
+    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True)
     try:
-        conn = sqlite3.connect(uri, uri=True)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError:
+        conn.close()
+        if is_writable(Path(path)):
+            raise
         conn = sqlite3.connect(uri + "&immutable=1", uri=True)
-    db = sqlite_utils.Database(conn)
+    return conn
+
+
+def _open_read_only(path: Path) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(connect_read_only(path))
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     refuse_unknown_migrations(db, path)
     return db

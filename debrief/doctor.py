@@ -36,7 +36,9 @@ def check_database(path: Path) -> Check:
         return Check("database", "warn", f"{path} does not exist yet; `debrief run` creates it")
     mode = stat.S_IMODE(path.stat().st_mode)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        from .db import connect_read_only
+
+        conn = connect_read_only(path)
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
         unknown = _unknown_migrations(conn)
         conn.close()

@@ -21,7 +21,6 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 ALLOWED_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_RECURSIVE}
 # data_version: FTS5 asks for it on every MATCH.
@@ -82,7 +81,12 @@ def run_query(db_path: Path | str, sql: str, params: dict | None = None,
     path = Path(db_path)
     if not path.exists():
         raise QueryRefused(f"no database at {path}")
-    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+    from .db import connect_read_only
+
+    try:
+        conn = connect_read_only(path)
+    except sqlite3.DatabaseError as error:
+        raise QueryRefused(f"cannot open {path} ({error})") from None
     try:
         conn.set_authorizer(_authorize)
         conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, max_length)

@@ -105,6 +105,8 @@ def test_a_read_only_database_folder_reads_and_refuses_writes_in_one_line():
         assert [r["file_name"] for r in json.loads(listed.stdout)] == ["m.flac"]
         assert as_nobody("show", "1").returncode == 0
         assert as_nobody("search", "owner").returncode == 0
+        queried = as_nobody("query", "SELECT file_name FROM debriefs", "--json")
+        assert queried.returncode == 0 and json.loads(queried.stdout) == [{"file_name": "m.flac"}], queried.stderr
         for writing in (["review", "1", "--note", "ok"], ["forget", "1", "--yes"], ["run", str(work / "inbox")]):
             result = as_nobody(*writing)
             assert result.returncode == 2, (writing, result.stderr)
