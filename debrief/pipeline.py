@@ -155,7 +155,10 @@ class Runner:
             in_hand[worker] = memo
             self._in_hand.add(memo.sha256)
         except WorkerFailure as error:  # the worker could not even start
-            summary.results.append(self._failed(memo, str(error)))
+            try:
+                summary.results.append(self._failed(memo, str(error)))
+            except Forgotten:
+                summary.results.append(MemoResult(memo, "forgotten", str(error)))
             _discard(memo)
 
     def _finish(self, memo: MemoFile, worker) -> MemoResult:
