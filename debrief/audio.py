@@ -51,13 +51,16 @@ def probe_audio(path: Path) -> AudioInfo:
         raise AudioError(f"not a readable audio file ({_reason(error)})") from None
 
 
-def decode_audio(path: Path, info: AudioInfo):
-    """Decode to 16 kHz mono float32, and check nothing was silently lost."""
+def decode_audio(path: Path, info: AudioInfo, max_duration_s: float | None = None):
+    """Decode to 16 kHz mono float32, and check nothing was silently lost.
+
+    The length cap is applied to the samples as they arrive, not to the length the
+    container states: a file whose length field is zeroed or false (a FLAC saying 0
+    samples while holding hours) stops at the cap instead of filling the memory."""
     import av
-    from faster_whisper.audio import decode_audio as whisper_decode
 
     try:
-        samples = whisper_decode(str(path), sampling_rate=SAMPLE_RATE)
+        samples = _decode_capped(path, None if max_duration_s is None else int(max_duration_s * SAMPLE_RATE))
     except (av.FFmpegError, OSError, ValueError) as error:
         raise AudioError(f"audio could not be decoded ({_reason(error)})") from None
     decoded_s = len(samples) / SAMPLE_RATE
@@ -69,6 +72,63 @@ def decode_audio(path: Path, info: AudioInfo):
             f"truncated: decoded {decoded_s:.1f} s of the {stated:.1f} s the file states"
         )
     return samples
+
+
+def too_long(seconds: float, cap: float, stopped: bool = False) -> str:
+    if stopped:
+        return (f"too long: over the {cap / 60:.0f} min limit (--max-duration); "
+                "decoding stopped there, whatever length the file states")
+    return f"too long: {seconds / 60:.0f} min, over the {cap / 60:.0f} min limit (--max-duration)"
+
+
+def _decode_capped(path: Path, cap_samples: int | None):
+    """PyAV frames → 16 kHz mono s16 → float32, stopping once past `cap_samples`."""
+    import gc
+    import itertools
+
+    import av
+    import numpy as np
+
+    resampler = av.audio.resampler.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
+    chunks, total = [], 0
+    with av.open(str(path), metadata_errors="ignore") as container:
+        for frame in itertools.chain(_frames(container), [None]):
+            for out in resampler.resample(frame):
+                chunk = out.to_ndarray().reshape(-1)
+                chunks.append(chunk)
+                total += len(chunk)
+                if cap_samples is not None and total > cap_samples:
+                    raise AudioError(too_long(total / SAMPLE_RATE, cap_samples / SAMPLE_RATE, stopped=True))
+    del resampler
+    gc.collect()  # PyAV's resampler holds buffers until collected (faster-whisper issue 390)
+    if not chunks:
+        return np.zeros(0, np.float32)
+    return np.concatenate(chunks).astype(np.float32) / 32768.0
+
+
+def _frames(container):
+    """Audio frames, skipping undecodable ones (as faster-whisper does)."""
+    import av
+
+    frames = container.decode(audio=0)
+    while True:
+        try:
+            frame = next(frames)
+        except StopIteration:
+            return
+        except av.error.InvalidDataError:
+            continue
+        frame.pts = None  # the resampler checks timestamps; a damaged file's are not to be trusted
+        yield frame
+
+
+def has_words(text: str) -> bool:
+    """Does a transcript hold a spoken word? Whisper writes noise as punctuation
+    ("...", "-") or as a bracketed note ("[Music]", "(static)"): those are not speech."""
+    import re
+
+    spoken = re.sub(r"\[[^\]]*\]|\([^)]*\)|\*[^*]*\*|♪", " ", text or "")
+    return re.search(r"[^\W_]", spoken) is not None
 
 
 def recorded_at(info: AudioInfo, modified_at: str) -> str:

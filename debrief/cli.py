@@ -95,6 +95,7 @@ def run(
     watch: bool = typer.Option(False, "--watch", help="Keep running: process new memos as they arrive (Ctrl-C stops)."),
     poll: Optional[float] = typer.Option(None, help="With --watch: poll every N seconds instead of file events (network shares)."),
     rescan: float = typer.Option(300.0, help="With --watch: full rescan every N seconds, for missed events."),
+    allow_forgotten: bool = typer.Option(False, "--allow-forgotten", help="Debrief again memos that were forgotten (`debrief forget`); refused otherwise."),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON."),
 ) -> None:
     """Transcribe, analyze and store every memo under INBOX (already known memos are skipped)."""
@@ -113,17 +114,20 @@ def run(
         disposal = Disposal.for_inbox(inbox, after, processed_dir, quarantine_dir)
     except (ModelNotFound, ArchiveError) as error:
         _fail(str(error))
-    from .db import open_db
+    from .db import DatabaseUnusable, open_db
     from .pipeline import RunOptions, Runner
     from .watch import StopFlag, watch_inbox
     from .worker import WorkerPool
 
     jobs = jobs or os.cpu_count() or 1
-    options = RunOptions(rep, settle, timeout, max_duration, max_attempts, jobs, wait_incomplete)
+    options = RunOptions(rep, settle, timeout, max_duration, max_attempts, jobs, wait_incomplete, allow_forgotten)
     stop = StopFlag()
     stop.install()
-    with open_db(db or default_db_path()) as database, \
-            WorkerPool(settings, timeout, max_duration, jobs) as pool:
+    try:
+        database = open_db(db or default_db_path())
+    except DatabaseUnusable as error:
+        _fail(str(error))
+    with database, WorkerPool(settings, timeout, max_duration, jobs) as pool:
         runner = Runner(inbox, database, pool, lambda: _analyzer(spacy_model), disposal, options)
         if watch:
             watch_inbox(inbox, lambda: runner.run_pass(should_stop=stop), _report_pass, stop, settle, rescan, poll,
@@ -161,13 +165,19 @@ def _with_progress(work):
         task = progress.add_task("memos", total=None)
 
         def on_progress(stage: str, index: int, total: int, path: Path) -> None:
-            name = path.name if len(path.name) <= 40 else path.name[:37] + "..."
+            from .render import printable
+
+            name = printable(path.name)
+            name = name if len(name) <= 40 else name[:37] + "..."
             progress.update(task, total=total, completed=index, description=name)
 
         return work(on_progress)
 
 
 def _print_summary(summary, as_json: bool) -> None:
+    """File names are printed escaped: a newline or a terminal escape code in a name is shown, not obeyed."""
+    from .render import printable
+
     data = summary.to_dict()
     if as_json:
         typer.echo(json.dumps(data, indent=2))
@@ -179,21 +189,24 @@ def _print_summary(summary, as_json: bool) -> None:
     )
     waiting = {"busy_elsewhere": "being processed by another run", "waiting_to_retry": "waiting to retry",
                "still_being_written": "still being written, left for the next run",
-               "incomplete": "quiet but cut short (no end of file yet), left for the next run"}
+               "incomplete": "quiet but cut short (no end of file yet), left for the next run",
+               "refused_forgotten": "forgotten before (debrief forget), refused; --allow-forgotten takes them"}
     for key, words in waiting.items():
         if data[key]:
             _err(f"  {data[key]} {words}")
     for failure in data["failures"]:
-        _err(f"  {failure['status']}: {failure['path']}: {failure['error']}")
+        _err(f"  {failure['status']}: {printable(failure['path'])}: {printable(failure['error'])}")
     for skipped in data["skipped"]:
-        _err(f"  skipped: {skipped['path']}: {skipped['reason']}")
+        _err(f"  skipped: {printable(skipped['path'])}: {skipped['reason']}")
 
 
 def _report_pass(summary) -> None:
+    from .render import printable
+
     for r in summary.results:
-        if r.status in ("done", "no_speech", "failed", "quarantined"):
+        if r.status in ("done", "no_speech", "failed", "quarantined", "forgotten"):
             detail = f": {r.error}" if r.error and r.status != "no_speech" else ""
-            _err(f"{r.status:<11} {r.memo.rep or '-'}/{r.memo.file_name}{detail}")
+            _err(printable(f"{r.status:<11} {r.memo.rep or '-'}/{r.memo.file_name}{detail}"))
 
 
 @app.command()

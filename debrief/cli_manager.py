@@ -26,13 +26,18 @@ def _fmt(as_json: bool, as_csv: bool) -> str:
     return "json" if as_json else "csv" if as_csv else "text"
 
 
-def _open(db: Optional[Path]):
-    from .db import open_db
+def _open(db: Optional[Path], write: bool = False):
+    """Reading commands open read-only where the database or its folder is read-only;
+    writing commands (`write=True`) fail there with one line."""
+    from .db import DatabaseUnusable, open_db
 
     path = db or default_db_path()
     if not Path(path).exists():
         _fail(f"no database at {path} (run `debrief run INBOX` first, or pass --db)")
-    return open_db(path)
+    try:
+        return open_db(path, write=write)
+    except DatabaseUnusable as error:
+        _fail(str(error))
 
 
 @app.command("list")
@@ -165,7 +170,7 @@ def review(
 
     try:
         corrections = parse_settings(set_)
-        record_review(_open(db), memo_id, corrections, note, by)
+        record_review(_open(db, write=True), memo_id, corrections, note, by)
     except (ReviewError, NotFound) as error:
         _fail(str(error))
     changed = ", ".join(f"{k}={v}" for k, v in corrections.items()) or "no changes"
@@ -182,7 +187,7 @@ def reanalyze(
     """Run the current rules again over stored transcripts and print what changed."""
     from .review import reanalyze as reanalyze_all
 
-    results = reanalyze_all(_open(db), _analyzer(spacy_model), since)
+    results = reanalyze_all(_open(db, write=True), _analyzer(spacy_model), since)
     changed = [r for r in results if r.changes or r.disagreements]
     if as_json:
         typer.echo(json.dumps([r.to_dict() for r in changed], indent=2))
@@ -205,14 +210,20 @@ def forget(
     from .queries import NotFound
     from .review import forget as forget_memo
 
-    database = _open(db)
+    database = _open(db, write=True)
     if not yes:
         typer.confirm(f"Forget memo {memo_id}? Its transcript and debrief cannot be recovered", abort=True)
+    from .render import printable
+
     try:
-        name = forget_memo(database, memo_id)
+        name, checkpointed = forget_memo(database, memo_id)
     except NotFound as error:
         _fail(str(error))
-    _err(f"forgot memo {memo_id} ({name}); its audio file, if any, is untouched")
+    _err(f"forgot memo {memo_id} ({printable(name)}); its audio file, if any, is untouched")
+    if not checkpointed:
+        _err("warning: the forgotten words are still in the database's write-ahead log (-wal file): another "
+             "process holds a read transaction, so it could not be checkpointed; the next debrief command "
+             "that opens this database finishes it")
 
 
 @app.command()

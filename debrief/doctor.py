@@ -36,16 +36,33 @@ def check_database(path: Path) -> Check:
         return Check("database", "warn", f"{path} does not exist yet; `debrief run` creates it")
     mode = stat.S_IMODE(path.stat().st_mode)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        from .db import connect_read_only
+
+        conn = connect_read_only(path)
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        unknown = _unknown_migrations(conn)
         conn.close()
     except sqlite3.DatabaseError as error:
         return Check("database", "fail", f"{path}: {error}")
+    if unknown:
+        return Check("database", "fail", f"{path} was written by a newer debrief (unknown migration "
+                                         f"{', '.join(unknown)}); upgrade debrief to use it")
     if result != "ok":
         return Check("database", "fail", f"{path}: integrity check says {result}")
     if mode & 0o077:
         return Check("database", "warn", f"{path} is readable by others (mode {mode:o}); chmod 600 it")
     return Check("database", "ok", f"{path}: integrity ok, owner-only")
+
+
+def _unknown_migrations(conn) -> list[str]:
+    from .migrations import migrations
+
+    known = {m.name for m in migrations._migrations}
+    try:
+        rows = conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name])
+    except sqlite3.OperationalError:  # no migrations table: nothing applied yet
+        return []
+    return [name for (name,) in rows if name not in known]
 
 
 def check_model(model: str) -> Check:

@@ -12,6 +12,7 @@ names like `Recording.m4a`, and sync tools copy one file under two names.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import hashlib
 import os
@@ -66,13 +67,16 @@ def find_memo_paths(inbox: Path) -> list[Path]:
 
 
 def _inside(path: Path, root: Path) -> bool:
-    """False for a symlink that points outside the inbox (or nowhere)."""
+    """False for a symlink that points outside the inbox (or nowhere). A link
+    loop (`x.wav -> x.wav`) is let through, to be recorded as unreadable."""
     if not path.is_symlink():
         return True
     try:
         return path.resolve(strict=True).is_relative_to(root)
-    except OSError:
-        return False
+    except RuntimeError:  # Python 3.11 reports a loop this way
+        return True
+    except OSError as error:
+        return error.errno == errno.ELOOP
 
 
 class Settling:

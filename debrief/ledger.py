@@ -5,6 +5,9 @@
             → failed (next_attempt_at)          retried with a growing delay
             → quarantined                       final: the bytes cannot be used
 
+Attempts count the memo's own tries: a run killed as a whole (SIGKILL, power
+cut) leaves a dead lease, and taking it over does not spend an attempt.
+
 A process claims a memo in a `BEGIN IMMEDIATE` transaction; a second process
 then sees a live lease and leaves the memo alone. A lease whose owner died
 (killed, crashed) is taken over at once on the same host, or when it expires
@@ -19,6 +22,7 @@ import os
 import socket
 from datetime import datetime, timedelta, timezone
 
+from . import faults, tombstones
 from .db import now, save_analysis, save_transcript, write_transaction
 from .records import MemoFile
 
@@ -31,28 +35,55 @@ def owner_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def claim(db, memo: MemoFile, lease_s: float) -> str:
+def claim(db, memo: MemoFile, lease_s: float, allow_forgotten: bool = False) -> str:
     """Take the memo for this process. Returns 'claimed', or why not: 'known'
-    (finished before), 'busy' (another live process has it), 'waiting' (a retry
-    is not due yet)."""
+    (finished before), 'forgotten' (a tombstone refuses it), 'busy' (another live
+    process has it), 'waiting' (a retry is not due yet).
+
+    A takeover of a lease whose process died does not count as an attempt: a
+    kill of the whole run is not the memo's failure (see `fail`)."""
     with write_transaction(db):
-        row = db.execute(
-            "SELECT status, lease_owner, lease_until, next_attempt_at FROM memos WHERE file_sha256 = ?",
-            [memo.sha256],
-        ).fetchone()
-        if row:
-            status, owner, lease_until, next_attempt = row
-            if status in FINISHED:
-                return "known"
-            if status == "processing" and _lease_alive(owner, lease_until):
-                return "busy"
-            if status == "failed" and next_attempt and next_attempt > now():
-                return "waiting"
+        if tombstones.is_forgotten(db, memo.sha256):
+            if not allow_forgotten:
+                _write(db, memo, {"status": "forgotten", **_no_lease()}, check_tombstone=False)
+                return "forgotten"
+            tombstones.lift(db, memo.sha256)
+        row = _row(db, memo.sha256)
+        outcome = _decide(row, allow_forgotten)
+        if outcome != "claimed":
+            return outcome
         _write(db, memo, {
             "status": "processing",
             "lease_owner": owner_id(),
             "lease_until": _later(lease_s),
-        }, count_attempt=True)
+        }, count_attempt=not (row and row[0] == "processing"))
+    return "claimed"
+
+
+def may_claim(db, sha256: str, allow_forgotten: bool = False) -> bool:
+    """A quick look, without writing: would `claim` take it now? (`claim` decides again.)"""
+    if tombstones.is_forgotten(db, sha256):
+        return allow_forgotten
+    return _decide(_row(db, sha256), allow_forgotten) == "claimed"
+
+
+def _row(db, sha256: str):
+    return db.execute("SELECT status, lease_owner, lease_until, next_attempt_at FROM memos WHERE file_sha256 = ?",
+                      [sha256]).fetchone()
+
+
+def _decide(row, allow_forgotten: bool) -> str:
+    if not row:
+        return "claimed"
+    status, owner, lease_until, next_attempt = row
+    if status == "forgotten" and allow_forgotten:
+        return "claimed"
+    if status in FINISHED:
+        return "known"
+    if status == "processing" and _lease_alive(owner, lease_until):
+        return "busy"
+    if status == "failed" and next_attempt and next_attempt > now():
+        return "waiting"
     return "claimed"
 
 
@@ -82,18 +113,35 @@ def finish(db, memo: MemoFile, status: str, error: str | None = None,
         _write(db, memo, {"status": status, "error": error, "recorded_at": recorded_at, **_no_lease()})
 
 
-def complete(db, memo: MemoFile, recorded_at: str, transcript, debrief, nlp_pipeline: str) -> int:
-    """Store the memo as done with its transcript, verdicts and evidence: all or nothing."""
+def complete(db, memo: MemoFile, recorded_at: str, transcript, debrief, nlp_pipeline: str,
+             supersedes: list[int] = ()) -> int:
+    """Store the memo as done with its transcript, verdicts and evidence: all or nothing.
+    `supersedes`: earlier memos of the same file that were prefixes of these bytes.
+    Raises `tombstones.Forgotten` (writing nothing) when the memo was forgotten meanwhile."""
     with write_transaction(db):
         memo_id = _write(db, memo, {"status": "done", "error": None, "recorded_at": recorded_at,
                                     "next_attempt_at": None, **_no_lease()})
+        faults.check("store", memo.file_name)
         save_transcript(db, memo_id, transcript)
         save_analysis(db, memo_id, debrief, nlp_pipeline)
+        for earlier in supersedes:
+            db.execute("UPDATE memos SET superseded_by = ?, updated_at = ? WHERE id = ? AND superseded_by IS NULL",
+                       [memo_id, now(), earlier])
     return memo_id
 
 
+def partial_versions(db, memo: MemoFile) -> list[tuple[int, str, int]]:
+    """(id, sha256, size) of earlier memos under the same name and rep that are
+    shorter: each may be a debrief of this file taken before it finished growing."""
+    return db.execute(
+        "SELECT id, file_sha256, size_bytes FROM memos WHERE file_name = ? AND rep IS ? AND file_sha256 != ? "
+        "AND size_bytes < ? AND superseded_by IS NULL AND status IN ('done', 'no_speech', 'quarantined', 'failed')",
+        [memo.file_name, memo.rep, memo.sha256, memo.size_bytes]).fetchall()
+
+
 def fail(db, memo: MemoFile, error: str, max_attempts: int) -> tuple[str, str]:
-    """A failure that may pass: retry later, or quarantine after `max_attempts`."""
+    """A failure of this memo's own (its decode, its analysis, its store): retry
+    later, or quarantine after `max_attempts`."""
     with write_transaction(db):
         row = db.execute("SELECT attempts FROM memos WHERE file_sha256 = ?", [memo.sha256]).fetchone()
         attempts = (row[0] if row else 0) or 0
@@ -111,6 +159,23 @@ def note_moved(db, sha256: str, moved_to: str) -> None:
     with write_transaction(db):
         db.execute("UPDATE memos SET moved_to = COALESCE(moved_to, ?), updated_at = ? WHERE file_sha256 = ?",
                    [moved_to, now(), sha256])
+
+
+def note_move_failed(db, sha256: str, error: str) -> None:
+    """The debrief is committed but its audio could not be moved: say why (the next run retries)."""
+    with write_transaction(db):
+        db.execute("UPDATE memos SET error = ?, updated_at = ? WHERE file_sha256 = ?", [error, now(), sha256])
+
+
+def moved_files(db) -> list[tuple[str, str]]:
+    """(sha256, moved_to) of processed audio this ledger moved and has not deleted."""
+    return db.execute("SELECT file_sha256, moved_to FROM memos WHERE moved_to IS NOT NULL AND deleted_at IS NULL "
+                      "AND status IN ('done', 'no_speech')").fetchall()
+
+
+def note_deleted(db, sha256: str) -> None:
+    with write_transaction(db):
+        db.execute("UPDATE memos SET deleted_at = ?, updated_at = ? WHERE file_sha256 = ?", [now(), now(), sha256])
 
 
 def status_of(db, sha256: str) -> tuple[str | None, str | None]:
@@ -140,7 +205,9 @@ def _no_lease() -> dict:
     return {"lease_owner": None, "lease_until": None}
 
 
-def _write(db, memo: MemoFile, fields: dict, count_attempt: bool = False) -> int:
+def _write(db, memo: MemoFile, fields: dict, count_attempt: bool = False, check_tombstone: bool = True) -> int:
+    if check_tombstone:
+        tombstones.refuse_if_forgotten(db, memo.sha256)
     row = _memo_row(memo, fields)
     existing = db.execute("SELECT id, attempts FROM memos WHERE file_sha256 = ?", [memo.sha256]).fetchone()
     if existing:

@@ -144,8 +144,9 @@ def _latest_correction(field: str) -> str:
 
 
 def debriefs_view_sql(correctable=CORRECTABLE_M002, machine_only=("followup_missing", "excuses"),
-                      derived: tuple[str, ...] = ()) -> str:
-    """`derived`: extra SQL column expressions, placed after `reviewed`."""
+                      derived: tuple[str, ...] = (), current_only: bool = False) -> str:
+    """`derived`: extra SQL column expressions, placed after `reviewed`; `current_only`
+    (m005 on) leaves out memos superseded by a longer version of the same file."""
     effective = ",\n            ".join(
         f"COALESCE({_latest_correction(f)}, analyses.{f}) AS {f}" for f in correctable
     )
@@ -173,7 +174,7 @@ def debriefs_view_sql(correctable=CORRECTABLE_M002, machine_only=("followup_miss
         FROM memos
         JOIN transcripts ON transcripts.memo_id = memos.id
         JOIN analyses ON analyses.memo_id = memos.id
-        WHERE memos.status = 'done'
+        WHERE memos.status = 'done'{" AND memos.superseded_by IS NULL" if current_only else ""}
     """
 
 
@@ -230,6 +231,24 @@ def m004_add_signals_near_misses_and_coaching(db):
     db.create_view("debriefs", debriefs_view_sql(CORRECTABLE_M004, M004_MACHINE_ONLY))
 
 
+@migrations()
+def m005_add_tombstones_and_supersede(db):
+    # Forgetting is final: a tombstone per SHA-256, checked by every writer inside
+    # its write transaction. wal_checkpointed_at stays null until the WAL that held
+    # the forgotten words has been checkpointed and truncated (the next open retries).
+    db["tombstones"].create(
+        {"file_sha256": str, "forgotten_at": str, "wal_checkpointed_at": str},
+        pk="file_sha256",
+    )
+    db.execute("INSERT INTO tombstones SELECT file_sha256, updated_at, NULL FROM memos WHERE status = 'forgotten'")
+    # superseded_by: the memo that grew out of this one (a debrief of a partial file);
+    # deleted_at: when --after delete:N removed the processed audio.
+    db["memos"].add_column("superseded_by", int)
+    db["memos"].add_column("deleted_at", str)
+    db.execute("DROP VIEW IF EXISTS debriefs")
+    db.create_view("debriefs", debriefs_view_sql(CORRECTABLE_M004, M004_MACHINE_ONLY, current_only=True))
+
+
 # Issue #12: each verdict says when the machine is unsure, and why. `unsure` is
 # JSON {verdict: reason}; `needs_review_reason` joins the reasons in plain words.
 # A debrief needs review while the machine is unsure and no manager has reviewed it.
@@ -245,7 +264,7 @@ def m006_add_verdict_confidence(db):
     for column in ("unsure", "needs_review_reason"):
         db["analyses"].add_column(column, str)
     db.execute("DROP VIEW IF EXISTS debriefs")
-    db.create_view("debriefs", debriefs_view_sql(CORRECTABLE_M004, M006_MACHINE_ONLY, (NEEDS_REVIEW_SQL,)))
+    db.create_view("debriefs", debriefs_view_sql(CORRECTABLE_M004, M006_MACHINE_ONLY, (NEEDS_REVIEW_SQL,), current_only=True))
 
 
 @migrations()
@@ -256,4 +275,4 @@ def m007_add_account(db):
     db["analyses"].add_column("account", str)
     db["memos"].create_index(["status", "recorded_at"], if_not_exists=True)
     db.execute("DROP VIEW IF EXISTS debriefs")
-    db.create_view("debriefs", debriefs_view_sql(CORRECTABLE, M006_MACHINE_ONLY, (NEEDS_REVIEW_SQL,)))
+    db.create_view("debriefs", debriefs_view_sql(CORRECTABLE, M006_MACHINE_ONLY, (NEEDS_REVIEW_SQL,), current_only=True))

@@ -20,6 +20,7 @@ class MemoFile:
     size_bytes: int
     rep: str | None
     modified_at: str  # ISO 8601, the file's modification time
+    snapshot: Path | None = None  # the private copy decoded once the memo is claimed
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,8 @@ class MemoResult:
     """The outcome of processing one file, reported to the caller of `run`."""
 
     memo: MemoFile
-    status: str  # done | no_speech | known | failed | quarantined | busy | waiting | unsettled | incomplete | skipped
+    status: str  # done | no_speech | known | forgotten | failed | quarantined | busy | waiting | unsettled
+    #              | incomplete | skipped
     error: str | None = None
     memo_id: int | None = None
     debrief: Debrief | None = None
@@ -190,6 +192,7 @@ class RunSummary:
             "processed": self.count("done"),
             "no_speech": self.count("no_speech"),
             "skipped_known": self.count("known"),
+            "refused_forgotten": self.count("forgotten"),
             "failed": self.count("failed"),
             "quarantined": self.count("quarantined"),
             "busy_elsewhere": self.count("busy"),

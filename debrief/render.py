@@ -10,6 +10,10 @@ import csv
 import io
 import json
 import sys
+import unicodedata
+
+# A cell a spreadsheet would run as a formula (CSV injection): =, +, -, @, tab, CR.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def emit_rows(rows: list[dict], columns: list[str] | tuple[str, ...], fmt: str, title: str | None = None) -> None:
@@ -36,10 +40,36 @@ def neutralise(value):
 def to_csv(rows: list[dict], columns) -> str:
     """CSV with a header; every text cell neutralised (see `neutralise`)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    # Every text cell quoted: a CR inside one (which QUOTE_MINIMAL leaves bare with "\n"
+    # line ends) would otherwise split the row for the reader.
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n",
+                            quoting=csv.QUOTE_NONNUMERIC)
     writer.writeheader()
     writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
+
+
+def neutralise(value):
+    """A text cell starting like a formula gets a leading single quote, so a
+    spreadsheet shows it instead of running it. Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def printable(text) -> str:
+    """Text safe to print on a terminal: control and format characters (newlines,
+    escape codes, bidi overrides) shown escaped instead of obeyed."""
+    text = "" if text is None else str(text)
+    return "".join(_escape(c) if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
+
+
+def _escape(char: str) -> str:
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    if char in named:
+        return named[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def print_table(rows: list[dict], columns, title: str | None = None) -> None:
@@ -51,7 +81,7 @@ def print_table(rows: list[dict], columns, title: str | None = None) -> None:
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:  # escape: "[" in a snippet or a name is text, not rich markup
-        table.add_row(*["" if row.get(c) is None else escape(str(row.get(c))) for c in columns])
+        table.add_row(*["" if row.get(c) is None else escape(printable(row.get(c))) for c in columns])
     console = Console()
     if not console.is_terminal:  # piped into a file or a pager: do not fold at 80 columns
         console = Console(width=220)
@@ -101,7 +131,7 @@ def render_evidence(evidence: list[dict]) -> list[str]:
 def render_debrief_detail(detail: dict) -> str:
     d = detail
     lines = [
-        f"Debrief {d['id']}: {d['file_name']}",
+        f"Debrief {d['id']}: {printable(d['file_name'])}",
         f"Rep: {d['rep'] or '(none)'}    Recorded: {d['recorded_at']}    Length: {clock(d['duration_s'])}",
         f"Model: {d['model']}    Patterns: {d['patterns_version']}    Reviewed: {d['reviewed']}",
         "",

@@ -12,6 +12,7 @@ import getpass
 import json
 from dataclasses import dataclass, field
 
+from . import tombstones
 from .db import now, save_analysis, write_transaction
 from .migrations import CORRECTABLE
 from .queries import NotFound
@@ -54,12 +55,15 @@ def parse_settings(settings: list[str]) -> dict[str, str]:
 
 def record_review(db, memo_id: int, corrections: dict[str, str], note: str | None,
                   by: str | None = None) -> str:
-    """Record who reviewed a debrief, when and why, with any corrected fields."""
-    row = db.execute("SELECT file_sha256 FROM memos WHERE id = ? AND status = 'done'", [memo_id]).fetchone()
-    if not row:
-        raise NotFound(f"no debrief with id {memo_id}")
-    sha, who, when = row[0], by or getpass.getuser(), now()
+    """Record who reviewed a debrief, when and why, with any corrected fields.
+    The debrief is looked up inside the write transaction: a memo forgotten a moment
+    before gets no review rows (they would outlive the forget)."""
+    who, when = by or getpass.getuser(), now()
     with write_transaction(db):
+        row = db.execute("SELECT file_sha256 FROM memos WHERE id = ? AND status = 'done'", [memo_id]).fetchone()
+        if not row or tombstones.is_forgotten(db, row[0]):
+            raise NotFound(f"no debrief with id {memo_id}")
+        sha = row[0]
         db["reviews"].insert({"file_sha256": sha, "reviewed_by": who, "note": note, "reviewed_at": when})
         db["corrections"].insert_all(
             {"file_sha256": sha, "field": name, "value": value, "note": note,
@@ -85,7 +89,8 @@ class Reanalysis:
 
 
 def reanalyze(db, analyzer, since: str | None = None, batch_size: int = 64) -> list[Reanalysis]:
-    """Run the current patterns over stored transcripts (no new transcription)."""
+    """Run the current patterns over stored transcripts (no new transcription).
+    A memo forgotten while its batch was being analyzed is skipped at write time."""
     sql = """SELECT memos.id, memos.file_name, memos.file_sha256, memos.recorded_at, transcripts.text, transcripts.words,
                     transcripts.duration_s, transcripts.model
              FROM memos JOIN transcripts ON transcripts.memo_id = memos.id
@@ -97,9 +102,16 @@ def reanalyze(db, analyzer, since: str | None = None, batch_size: int = 64) -> l
         debriefs = analyzer.analyze_many([stored_transcript(r) for r in batch], [r["recorded_at"] for r in batch])
         with write_transaction(db):
             for row, debrief in zip(batch, debriefs):
+                if not _still_done(db, row):
+                    continue
                 results.append(_compare(db, row, debrief))
                 save_analysis(db, row["id"], debrief, analyzer.pipeline_name)
     return results
+
+
+def _still_done(db, row: dict) -> bool:
+    status = db.execute("SELECT status FROM memos WHERE id = ?", [row["id"]]).fetchone()
+    return bool(status) and status[0] == "done" and not tombstones.is_forgotten(db, row["file_sha256"])
 
 
 def stored_transcript(row: dict) -> Transcript:
@@ -125,11 +137,13 @@ def _latest_corrections(db, sha: str) -> dict[str, str]:
     return {name: value for name, value in rows}
 
 
-def forget(db, memo_id: int) -> str:
+def forget(db, memo_id: int) -> tuple[str, bool]:
     """Remove a memo's transcript, verdicts, evidence, reviews and search entries for good.
 
-    The memo row stays, marked `forgotten` with its SHA-256, so a later `run`
-    over the same file does not bring the debrief back."""
+    The memo row stays, marked `forgotten`, and a tombstone keeps its SHA-256, so
+    no writer (a run, reanalyze, review) brings the debrief back. Returns the file
+    name and whether the WAL was checkpointed (False: a reader held it; the next
+    open finishes it)."""
     row = db.execute("SELECT file_sha256, file_name FROM memos WHERE id = ?", [memo_id]).fetchone()
     if not row or row[0] is None:
         raise NotFound(f"no memo with id {memo_id}")
@@ -141,7 +155,7 @@ def forget(db, memo_id: int) -> str:
             db.execute(f"DELETE FROM {table} WHERE file_sha256 = ?", [sha])
         db.execute("UPDATE memos SET status = 'forgotten', error = NULL, path = NULL, updated_at = ? "
                    "WHERE id = ?", [now(), memo_id])
+        tombstones.bury(db, sha)
         # FTS5 deletes leave tombstones over the old index segments; merging drops the words.
         db.execute("INSERT INTO transcripts_fts(transcripts_fts) VALUES ('optimize')")
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return name
+    return name, tombstones.finish_checkpoints(db)

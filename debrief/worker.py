@@ -20,7 +20,8 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from .audio import SAMPLE_RATE, AudioError, decode_audio, probe_audio
+from . import faults
+from .audio import AudioError, decode_audio, probe_audio, too_long
 from .config import TranscribeSettings
 
 STARTUP_TIMEOUT_S = 300  # loading a large model from a slow disk is not counted against a memo
@@ -63,9 +64,10 @@ class TranscriptionWorker:
     def busy(self) -> bool:
         return self.deadline is not None
 
-    def submit(self, path: Path) -> None:
+    def submit(self, path: Path, name: str | None = None) -> None:
+        """Hand over the file to decode (a memo's snapshot) and the memo's name."""
         self._start()
-        self._conn.send(str(path))
+        self._conn.send((str(path), name))
         self.deadline = time.monotonic() + self.timeout_s
 
     def result(self) -> WorkResult:
@@ -193,22 +195,22 @@ def _serve(conn, settings: TranscribeSettings, max_duration_s: float) -> None:
     conn.send(("ready",))
     while True:
         try:
-            path = Path(conn.recv())
+            path, name = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(_work_on(transcriber, path, max_duration_s))
+        conn.send(_work_on(transcriber, Path(path), max_duration_s, name))
 
 
-def _work_on(transcriber, path: Path, max_duration_s: float) -> tuple:
+def _work_on(transcriber, path: Path, max_duration_s: float, name: str | None = None) -> tuple:
     try:
         started = time.perf_counter()
+        faults.check("decode", name)
         info = probe_audio(path)
         if info.stated_duration_s and info.stated_duration_s > max_duration_s:
-            raise AudioError(_too_long(info.stated_duration_s, max_duration_s))
-        samples = decode_audio(path, info)
-        if len(samples) / SAMPLE_RATE > max_duration_s:
-            raise AudioError(_too_long(len(samples) / SAMPLE_RATE, max_duration_s))
+            raise AudioError(too_long(info.stated_duration_s, max_duration_s))
+        samples = decode_audio(path, info, max_duration_s)  # stops at the cap, whatever the file states
         decoded = time.perf_counter()
+        faults.check("transcribe", name)
         transcript = transcriber.transcribe(samples)
         timings = {"decode": decoded - started, "transcribe": time.perf_counter() - decoded}
         return ("ok", WorkResult(info, transcript, timings))
@@ -217,6 +219,3 @@ def _work_on(transcriber, path: Path, max_duration_s: float) -> tuple:
     except Exception as error:  # never send text that might hold transcript words
         return ("error", type(error).__name__)
 
-
-def _too_long(seconds: float, cap: float) -> str:
-    return f"too long: {seconds / 60:.0f} min, over the {cap / 60:.0f} min limit (--max-duration)"

@@ -27,7 +27,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 METADATA = ROOT / "datasette" / "metadata.json"
-DESCRIBED = ("debriefs", "evidence", "memos", "corrections", "reviews")
+DESCRIBED = ("debriefs", "evidence", "memos", "corrections", "reviews", "tombstones")
 
 # Recording times given to the memos (sorted by file name), cycled. None is within a day of
 # the 7-day boundary, so the "this week" query cannot flip while the test runs.

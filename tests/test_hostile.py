@@ -125,3 +125,86 @@ def test_an_unreadable_file_is_recorded_not_skipped():
         assert (inbox / "locked.flac").exists()  # set aside in the record, never deleted
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _silent_flac_with_its_length_zeroed(path, minutes):
+    """A FLAC whose STREAMINFO says 0 samples (unknown) while it holds `minutes` of audio."""
+    import av
+    import numpy as np
+
+    samples = np.zeros((1, 16000 * 60 * minutes), np.int16)
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("flac", rate=16000, layout="mono")
+        frame = av.AudioFrame.from_ndarray(samples, format="s16", layout="mono")
+        frame.rate = 16000
+        for packet in [*stream.encode(frame), *stream.encode(None)]:
+            out.mux(packet)
+    data = bytearray(path.read_bytes())
+    data[21] &= 0xF0  # the total-samples field: the low 4 bits of byte 21 and bytes 22-25
+    data[22:26] = bytes(4)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_max_duration_caps_decoding_as_samples_arrive_not_by_the_stated_length(tmp_path):
+    (tmp_path / "inbox").mkdir()
+    _silent_flac_with_its_length_zeroed(tmp_path / "inbox" / "hours.flac", 20)
+    result, summary = _run(tmp_path / "inbox", tmp_path / "d.db", "--max-duration", "60")
+    assert summary["quarantined"] == 1
+    error = _memos(tmp_path / "d.db")["hours.flac"]["error"]
+    assert "too long" in error and "decoding stopped there" in error
+
+
+def test_white_noise_is_no_speech(tmp_path):
+    import wave
+
+    import numpy as np
+
+    (tmp_path / "inbox").mkdir()
+    noise = np.random.default_rng(7).standard_normal(16000 * 10) * 0.3 * 32767
+    with wave.open(str(tmp_path / "inbox" / "pocket.wav"), "wb") as w:
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
+        w.writeframes(noise.clip(-32767, 32767).astype(np.int16).tobytes())
+    result, summary = _run(tmp_path / "inbox", tmp_path / "d.db")
+    assert summary["no_speech"] == 1 and _memos(tmp_path / "d.db")["pocket.wav"]["status"] == "no_speech"
+
+
+def test_a_transcript_of_only_punctuation_or_noise_notes_is_no_speech(tmp_path):
+    """What Whisper writes for noise when it writes anything: no words, so no debrief."""
+    from debrief import ledger
+    from debrief.archive import Disposal
+    from debrief.audio import AudioInfo
+    from debrief.db import open_db
+    from debrief.inbox import describe_memo
+    from debrief.pipeline import RunOptions, Runner
+    from debrief.records import Transcript
+    from debrief.worker import WorkResult
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    db = open_db(tmp_path / "d.db")
+    runner = Runner(inbox, db, None, lambda: pytest.fail("nothing to analyze"), Disposal.for_inbox(inbox, "keep"),
+                    RunOptions(settle_s=0))
+    for i, text in enumerate([" ...", " - -", " [Music]", " (static) ♪"]):
+        path = inbox / f"noise{i}.wav"
+        path.write_bytes(bytes([i]) * 100)
+        memo = describe_memo(path, inbox)
+        assert ledger.claim(db, memo, 60) == "claimed"
+
+        class Answered:
+            def result(self):
+                return WorkResult(AudioInfo(10.0, None, "pcm"), Transcript(text, [], 10.0), {})
+
+        assert runner._finish(memo, Answered()).status == "no_speech"
+    assert {m["status"] for m in _memos(tmp_path / "d.db").values()} == {"no_speech"}
+
+
+def test_names_with_newlines_or_escape_codes_are_printed_escaped(tmp_path):
+    (tmp_path / "inbox").mkdir()
+    name = "evil\x1b[31mred\nname.m4a"
+    (tmp_path / "inbox" / name).write_bytes(os.urandom(3000))
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "inbox"), "--db", str(tmp_path / "d.db"),
+                                      "--settle", "0"])
+    assert result.exit_code == 1
+    assert "evil\\x1b[31mred\\nname.m4a" in result.stderr
+    assert "\x1b" not in result.stderr and "red\nname" not in result.stderr

@@ -59,8 +59,8 @@ def test_sigkill_mid_memo_loses_and_duplicates_nothing(tmp_path):
 
     assert code == 0, err
     _assert_one_debrief_per_memo(db)
-    for sha in killed:  # each lease taken over: a second attempt, finished, no lease left
-        assert _query(db, "SELECT attempts, lease_owner FROM memos WHERE file_sha256 = ?", sha) == [(2, None)]
+    for sha in killed:  # each lease taken over, finished, no lease left; the kill spent no attempt
+        assert _query(db, "SELECT attempts, lease_owner FROM memos WHERE file_sha256 = ?", sha) == [(1, None)]
     assert json.loads(out)["skipped_known"] >= 2
 
 
