@@ -78,9 +78,9 @@ class Analyzer:
         doc.user_data["debrief_hits"] = hits
         clauses = split_clauses(doc, hits)
         followup = judge_followup(clauses)
-        firm_at = followup.sent_index if followup.value == "firm_in_person" else None
         dm = judge_decision_maker(clauses, self._people_in)
-        excuses = judge_excuses(clauses, firm_at)
+        firm_any = followup.sent_index if followup.value in ("firm_in_person", "firm_remote") else None
+        excuses = judge_excuses(clauses, firm_any)
         proposals = _proposals_sent(clauses, excuses.excuses)
         without_meeting = "yes" if proposals and followup.value != "firm_in_person" else "no"
         signals = judge_signals(clauses)
@@ -100,6 +100,7 @@ class Analyzer:
             decision_maker=dm.who,
             decision_maker_missing=dm.missing,
             excuses=excuses.excuses,
+            excuses_unsure=excuses.unsure_reason,
             proposal_without_meeting=without_meeting,
             **signals.values,
             evidence=evidence,

@@ -1,16 +1,31 @@
 """Which stalls did the prospect raise, and did the rep accept them? (habit 3)
 
-A stall counts when the prospect said it (or nobody in particular did): "I'll
-check back next month" is the rep chasing, not a stall. Each stall is then
-judged by what the rep did next, in the same sentence and the two after it:
-- accepted, whatever came later, when the rep says they let it go ("I didn't
-  push", "we let that go");
-- converted: a firm face-to-face meeting was set after the stall;
-- probed: the rep asked what was behind it;
-- accepted: anything else, with or without a "no problem" (the rep left with it).
+Stalls come in families (think_it_over, send_info, price, no_budget,
+bad_timing, call_back_later, consult_someone, happy_with_vendor,
+risk_concern, not_interested, gatekeeper_putoff), each with its own lexicon
+(`lexicons/stall-*.txt`) and token patterns (`patterns/excuses.jsonl`). One
+family also needs a frame the flat patterns cannot see: a deliverable
+("references", "the spec sheet") governed by a request verb ("she asked me
+for some references", "he wants the spec sheets").
 
-"Get back to me" is a stall, except where it is about a date being arranged
-("she'll check her calendar and get back to me").
+A stall counts when the prospect said it, or someone on their side relayed
+it (a gatekeeper's put-off is a stall, and is filed as `gatekeeper_putoff`
+when a receptionist, assistant or front desk said it); the rep's own plans
+("I'll check back next month") are not stalls. Nor is a reason the prospect
+gives in answer to the rep's probe: that is the answer, not a new stall.
+
+Each stall is judged by the first thing the rep does about it, in the same
+sentence and the two after it:
+- probed: the rep asks what is behind it (a PROBE phrase, or by structure:
+  the rep asks + a what/why/which/how/who question about the prospect's side),
+  or the real reason comes out ("it came out that", "turns out", "the real
+  issue is");
+- converted: the rep redirects it toward a meeting ("how about I come in")
+  and a firm meeting follows; or, with nothing else said, a firm meeting
+  (in person or remote) is set after it;
+- accepted: the rep goes along in deed ("I'll send it over", "let me know",
+  "I left my card"), or says they let it go ("I didn't push");
+- accepted, by default, when none of the above: the rep left with it.
 """
 
 from __future__ import annotations
@@ -19,59 +34,257 @@ from dataclasses import dataclass
 
 from ..records import Excuse
 from .clauses import Clause
-from .patterns import Hit, overlaps
+from .patterns import Hit, Rule, overlaps
 
 WINDOW_SENTENCES = 2
+QUESTION_WORDS = {"what", "why", "how", "which", "who", "whom", "whose", "where"}
+ASK_VERBS = {"ask", "question", "quiz", "press", "probe", "challenge", "wonder"}
+REP_WORDS = {"i", "we", "me", "us", "my", "our"}
+# A deliverable is a send_info stall when one of these verbs governs it.
+REQUEST_VERBS = {"ask", "want", "need", "request", "require", "send", "email", "mail", "forward", "shoot",
+                 "text", "fax", "whatsapp", "drop", "leave", "see", "expect", "like", "put"}
+SEND_INFO_FRAME = Rule(id="frame-send-info", label="STALL", kind="send_info", source="excuses.py", patterns=[],
+                       description="A deliverable the prospect asks for, found by the parse: asked me for references")
+# How a relayed put-off is filed when a gatekeeper said it.
+RELAYABLE = {"call_back_later", "send_info", "bad_timing", "not_interested", "think_it_over", "gatekeeper_putoff"}
 
 
 @dataclass
 class ExcusesVerdict:
     excuses: list[Excuse]
     evidence: list[tuple[Clause, Hit]]
+    confident: bool = True
+    unsure_reason: str | None = None
+
+
+@dataclass
+class _Stall:
+    clause_index: int
+    clause: Clause
+    hit: Hit
+    kind: str
 
 
 def judge_excuses(clauses: list[Clause], firm_meeting_at: int | None) -> ExcusesVerdict:
-    """`firm_meeting_at` is the sentence index of a firm in-person follow-up, if any."""
-    excuses, evidence, seen = [], [], set()
+    """`firm_meeting_at` is the sentence index of a firm follow-up (in person or remote), if any."""
+    excuses, evidence, doubts = [], [], []
+    answered_until = -1  # token index: stalls before it are the answer to a probe
+    for stall in _find_stalls(clauses):
+        if stall.hit.start < answered_until or _in_discovery(stall.clause):
+            continue
+        handled, response, doubt, answer_end = _judge_one(clauses, stall, firm_meeting_at)
+        answered_until = max(answered_until, answer_end)
+        words = stall.clause.doc[stall.hit.start:stall.hit.end].text
+        excuses.append(Excuse(kind=stall.kind, words=words, handled=handled))
+        evidence.append((stall.clause, stall.hit))
+        if response:
+            evidence.append(response)
+        if doubt:
+            doubts.append(doubt)
+    if not excuses:
+        doubts += _unseen_stall_doubt(clauses)
+    reason = "; ".join(dict.fromkeys(doubts)) or None
+    return ExcusesVerdict(excuses, evidence, confident=reason is None, unsure_reason=reason)
+
+
+# --- finding stalls -------------------------------------------------------
+
+def _find_stalls(clauses: list[Clause]) -> list[_Stall]:
+    """Stalls said by the prospect's side, one per kind and sentence, overlaps merged."""
+    found: list[_Stall] = []
+    seen = set()
     for index, clause in enumerate(clauses):
         if clause.speaker == "rep":
             continue
-        for hit in clause.of("STALL"):
-            key = (hit.rule.kind, clause.sent_index)
-            if key in seen or _about_scheduling(clause, hit):
+        hits = [h for h in clause.of("STALL") if not _negated_before(clause, h) and not _about_scheduling(clause, h)]
+        hits += _send_info_frames(clause)
+        for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
+            if any(overlaps(hit, s.hit) for s in found if s.clause is clause):
+                continue
+            kind = _kind(clause, hit)
+            key = (kind, clause.sent_index)
+            if key in seen:
                 continue
             seen.add(key)
-            handled, response = _judge_one(clauses, index, firm_meeting_at)
-            words = clause.doc[hit.start:hit.end].text
-            excuses.append(Excuse(kind=hit.rule.kind, words=words, handled=handled))
-            evidence.append((clause, hit))
-            if response:
-                evidence.append(response)
-    return ExcusesVerdict(excuses, evidence)
+            found.append(_Stall(index, clause, hit, kind))
+    return sorted(found, key=lambda s: s.hit.start)
+
+
+def _kind(clause: Clause, hit: Hit) -> str:
+    """A put-off relayed by a receptionist or assistant is the gatekeeper's."""
+    kind = hit.rule.kind
+    if kind in RELAYABLE and any(h.label == "GATEKEEPER" for h in clause.sentence_hits()):
+        return "gatekeeper_putoff"
+    return kind
+
+
+def _send_info_frames(clause: Clause) -> list[Hit]:
+    """'asked me for some references', 'wants the spec sheets': a deliverable whose
+    governing verb is a request, with no negation on the verb."""
+    frames = []
+    doc = clause.doc
+    for hit in clause.of("DELIVERABLE"):
+        noun = doc[hit.end - 1]
+        verb = _governing_request(noun)
+        if verb is not None and not any(c.dep_ == "neg" for c in verb.children):
+            frames.append(Hit(SEND_INFO_FRAME, min(verb.i, hit.start), hit.end))
+    return frames
+
+
+def _governing_request(token):
+    """Walk up from a noun through objects, conjuncts, 'for' and verb chains (3 steps)."""
+    for _ in range(4):
+        head = token.head
+        if head is token:
+            return None
+        if token.dep_ == "pobj" and head.lower_ != "for":
+            return None
+        if head.pos_ in ("VERB", "AUX") and head.lemma_ in REQUEST_VERBS and not _rep_subject(head):
+            return head
+        if token.dep_ not in ("dobj", "pobj", "prep", "conj", "compound", "appos", "xcomp", "ccomp", "dative", "attr",
+                              "nmod", "amod"):
+            return None
+        token = head
+    return None
+
+
+def _rep_subject(verb) -> bool:
+    return any(c.dep_.startswith("nsubj") and c.lower_ in REP_WORDS for c in verb.children)
+
+
+def _negated_before(clause: Clause, hit: Hit) -> bool:
+    """'we're not locked into a contract': a negation just before the stall, no comma between."""
+    doc = clause.doc
+    if doc[hit.start].lower_ in ("not", "n't", "no", "never"):
+        return False
+    for negation in clause.of("NEGATION"):
+        if hit.start - 3 <= negation.start < hit.start and not any(t.is_punct for t in doc[negation.end:hit.start]):
+            return True
+    return False
 
 
 def _about_scheduling(clause: Clause, hit: Hit) -> bool:
+    """'She'll check her calendar and get back to me with a time': arranging, not stalling."""
     hits = clause.sentence_hits()
     pending = any(h.label == "PENDING" and overlaps(h, hit) for h in hits)
-    return pending and any(h.label in ("DATE", "TIME", "MEETING", "AGREED") for h in hits)
+    if pending and any(h.label in ("DATE", "TIME", "MEETING", "AGREED") for h in hits):
+        return True
+    # 'call me Tuesday at 2': a call the prospect sets, with a day and a time, is a meeting.
+    if hit.rule.kind == "call_back_later":
+        labels = {h.label for h in hits}
+        return "TIME" in labels and ("DATE" in labels or "DAY" in labels)
+    return False
 
 
-def _judge_one(clauses: list[Clause], index: int, firm_meeting_at: int | None):
-    stall_sentence = clauses[index].sent_index
-    window = [c for c in clauses[index:] if c.sent_index <= stall_sentence + WINDOW_SENTENCES
-              and c.speaker != "prospect"]
-    drops = [(c, h) for c in window for h in c.of("DROP") if not any(overlaps(h, p) for p in c.of("PROBE"))]
-    if drops:
-        return "accepted", drops[0]
-    if firm_meeting_at is not None and firm_meeting_at >= stall_sentence:
-        return "converted", None
-    accepted = None
+def _in_discovery(clause: Clause) -> bool:
+    return any(h.label == "DISCOVERY" for h in clause.sentence_hits())
+
+
+# --- judging one stall ----------------------------------------------------
+
+def _judge_one(clauses: list[Clause], stall: _Stall, firm_meeting_at: int | None):
+    """(handled, response evidence, doubt, end of the prospect's answer)."""
+    last_sentence = stall.clause.sent_index + WINDOW_SENTENCES
+    window = [c for c in clauses[stall.clause_index:] if c.sent_index <= last_sentence]
+    converts = firm_meeting_at is not None and firm_meeting_at >= stall.clause.sent_index
+    soft = None
     for clause in window:
-        probes = [h for h in clause.of("PROBE") if not clause.negated]
-        if probes:
-            return "probed", (clause, probes[0])
-        accepts = clause.of("ACCEPT")
-        if accepts and accepted is None:
-            accepted = (clause, accepts[0])
-    return "accepted", accepted
+        for kind, hit in _responses(clause, stall):
+            if kind == "probe":
+                return "probed", (clause, hit), None, _answer_end(clause)
+            if kind == "discovery":
+                return "probed", (clause, hit), None, clause.sentence.end
+            if kind in ("drop", "comply"):
+                return "accepted", (clause, hit), None, -1
+            if kind == "redirect":
+                if converts:
+                    return "converted", (clause, hit), None, -1
+                return "accepted", (clause, hit), "the rep proposed a meeting but none was firmly set", -1
+            if kind == "soft" and soft is None:
+                soft = (clause, hit)
+    if converts:
+        doubt = "a firm meeting follows, but the rep first just agreed" if soft else None
+        return "converted", None, doubt, -1
+    return "accepted", soft, None if soft else "no reply to the stall was found; accepted by default", -1
 
+
+def _responses(clause: Clause, stall: _Stall):
+    """The rep's moves in a clause after the stall, in order: (kind, hit)."""
+    after = [h for h in clause.hits if h.start >= stall.hit.end or clause is not stall.clause]
+    moves = []
+    for hit in after:
+        if hit.label == "DISCOVERY":
+            moves.append(("discovery", hit))
+    if clause.speaker != "prospect":
+        for hit in after:
+            if hit.label == "PROBE" and not clause.negated:
+                moves.append(("probe", hit))
+            elif hit.label == "DROP" and not any(overlaps(hit, p) for p in clause.of("PROBE")):
+                moves.append(("drop", hit))
+            elif hit.label == "COMPLY" and not clause.negates(hit):
+                moves.append(("comply", hit))
+            elif hit.label == "REDIRECT":
+                moves.append(("redirect", hit))
+            elif hit.label == "ACCEPT":
+                moves.append(("soft", hit))
+        asked = _rep_asks(clause, stall)
+        if asked is not None:
+            moves.append(("probe", asked))
+    return sorted(moves, key=lambda m: m[1].start)
+
+
+PROBE_BY_STRUCTURE = Rule(id="probe-by-structure", label="PROBE", kind="probed", source="excuses.py", patterns=[],
+                          description="The rep asks + a question about the prospect's side: I asked what specifically "
+                                      "burned her, I asked who exactly in HQ")
+
+
+def _rep_asks(clause: Clause, stall: _Stall) -> Hit | None:
+    """'I asked (him) what/why/how/which/who ...' or 'I said, ... what would you want ...':
+    a question about the prospect's side, not the rep's own offer ('let me see what I can do')."""
+    doc = clause.doc
+    if clause.negated:
+        return None
+    sent = clause.sentence
+    for token in doc[clause.start:clause.end]:
+        if token.i < stall.hit.end and clause is stall.clause:
+            continue
+        asking = token.lemma_ in ASK_VERBS and (_rep_subject(token) or clause.speaker == "rep")
+        saying = token.lemma_ in ("say", "go", "tell") and _rep_subject(token)
+        if not (asking or saying):
+            continue
+        for follower in doc[token.i + 1:min(sent.end, token.i + 8)]:
+            if follower.lower_ in QUESTION_WORDS and _about_prospect(doc, follower.i, sent.end):
+                if saying and not asking and not _is_question(doc, follower.i, sent.end):
+                    continue
+                return Hit(PROBE_BY_STRUCTURE, token.i, follower.i + 1)
+    return None
+
+
+def _about_prospect(doc, index: int, end: int) -> bool:
+    """'what I can do', 'how about I come in': the rep's own offer, not a question."""
+    following = [t.lower_ for t in doc[index + 1:min(end, index + 3)]]
+    if doc[index].lower_ == "how" and following[:1] == ["about"]:
+        return False
+    return not any(word in REP_WORDS for word in following)
+
+
+def _is_question(doc, index: int, end: int) -> bool:
+    """A direct question after 'I said': a '?' or an inverted auxiliary ('what would you...')."""
+    rest = doc[index:end]
+    return any(t.text == "?" for t in rest) or (len(rest) > 2 and rest[1].pos_ == "AUX")
+
+
+def _answer_end(clause: Clause) -> int:
+    """After a probe, the rest of that sentence and the next one are the prospect's answer."""
+    doc = clause.doc
+    sent = clause.sentence
+    return doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+
+
+def _unseen_stall_doubt(clauses: list[Clause]) -> list[str]:
+    """Nothing found, but the rep reports agreeing or probing: a stall may have been missed."""
+    for clause in clauses:
+        if clause.speaker != "prospect" and (clause.of("COMPLY", "DROP", "REDIRECT") or
+                                             [h for h in clause.of("PROBE") if h.rule.id != "probe-by-structure"]):
+            return ["no stall found, but the rep reports a reply to one"]
+    return []
