@@ -41,8 +41,10 @@ QUESTION_WORDS = {"what", "why", "how", "which", "who", "whom", "whose", "where"
 ASK_VERBS = {"ask", "question", "quiz", "press", "probe", "challenge", "wonder"}
 REP_WORDS = {"i", "we", "me", "us", "my", "our"}
 # A deliverable is a send_info stall when one of these verbs governs it.
-REQUEST_VERBS = {"ask", "want", "need", "request", "require", "send", "email", "mail", "forward", "shoot",
-                 "text", "fax", "whatsapp", "drop", "leave", "see", "expect", "like", "put"}
+REQUEST_VERBS = {"ask", "want", "need", "request", "require", "expect"}
+SEND_VERBS = {"send", "email", "mail", "forward", "shoot", "text", "fax", "whatsapp", "drop", "leave"}
+# Verbs between the deliverable and the request: 'wants to see the references'.
+PASS_THROUGH_VERBS = {"see", "get", "review", "read", "receive"}
 SEND_INFO_FRAME = Rule(id="frame-send-info", label="STALL", kind="send_info", source="excuses.py", patterns=[],
                        description="A deliverable the prospect asks for, found by the parse: asked me for references")
 # How a relayed put-off is filed when a gatekeeper said it.
@@ -94,9 +96,10 @@ def _find_stalls(clauses: list[Clause]) -> list[_Stall]:
     found: list[_Stall] = []
     seen = set()
     for index, clause in enumerate(clauses):
-        if clause.speaker == "rep":
+        if clause.speaker == "rep" or _rep_note(clause):
             continue
-        hits = [h for h in clause.of("STALL") if not _negated_before(clause, h) and not _about_scheduling(clause, h)]
+        hits = [h for h in clause.of("STALL") if not _negated_before(clause, h) and not _about_scheduling(clause, h)
+                and not _done_already(clause, h)]
         hits += _send_info_frames(clause)
         for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
             if any(overlaps(hit, s.hit) for s in found if s.clause is clause):
@@ -108,6 +111,25 @@ def _find_stalls(clauses: list[Clause]) -> list[_Stall]:
             seen.add(key)
             found.append(_Stall(index, clause, hit, kind))
     return sorted(found, key=lambda s: s.hit.start)
+
+
+def _rep_note(clause: Clause) -> bool:
+    """'Need to check with the OEM.', 'Left the kits with her.': a sentence with no subject
+    that opens on a verb is the rep's own note, not the prospect talking."""
+    if clause.speaker is not None or clause.direct_speech_by or clause.start != clause.sentence.start:
+        return False
+    words = [t for t in clause.doc[clause.start:clause.end] if not t.is_punct]
+    while words and words[0].lower_ in ("so", "and", "then", "also", "just", "oh", "um", "uh", "okay", "anyway"):
+        words = words[1:]
+    if not words or any(t.dep_.startswith("nsubj") for t in words):
+        return False
+    return words[0].pos_ in ("VERB", "AUX") and words[0].lower_ not in ("let", "please", "come", "call", "send")
+
+
+def _done_already(clause: Clause, hit: Hit) -> bool:
+    """'she emailed me the floor plan', 'he came back and said': done in the past, not asked for."""
+    first = clause.doc[hit.start]
+    return hit.rule.kind in ("send_info", "call_back_later") and first.tag_ in ("VBD", "VBN")
 
 
 def _kind(clause: Clause, hit: Hit) -> str:
@@ -132,18 +154,20 @@ def _send_info_frames(clause: Clause) -> list[Hit]:
 
 
 def _governing_request(token):
-    """Walk up from a noun through objects, conjuncts, 'for' and verb chains (3 steps)."""
+    """Walk up from a noun through objects, conjuncts, 'ask for' and 'want to see' (4 steps).
+    A send verb counts as a request only when not in the past ('he sent me the specs')."""
     for _ in range(4):
         head = token.head
-        if head is token:
+        if head is token or token.dep_ not in ("dobj", "pobj", "prep", "conj", "compound", "appos", "xcomp",
+                                               "dative", "nmod", "amod"):
             return None
-        if token.dep_ == "pobj" and head.lower_ != "for":
+        if token.dep_ == "prep" and (token.lower_ != "for" or head.lemma_ != "ask"):
             return None
-        if head.pos_ in ("VERB", "AUX") and head.lemma_ in REQUEST_VERBS and not _rep_subject(head):
-            return head
-        if token.dep_ not in ("dobj", "pobj", "prep", "conj", "compound", "appos", "xcomp", "ccomp", "dative", "attr",
-                              "nmod", "amod"):
-            return None
+        if head.pos_ in ("VERB", "AUX") and not _rep_subject(head):
+            if head.lemma_ in REQUEST_VERBS or (head.lemma_ in SEND_VERBS and head.tag_ not in ("VBD", "VBN")):
+                return head
+            if head.lemma_ not in PASS_THROUGH_VERBS:
+                return None
         token = head
     return None
 
