@@ -47,6 +47,8 @@ SEND_VERBS = {"send", "email", "mail", "forward", "shoot", "text", "fax", "whats
 PASS_THROUGH_VERBS = {"see", "get", "review", "read", "receive"}
 SEND_INFO_FRAME = Rule(id="frame-send-info", label="STALL", kind="send_info", source="excuses.py", patterns=[],
                        description="A deliverable the prospect asks for, found by the parse: asked me for references")
+# 'get back to me with a date': the prospect is finding a slot, not stalling.
+SCHEDULING_WORDS = {"date", "day", "time", "slot", "calendar", "which", "availability", "invite"}
 # How a relayed put-off is filed when a gatekeeper said it.
 RELAYABLE = {"call_back_later", "send_info", "bad_timing", "not_interested", "think_it_over", "gatekeeper_putoff"}
 
@@ -70,12 +72,11 @@ class _Stall:
 def judge_excuses(clauses: list[Clause], firm_meeting_at: int | None) -> ExcusesVerdict:
     """`firm_meeting_at` is the sentence index of a firm follow-up (in person or remote), if any."""
     excuses, evidence, doubts = [], [], []
-    answered_until = -1  # token index: stalls before it are the answer to a probe
+    answers = _answer_zones(clauses)
     for stall in _find_stalls(clauses):
-        if stall.hit.start < answered_until or _in_discovery(stall.clause):
+        if any(start <= stall.hit.start < end for start, end in answers):
             continue
-        handled, response, doubt, answer_end = _judge_one(clauses, stall, firm_meeting_at)
-        answered_until = max(answered_until, answer_end)
+        handled, response, doubt = _judge_one(clauses, stall, firm_meeting_at)
         words = stall.clause.doc[stall.hit.start:stall.hit.end].text
         excuses.append(Excuse(kind=stall.kind, words=words, handled=handled))
         evidence.append((stall.clause, stall.hit))
@@ -194,42 +195,73 @@ def _about_scheduling(clause: Clause, hit: Hit) -> bool:
     if pending and any(h.label in ("DATE", "TIME", "MEETING", "AGREED") for h in hits):
         return True
     # 'call me Tuesday at 2': a call the prospect sets, with a day and a time, is a meeting.
-    if hit.rule.kind == "call_back_later":
-        labels = {h.label for h in hits}
-        return "TIME" in labels and ("DATE" in labels or "DAY" in labels)
+    labels = {h.label for h in hits}
+    if hit.rule.kind == "call_back_later" and "TIME" in labels and "DATE" in labels:
+        return True
+    # 'he'll ring her and come back to me with a date': a day being found, not a put-off.
+    if hit.rule.kind in ("call_back_later", "think_it_over"):
+        after = clause.doc[hit.end:min(hit.end + 6, clause.sentence.end)]
+        return any(t.lemma_ in SCHEDULING_WORDS for t in after)
     return False
 
 
-def _in_discovery(clause: Clause) -> bool:
-    return any(h.label == "DISCOVERY" for h in clause.sentence_hits())
+def _answer_zones(clauses: list[Clause]) -> list[tuple[int, int]]:
+    """Token ranges where the prospect answers a probe: after the rep's question to the end
+    of the next sentence, and any sentence where the real reason comes out."""
+    zones = []
+    for clause in clauses:
+        sent = clause.sentence
+        if any(h.label == "DISCOVERY" for h in clause.hits):
+            zones.append((sent.start, sent.end))
+        if clause.speaker == "prospect" or clause.negated:
+            continue
+        probes = [h for h in clause.of("PROBE")] + [h for h in [_rep_asks(clause, None)] if h]
+        if probes:
+            zones.append((min(h.end for h in probes), _answer_end(clause)))
+    return zones
 
 
 # --- judging one stall ----------------------------------------------------
 
 def _judge_one(clauses: list[Clause], stall: _Stall, firm_meeting_at: int | None):
-    """(handled, response evidence, doubt, end of the prospect's answer)."""
+    """(handled, response evidence, doubt) for one stall: the rep's first decisive move,
+    except that a redirect toward a meeting which is then set wins over sending something."""
     last_sentence = stall.clause.sent_index + WINDOW_SENTENCES
     window = [c for c in clauses[stall.clause_index:] if c.sent_index <= last_sentence]
-    converts = firm_meeting_at is not None and firm_meeting_at >= stall.clause.sent_index
+    moves = [(kind, clause, hit) for clause in window for kind, hit in _responses(clause, stall)]
+    meeting_follows = _meeting_follows(clauses, stall, firm_meeting_at)
+    redirects = [(c, h) for kind, c, h in moves if kind == "redirect"]
     soft = None
-    for clause in window:
-        for kind, hit in _responses(clause, stall):
-            if kind == "probe":
-                return "probed", (clause, hit), None, _answer_end(clause)
-            if kind == "discovery":
-                return "probed", (clause, hit), None, clause.sentence.end
-            if kind in ("drop", "comply"):
-                return "accepted", (clause, hit), None, -1
-            if kind == "redirect":
-                if converts:
-                    return "converted", (clause, hit), None, -1
-                return "accepted", (clause, hit), "the rep proposed a meeting but none was firmly set", -1
-            if kind == "soft" and soft is None:
-                soft = (clause, hit)
-    if converts:
+    for kind, clause, hit in moves:
+        if kind in ("probe", "discovery"):
+            return "probed", (clause, hit), None
+        if kind == "redirect" or (redirects and meeting_follows):
+            break
+        if kind in ("drop", "comply"):
+            return "accepted", (clause, hit), None
+        if kind == "soft" and soft is None:
+            soft = (clause, hit)
+    if redirects:
+        if meeting_follows:
+            return "converted", redirects[0], None
+        return "accepted", redirects[0], "the rep proposed a meeting but none was firmly set"
+    if meeting_follows:
         doubt = "a firm meeting follows, but the rep first just agreed" if soft else None
-        return "converted", None, doubt, -1
-    return "accepted", soft, None if soft else "no reply to the stall was found; accepted by default", -1
+        return "converted", None, doubt
+    return "accepted", soft, None if soft else "no reply to the stall was found; accepted by default"
+
+
+def _meeting_follows(clauses: list[Clause], stall: _Stall, firm_meeting_at: int | None) -> bool:
+    """A firm meeting set after the stall: the follow-up verdict's, or a day and a time
+    agreed in the next few sentences."""
+    if firm_meeting_at is not None and firm_meeting_at >= stall.clause.sent_index:
+        return True
+    near = [c for c in clauses[stall.clause_index:] if c.sent_index <= stall.clause.sent_index + 3]
+    for clause in near:
+        labels = {h.label for h in clause.sentence_hits()}
+        if {"DATE", "TIME"} <= labels and not clause.negated and not clause.hedged:
+            return True
+    return False
 
 
 def _responses(clause: Clause, stall: _Stall):
@@ -262,25 +294,28 @@ PROBE_BY_STRUCTURE = Rule(id="probe-by-structure", label="PROBE", kind="probed",
                                       "burned her, I asked who exactly in HQ")
 
 
-def _rep_asks(clause: Clause, stall: _Stall) -> Hit | None:
+def _rep_asks(clause: Clause, stall: _Stall | None) -> Hit | None:
     """'I asked (him) what/why/how/which/who ...' or 'I said, ... what would you want ...':
     a question about the prospect's side, not the rep's own offer ('let me see what I can do')."""
     doc = clause.doc
-    if clause.negated:
+    if clause.negated or clause.speaker == "prospect":
         return None
     sent = clause.sentence
     for token in doc[clause.start:clause.end]:
-        if token.i < stall.hit.end and clause is stall.clause:
+        if stall is not None and token.i < stall.hit.end and clause is stall.clause:
             continue
         asking = token.lemma_ in ASK_VERBS and (_rep_subject(token) or clause.speaker == "rep")
         saying = token.lemma_ in ("say", "go", "tell") and _rep_subject(token)
         if not (asking or saying):
             continue
-        for follower in doc[token.i + 1:min(sent.end, token.i + 8)]:
+        reach = 8 if asking else 20
+        for follower in doc[token.i + 1:min(sent.end, token.i + reach)]:
             if follower.lower_ in QUESTION_WORDS and _about_prospect(doc, follower.i, sent.end):
                 if saying and not asking and not _is_question(doc, follower.i, sent.end):
                     continue
                 return Hit(PROBE_BY_STRUCTURE, token.i, follower.i + 1)
+        if saying and sent[-1].text == "?" and not any(h.label == "REDIRECT" for h in clause.sentence_hits()):
+            return Hit(PROBE_BY_STRUCTURE, token.i, token.i + 1)  # 'I said, is there anything specific?'
     return None
 
 
