@@ -37,6 +37,7 @@ from .clauses import Clause
 from .patterns import Hit, Rule, overlaps
 
 WINDOW_SENTENCES = 2
+ANSWER_SENTENCES = 2
 QUESTION_WORDS = {"what", "why", "how", "which", "who", "whom", "whose", "where"}
 ASK_VERBS = {"ask", "question", "quiz", "press", "probe", "challenge", "wonder"}
 REP_WORDS = {"i", "we", "me", "us", "my", "our"}
@@ -213,9 +214,9 @@ def _answer_zones(clauses: list[Clause]) -> list[tuple[int, int]]:
         sent = clause.sentence
         if any(h.label == "DISCOVERY" for h in clause.hits):
             zones.append((sent.start, sent.end))
-        if clause.speaker == "prospect" or clause.negated:
+        if clause.speaker == "prospect":
             continue
-        probes = [h for h in clause.of("PROBE")] + [h for h in [_rep_asks(clause, None)] if h]
+        probes = [h for h in clause.of("PROBE") if not clause.negates(h)] + [h for h in [_rep_asks(clause, None)] if h]
         if probes:
             zones.append((min(h.end for h in probes), _answer_end(clause)))
     return zones
@@ -245,9 +246,10 @@ def _judge_one(clauses: list[Clause], stall: _Stall, firm_meeting_at: int | None
         if meeting_follows:
             return "converted", redirects[0], None
         return "accepted", redirects[0], "the rep proposed a meeting but none was firmly set"
+    if meeting_follows and soft is None:
+        return "converted", None, None
     if meeting_follows:
-        doubt = "a firm meeting follows, but the rep first just agreed" if soft else None
-        return "converted", None, doubt
+        return "accepted", soft, "the rep agreed to the stall, though a firm meeting follows"
     return "accepted", soft, None if soft else "no reply to the stall was found; accepted by default"
 
 
@@ -273,7 +275,7 @@ def _responses(clause: Clause, stall: _Stall):
             moves.append(("discovery", hit))
     if clause.speaker != "prospect":
         for hit in after:
-            if hit.label == "PROBE" and not clause.negated:
+            if hit.label == "PROBE" and not clause.negates(hit):
                 moves.append(("probe", hit))
             elif hit.label == "DROP" and not any(overlaps(hit, p) for p in clause.of("PROBE")):
                 moves.append(("drop", hit))
@@ -298,7 +300,7 @@ def _rep_asks(clause: Clause, stall: _Stall | None) -> Hit | None:
     """'I asked (him) what/why/how/which/who ...' or 'I said, ... what would you want ...':
     a question about the prospect's side, not the rep's own offer ('let me see what I can do')."""
     doc = clause.doc
-    if clause.negated or clause.speaker == "prospect":
+    if clause.speaker == "prospect":
         return None
     sent = clause.sentence
     for token in doc[clause.start:clause.end]:
@@ -306,7 +308,7 @@ def _rep_asks(clause: Clause, stall: _Stall | None) -> Hit | None:
             continue
         asking = token.lemma_ in ASK_VERBS and (_rep_subject(token) or clause.speaker == "rep")
         saying = token.lemma_ in ("say", "go", "tell") and _rep_subject(token)
-        if not (asking or saying):
+        if not (asking or saying) or any(c.dep_ == "neg" for c in token.children):
             continue
         reach = 8 if asking else 20
         for follower in doc[token.i + 1:min(sent.end, token.i + reach)]:
@@ -334,10 +336,13 @@ def _is_question(doc, index: int, end: int) -> bool:
 
 
 def _answer_end(clause: Clause) -> int:
-    """After a probe, the rest of that sentence and the next one are the prospect's answer."""
+    """After a probe, the rest of that sentence and the next ANSWER_SENTENCES are the prospect's answer."""
     doc = clause.doc
-    sent = clause.sentence
-    return doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    end = clause.sentence.end
+    for _ in range(ANSWER_SENTENCES):
+        if end < len(doc):
+            end = doc[end].sent.end
+    return end
 
 
 def _unseen_stall_doubt(clauses: list[Clause]) -> list[str]:
