@@ -98,11 +98,13 @@ def _find_stalls(clauses: list[Clause]) -> list[_Stall]:
     found: list[_Stall] = []
     seen = set()
     for index, clause in enumerate(clauses):
-        if clause.speaker == "rep" or _rep_note(clause):
+        if _rep_note(clause):
             continue
         hits = [h for h in clause.of("STALL") if not _negated_before(clause, h) and not _about_scheduling(clause, h)
                 and not _done_already(clause, h)]
-        hits += _send_info_frames(clause)
+        hits += _send_info_frames(clause) + _budget_frames(clause)
+        if clause.speaker == "rep":
+            hits = [h for h in hits if _quoted_from_prospect(clause, h.start)]
         for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
             if any(overlaps(hit, s.hit) for s in found if s.clause is clause):
                 continue
@@ -113,6 +115,26 @@ def _find_stalls(clauses: list[Clause]) -> list[_Stall]:
             seen.add(key)
             found.append(_Stall(index, clause, hit, kind))
     return sorted(found, key=lambda s: s.hit.start)
+
+
+SINGLE_QUOTES = {"'", "‘", "’"}
+SAYING = {"say", "go", "tell", "be", "ask", "add", "reply", "answer", "mention", "open", "start"}
+
+
+def _quoted_from_prospect(clause: Clause, index: int) -> bool:
+    """"she said, 'We're locked in with GreenScape'": a first person inside single quotes
+    opened after someone else's speech verb is the prospect talking."""
+    doc = clause.doc
+    sent = clause.sentence
+    for i in range(index - 1, sent.start, -1):
+        if doc[i].text in SINGLE_QUOTES and doc[i - 1].text in (",", ":"):
+            verb = doc[i - 2] if i >= 2 else None
+            if verb is not None and verb.lemma_ in SAYING and not _rep_subject(verb):
+                return True
+            if verb is not None and verb.lower_ == "like" and i >= 3 and not _rep_subject(doc[i - 3]):
+                return True
+            return False
+    return False
 
 
 def _rep_note(clause: Clause) -> bool:
@@ -155,6 +177,26 @@ def _send_info_frames(clause: Clause) -> list[Hit]:
     return frames
 
 
+BUDGET_FRAME = Rule(id="frame-no-budget", label="STALL", kind="no_budget", source="excuses.py", patterns=[],
+                    description="The money is gone, found by the parse: the budget for new services is already spent")
+BUDGET_NOUNS = {"budget", "money", "funds", "funding", "capital", "cash"}
+BUDGET_GONE = {"spent", "frozen", "gone", "cut", "exhausted", "allocated", "finished", "tapped", "maxed", "committed",
+               "tight", "done", "blown", "used", "slashed", "zeroed", "earmarked", "over"}
+
+
+def _budget_frames(clause: Clause) -> list[Hit]:
+    """'the budget for this year is spent', 'our budget ... is already gone': a budget as the
+    subject of a predicate that says the money is not there."""
+    frames = []
+    for token in clause.doc[clause.start:clause.end]:
+        if token.lemma_ in BUDGET_NOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+            head = token.head
+            predicates = [head] + [c for c in head.children if c.dep_ in ("acomp", "attr", "oprd")]
+            if any(p.lower_ in BUDGET_GONE for p in predicates) and not any(c.dep_ == "neg" for c in head.children):
+                frames.append(Hit(BUDGET_FRAME, min(token.i, head.i), max(token.i, head.i) + 1))
+    return frames
+
+
 def _governing_request(token):
     """Walk up from a noun through objects, conjuncts, 'ask for' and 'want to see' (4 steps).
     A send verb counts as a request only when not in the past ('he sent me the specs')."""
@@ -165,10 +207,13 @@ def _governing_request(token):
             return None
         if token.dep_ == "prep" and (token.lower_ != "for" or head.lemma_ != "ask"):
             return None
-        if head.pos_ in ("VERB", "AUX") and not _rep_subject(head):
-            if head.lemma_ in REQUEST_VERBS or (head.lemma_ in SEND_VERBS and head.tag_ not in ("VBD", "VBN")):
+        if head.pos_ in ("VERB", "AUX"):
+            by_rep = _rep_subject(head)
+            if not by_rep and (head.lemma_ in REQUEST_VERBS or
+                               (head.lemma_ in SEND_VERBS and head.tag_ not in ("VBD", "VBN"))):
                 return head
-            if head.lemma_ not in PASS_THROUGH_VERBS:
+            # 'he asked if I could send him references': the rep's send, the prospect's request
+            if head.lemma_ not in PASS_THROUGH_VERBS and not (by_rep and head.lemma_ in SEND_VERBS):
                 return None
         token = head
     return None
