@@ -46,10 +46,14 @@ REQUEST_VERBS = {"ask", "want", "need", "request", "require", "expect"}
 SEND_VERBS = {"send", "email", "mail", "forward", "shoot", "text", "fax", "whatsapp", "drop", "leave"}
 # Verbs between the deliverable and the request: 'wants to see the references'.
 PASS_THROUGH_VERBS = {"see", "get", "review", "read", "receive"}
+QUANTITY_NOUNS = {"couple", "few", "copy", "set", "list", "pair", "bunch", "handful"}
 SEND_INFO_FRAME = Rule(id="frame-send-info", label="STALL", kind="send_info", source="excuses.py", patterns=[],
                        description="A deliverable the prospect asks for, found by the parse: asked me for references")
 # 'get back to me with a date': the prospect is finding a slot, not stalling.
 SCHEDULING_WORDS = {"date", "day", "time", "slot", "calendar", "which", "availability", "invite"}
+# What a prospect says in answer to a probe is a reason, not a new stall; a request
+# ('send me references') or a put-off after the answer is still a stall.
+REASONS = {"price", "no_budget", "bad_timing", "happy_with_vendor", "risk_concern", "not_interested"}
 # How a relayed put-off is filed when a gatekeeper said it.
 RELAYABLE = {"call_back_later", "send_info", "bad_timing", "not_interested", "think_it_over", "gatekeeper_putoff"}
 
@@ -75,7 +79,7 @@ def judge_excuses(clauses: list[Clause], firm_meeting_at: int | None) -> Excuses
     excuses, evidence, doubts = [], [], []
     answers = _answer_zones(clauses)
     for stall in _find_stalls(clauses):
-        if any(start <= stall.hit.start < end for start, end in answers):
+        if stall.kind in REASONS and any(start <= stall.hit.start < end for start, end in answers):
             continue
         handled, response, doubt = _judge_one(clauses, stall, firm_meeting_at)
         words = stall.clause.doc[stall.hit.start:stall.hit.end].text
@@ -203,9 +207,10 @@ def _governing_request(token):
     for _ in range(4):
         head = token.head
         if head is token or token.dep_ not in ("dobj", "pobj", "prep", "conj", "compound", "appos", "xcomp",
-                                               "dative", "nmod", "amod"):
+                                               "ccomp", "dative", "nmod", "amod"):
             return None
-        if token.dep_ == "prep" and (token.lower_ != "for" or head.lemma_ != "ask"):
+        if token.dep_ == "prep" and not (token.lower_ == "for" and head.lemma_ == "ask") and not (
+                token.lower_ == "of" and head.lemma_ in QUANTITY_NOUNS):
             return None
         if head.pos_ in ("VERB", "AUX"):
             by_rep = _rep_subject(head)
