@@ -37,6 +37,9 @@ from .clauses import Clause
 from .patterns import Hit, Rule, overlaps
 
 WINDOW_SENTENCES = 2
+# STALL: the token patterns, which the follow-up verdict also reads ('call me next quarter'
+# is no meeting); STALL_PHRASE: the family lexicons, read here only.
+STALL_LABELS = ("STALL", "STALL_PHRASE")
 ANSWER_SENTENCES = 2
 QUESTION_WORDS = {"what", "why", "how", "which", "who", "whom", "whose", "where"}
 ASK_VERBS = {"ask", "question", "quiz", "press", "probe", "challenge", "wonder"}
@@ -104,7 +107,7 @@ def _find_stalls(clauses: list[Clause]) -> list[_Stall]:
     for index, clause in enumerate(clauses):
         if _rep_note(clause):
             continue
-        hits = [h for h in clause.of("STALL") if not _negated_before(clause, h) and not _about_scheduling(clause, h)
+        hits = [h for h in clause.of(*STALL_LABELS) if not _negated_before(clause, h) and not _about_scheduling(clause, h)
                 and not _done_already(clause, h)]
         hits += _send_info_frames(clause) + _budget_frames(clause)
         if clause.speaker == "rep":
