@@ -57,6 +57,8 @@ SCHEDULING_WORDS = {"date", "day", "time", "slot", "calendar", "which", "availab
 # What a prospect says in answer to a probe is a reason, not a new stall; a request
 # ('send me references') or a put-off after the answer is still a stall.
 REASONS = {"price", "no_budget", "bad_timing", "happy_with_vendor", "risk_concern", "not_interested"}
+# Put-offs that are said with a negation ('we can't do anything until the AGM').
+NEGATIVE_BY_NATURE = {"bad_timing", "think_it_over", "call_back_later", "not_interested", "gatekeeper_putoff"}
 # How a relayed put-off is filed when a gatekeeper said it.
 RELAYABLE = {"call_back_later", "send_info", "bad_timing", "not_interested", "think_it_over", "gatekeeper_putoff"}
 
@@ -110,7 +112,7 @@ def _find_stalls(clauses: list[Clause]) -> list[_Stall]:
         hits = [h for h in clause.of(*STALL_LABELS) if not _negated_before(clause, h) and not _about_scheduling(clause, h)
                 and not _done_already(clause, h)]
         hits += _send_info_frames(clause) + _budget_frames(clause)
-        if clause.speaker == "rep":
+        if clause.speaker == "rep" and not _after_prospect_lead_in(clauses, index):
             hits = [h for h in hits if _quoted_from_prospect(clause, h.start)]
         for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
             if any(overlaps(hit, s.hit) for s in found if s.clause is clause):
@@ -125,7 +127,21 @@ def _find_stalls(clauses: list[Clause]) -> list[_Stall]:
 
 
 SINGLE_QUOTES = {"'", "‘", "’"}
-SAYING = {"say", "go", "tell", "be", "ask", "add", "reply", "answer", "mention", "open", "start"}
+SAYING = {"say", "go", "tell", "be", "ask", "add", "reply", "answer", "mention", "open", "start", "give", "put"}
+
+
+def _after_prospect_lead_in(clauses: list[Clause], index: int) -> bool:
+    """'He told me right off, we've been with Harbor since we opened': a first person right after
+    the prospect's own lead-in and a comma is the prospect's words, quoted without a speech verb."""
+    if index == 0:
+        return False
+    clause, previous = clauses[index], clauses[index - 1]
+    if previous.sent_index != clause.sent_index or previous.speaker != "prospect":
+        return False
+    doc = clause.doc
+    ends_with_comma = doc[previous.end - 1].text in (",", ":") or doc[clause.start].text in (",", ":")
+    said = any(t.lemma_ in SAYING for t in doc[previous.start:previous.end])
+    return ends_with_comma and said
 
 
 def _quoted_from_prospect(clause: Clause, index: int) -> bool:
@@ -234,7 +250,7 @@ def _rep_subject(verb) -> bool:
 def _negated_before(clause: Clause, hit: Hit) -> bool:
     """'we're not locked into a contract': a negation just before the stall, no comma between."""
     doc = clause.doc
-    if doc[hit.start].lower_ in ("not", "n't", "no", "never"):
+    if doc[hit.start].lower_ in ("not", "n't", "no", "never") or hit.rule.kind in NEGATIVE_BY_NATURE:
         return False
     for negation in clause.of("NEGATION"):
         if hit.start - 3 <= negation.start < hit.start and not any(t.is_punct for t in doc[negation.end:hit.start]):
