@@ -59,6 +59,8 @@ SCHEDULING_WORDS = {"date", "day", "time", "slot", "calendar", "which", "availab
 REASONS = {"price", "no_budget", "bad_timing", "happy_with_vendor", "risk_concern", "not_interested"}
 # Put-offs that are said with a negation ('we can't do anything until the AGM').
 NEGATIVE_BY_NATURE = {"bad_timing", "think_it_over", "call_back_later", "not_interested", "gatekeeper_putoff"}
+# Probes strong enough to imply a stall was raised even when none was recognised.
+STRONG_PROBES = {"reply-probe", "probe-questions", "discovery-answers"}
 # How a relayed put-off is filed when a gatekeeper said it.
 RELAYABLE = {"call_back_later", "send_info", "bad_timing", "not_interested", "think_it_over", "gatekeeper_putoff"}
 
@@ -95,7 +97,14 @@ def judge_excuses(clauses: list[Clause], firm_meeting_at: int | None) -> Excuses
         if doubt:
             doubts.append(doubt)
     if not excuses:
-        doubts += _unseen_stall_doubt(clauses)
+        unseen = _probe_of_unseen_stall(clauses)
+        if unseen:
+            clause, hit = unseen
+            excuses.append(Excuse(kind="unspecified", words=clause.sentence.text.strip(), handled="probed"))
+            evidence.append(unseen)
+            doubts.append("the rep probed a stall no family rule recognised")
+        else:
+            doubts += _unseen_stall_doubt(clauses)
     reason = "; ".join(dict.fromkeys(doubts)) or None
     return ExcusesVerdict(excuses, evidence, confident=reason is None, unsure_reason=reason)
 
@@ -412,6 +421,21 @@ def _answer_end(clause: Clause) -> int:
         if end < len(doc):
             end = doc[end].sent.end
     return end
+
+
+def _probe_of_unseen_stall(clauses: list[Clause]):
+    """'I asked her who exactly at corporate...', then 'it came out that...': the rep dug into a
+    put-off the family rules did not catch. Only a probe phrase or a discovery, not a plain question."""
+    for clause in clauses:
+        if clause.speaker == "prospect":
+            continue
+        for hit in clause.of("PROBE", "DISCOVERY"):
+            plain_ask = clause.doc[hit.start].lower_ in REP_WORDS  # 'I asked her': any question
+            if plain_ask and _rep_asks(clause, None) is None:
+                continue
+            if hit.rule.id in STRONG_PROBES and not clause.negates(hit) and not clause.negated:
+                return clause, hit
+    return None
 
 
 def _unseen_stall_doubt(clauses: list[Clause]) -> list[str]:
