@@ -61,6 +61,9 @@ REASONS = {"price", "no_budget", "bad_timing", "happy_with_vendor", "risk_concer
 NEGATIVE_BY_NATURE = {"bad_timing", "think_it_over", "call_back_later", "not_interested", "gatekeeper_putoff"}
 # Probes strong enough to imply a stall was raised even when none was recognised.
 STRONG_PROBES = {"reply-probe", "probe-questions", "discovery-answers"}
+# 'Need to check with the OEM.': how a rep's note to self opens.
+NOTE_OPENERS = {"need", "gotta", "must", "should", "remember", "note", "reminder", "todo"}
+CALENDAR_WORDS = {"calendar", "date", "availability", "schedule", "diary"}
 # How a relayed put-off is filed when a gatekeeper said it.
 RELAYABLE = {"call_back_later", "send_info", "bad_timing", "not_interested", "think_it_over", "gatekeeper_putoff"}
 
@@ -179,6 +182,8 @@ def _rep_note(clause: Clause) -> bool:
         words = words[1:]
     if not words or any(t.dep_.startswith("nsubj") for t in words):
         return False
+    if words[0].lower_ in NOTE_OPENERS:
+        return True
     return words[0].pos_ in ("VERB", "AUX") and words[0].lower_ not in ("let", "please", "come", "call", "send")
 
 
@@ -280,7 +285,8 @@ def _about_scheduling(clause: Clause, hit: Hit) -> bool:
     # 'he'll ring her and come back to me with a date': a day being found, not a put-off.
     if hit.rule.kind in ("call_back_later", "think_it_over"):
         after = clause.doc[hit.end:min(hit.end + 6, clause.sentence.end)]
-        return any(t.lemma_ in SCHEDULING_WORDS for t in after)
+        before = clause.doc[clause.sentence.start:hit.start]
+        return any(t.lemma_ in SCHEDULING_WORDS for t in after) or any(t.lemma_ in CALENDAR_WORDS for t in before)
     return False
 
 
