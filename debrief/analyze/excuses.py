@@ -151,9 +151,9 @@ def _after_prospect_lead_in(clauses: list[Clause], index: int) -> bool:
     if previous.sent_index != clause.sent_index or previous.speaker != "prospect":
         return False
     doc = clause.doc
-    ends_with_comma = doc[previous.end - 1].text in (",", ":") or doc[clause.start].text in (",", ":")
     said = any(t.lemma_ in SAYING for t in doc[previous.start:previous.end])
-    return ends_with_comma and said
+    return said and not clause.of("SPEECH")  # 'she said ... I should try again next month'
+
 
 
 def _quoted_from_prospect(clause: Clause, index: int) -> bool:
