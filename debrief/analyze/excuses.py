@@ -92,6 +92,12 @@ def judge_excuses(clauses: list[Clause], firm_meeting_at: int | None) -> Excuses
         if stall.kind in REASONS and any(start <= stall.hit.start < end for start, end in answers):
             continue
         handled, response, doubt = _judge_one(clauses, stall, firm_meeting_at)
+        if response is None and handled == "accepted" and any(e.handled != "accepted" for e in excuses):
+            # No reply at all, after a stall the rep did handle: most often a passing phrase
+            # ('year-end', 'check with'), not a second stall. Set aside, and say so.
+            doubts.append(f"set aside '{stall.clause.doc[stall.hit.start:stall.hit.end].text}': "
+                          "no reply to it, after a stall the rep handled")
+            continue
         words = stall.clause.doc[stall.hit.start:stall.hit.end].text
         excuses.append(Excuse(kind=stall.kind, words=words, handled=handled))
         evidence.append((stall.clause, stall.hit))
