@@ -138,3 +138,32 @@ def test_no_stall_is_none_and_confident(analyzer):
     verdict = _judge(analyzer, "Met the owner, we booked a sit-down at her office Tuesday at ten.")
     assert verdict.excuses_accepted == "none"
     assert verdict.excuses_unsure is None
+
+
+def test_first_person_in_the_prospects_reported_words(analyzer):
+    memo = ("I got her assistant, and Brianna said Monique's slammed with renewals and I should try again next month. "
+            "So I said okay, no problem.")
+    verdict = _judge(analyzer, memo)
+    assert verdict.excuses_accepted == "yes"
+
+
+def test_prospect_lead_in_then_first_person(analyzer):
+    memo = "He told me right off, we've been with Harbor Foodservice since we opened. I said fair enough, thanks."
+    assert "happy_with_vendor" in {e.kind for e in _judge(analyzer, memo).excuses}
+
+
+def test_probe_of_an_unrecognised_stall_is_no_and_unsure(analyzer):
+    memo = ("Walt was cool at first. I asked him what's really behind that, and it came out the last vendor "
+            "ghosted them after the install.")
+    verdict = _judge(analyzer, memo)
+    assert verdict.excuses_accepted == "no"
+    assert [e.kind for e in verdict.excuses] == ["unspecified"]
+    assert verdict.excuses_unsure
+
+
+def test_calendar_check_is_scheduling_not_a_stall(analyzer):
+    assert _judge(analyzer, "She has to check Dr. Simmons's calendar and get back to me.").excuses == []
+
+
+def test_rep_note_to_self_is_not_a_stall(analyzer):
+    assert _judge(analyzer, "Good meeting. Need to talk to the Columbus team about the demo site.").excuses == []

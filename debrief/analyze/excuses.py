@@ -131,7 +131,7 @@ def _find_stalls(clauses: list[Clause]) -> list[_Stall]:
                 and not _done_already(clause, h)]
         hits += _send_info_frames(clause) + _budget_frames(clause)
         if clause.speaker == "rep" and not _after_prospect_lead_in(clauses, index):
-            hits = [h for h in hits if _quoted_from_prospect(clause, h.start)]
+            hits = [h for h in hits if _quoted_from_prospect(clause, h.start) or _said_by_other(clause.doc, h.start)]
         for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
             if any(overlaps(hit, s.hit) for s in found if s.clause is clause):
                 continue
@@ -146,6 +146,19 @@ def _find_stalls(clauses: list[Clause]) -> list[_Stall]:
 
 SINGLE_QUOTES = {"'", "‘", "’"}
 SAYING = {"say", "go", "tell", "be", "ask", "add", "reply", "answer", "mention", "open", "start", "give", "put"}
+
+
+REPORTING_VERBS = {"say", "tell", "go", "mention", "explain", "add", "admit", "reply", "answer", "insist"}
+
+
+def _said_by_other(doc, index: int) -> bool:
+    """'I called and Brianna said Monique's slammed': the parse puts the stall under someone
+    else's speech verb, whatever the clause's first subject."""
+    for ancestor in doc[index].ancestors:
+        if ancestor.lemma_ in REPORTING_VERBS:
+            subjects = [c for c in ancestor.children if c.dep_.startswith("nsubj")]
+            return bool(subjects) and not any(c.lower_ in REP_WORDS for c in subjects)
+    return False
 
 
 def _after_prospect_lead_in(clauses: list[Clause], index: int) -> bool:
