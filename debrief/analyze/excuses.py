@@ -3,29 +3,45 @@
 Stalls come in families (think_it_over, send_info, price, no_budget,
 bad_timing, call_back_later, consult_someone, happy_with_vendor,
 risk_concern, not_interested, gatekeeper_putoff), each with its own lexicon
-(`lexicons/stall-*.txt`) and token patterns (`patterns/excuses.jsonl`). One
-family also needs a frame the flat patterns cannot see: a deliverable
-("references", "the spec sheet") governed by a request verb ("she asked me
-for some references", "he wants the spec sheets").
+(`lexicons/stall-*.txt`, label STALL_PHRASE, read only here) besides the
+older token patterns (`patterns/excuses.jsonl`, label STALL, which the
+follow-up verdict also reads). Two families also need frames the flat
+patterns cannot see: a deliverable ("references", "the spec sheet") governed
+by a request verb ("she asked me for some references", "he asked if I could
+send him references"), and a budget that is the subject of "spent", "frozen",
+"gone" ("the budget for new services is already spent").
 
 A stall counts when the prospect said it, or someone on their side relayed
-it (a gatekeeper's put-off is a stall, and is filed as `gatekeeper_putoff`
-when a receptionist, assistant or front desk said it); the rep's own plans
-("I'll check back next month") are not stalls. Nor is a reason the prospect
-gives in answer to the rep's probe: that is the answer, not a new stall.
+it (filed as `gatekeeper_putoff` when a receptionist, assistant or front desk
+said it). The voice is the clause's speaker, corrected where the rep quotes
+the prospect without quotation marks ("he told me right off, we've been with
+Harbor"), in single quotes, or under someone else's speech verb ("Brianna
+said ... I should try again next month"). The rep's own plans and notes to
+self ("I'll check back", "Need to check with the OEM") are not stalls; nor is
+a request already met ("he sent me the specs"), a call-back that is finding a
+date ("she'll check her calendar and get back to me"), or a reason the
+prospect gives in answer to the rep's probe: that is the answer.
 
-Each stall is judged by the first thing the rep does about it, in the same
-sentence and the two after it:
+Each stall is judged by what the rep does about it, in the same sentence and
+the two after it:
 - probed: the rep asks what is behind it (a PROBE phrase, or by structure:
-  the rep asks + a what/why/which/how/who question about the prospect's side),
-  or the real reason comes out ("it came out that", "turns out", "the real
-  issue is");
-- converted: the rep redirects it toward a meeting ("how about I come in")
-  and a firm meeting follows; or, with nothing else said, a firm meeting
-  (in person or remote) is set after it;
+  the rep asks + a what/why/which/how/who question about the prospect's side,
+  or a direct question after "I said"), or the real reason comes out ("it came
+  out that", "turns out", "the real issue is");
+- converted: the rep redirects it toward a meeting ("I'd rather walk you
+  through it", "let's go through it together") and a firm meeting follows,
+  even if the rep also sends what was asked; or, with no reply at all, a firm
+  meeting (in person or remote) is set after it;
 - accepted: the rep goes along in deed ("I'll send it over", "let me know",
-  "I left my card"), or says they let it go ("I didn't push");
+  "I left my card"), agrees in words and leaves ("no problem", "fair enough"),
+  or says they let it go ("I didn't push");
 - accepted, by default, when none of the above: the rep left with it.
+
+Any one accepted stall makes the verdict `yes`. Two readings keep a passing
+phrase from deciding it: a stall with no reply at all that comes after one the
+rep handled is set aside, and a probe or discovery with no recognised stall
+before it is a stall of kind `unspecified`, probed. Both are said in
+`unsure_reason`, as are acceptance by default and agreement followed by a meeting.
 """
 
 from __future__ import annotations
