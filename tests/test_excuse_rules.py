@@ -167,3 +167,20 @@ def test_calendar_check_is_scheduling_not_a_stall(analyzer):
 
 def test_rep_note_to_self_is_not_a_stall(analyzer):
     assert _judge(analyzer, "Good meeting. Need to talk to the Columbus team about the demo site.").excuses == []
+
+
+def test_let_it_go_decides_even_when_a_meeting_is_set_later(analyzer):
+    memo = ("He goes, we're locked in with ClubReady, and I was like, fair enough, I didn't push, we let that go. "
+            "Then he said send me something on payroll, and I said I'd rather walk him through it. "
+            "We booked Thursday at 10 at his office.")
+    assert _judge(analyzer, memo).excuses_accepted == "yes"
+
+
+def test_asking_a_favour_is_not_a_probe(analyzer):
+    memo = ("His bookkeeper said, he's swamped, try him next week. "
+            "I said okay, no problem, and I asked if she could give him the folder.")
+    assert _judge(analyzer, memo).excuses_accepted == "yes"
+
+
+def test_to_do_with_a_subject_inside_is_still_the_reps_note(analyzer):
+    assert _judge(analyzer, "Need to check with the OEM if Aman is free that day.").excuses == []

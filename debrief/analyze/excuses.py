@@ -210,15 +210,17 @@ def _quoted_from_prospect(clause: Clause, index: int) -> bool:
 def _rep_note(clause: Clause) -> bool:
     """'Need to check with the OEM.', 'Left the kits with her.': a sentence with no subject
     that opens on a verb is the rep's own note, not the prospect talking."""
-    if clause.speaker is not None or clause.direct_speech_by or clause.start != clause.sentence.start:
+    if clause.direct_speech_by or clause.start != clause.sentence.start:
         return False
     words = [t for t in clause.doc[clause.start:clause.end] if not t.is_punct]
     while words and words[0].lower_ in ("so", "and", "then", "also", "just", "oh", "um", "uh", "okay", "anyway"):
         words = words[1:]
-    if not words or any(t.dep_.startswith("nsubj") for t in words):
+    if not words:
         return False
-    if words[0].lower_ in NOTE_OPENERS:
-        return True
+    if words[0].lower_ in NOTE_OPENERS and not any(c.dep_.startswith("nsubj") for c in words[0].children):
+        return True  # 'Need to check with the OEM if Aman is free': the rep's to-do, whoever is in it
+    if clause.speaker is not None or any(t.dep_.startswith("nsubj") for t in words):
+        return False
     return words[0].pos_ in ("VERB", "AUX") and words[0].lower_ not in ("let", "please", "come", "call", "send")
 
 
@@ -355,9 +357,13 @@ def _judge_one(clauses: list[Clause], stall: _Stall, firm_meeting_at: int | None
     for kind, clause, hit in moves:
         if kind in ("probe", "discovery"):
             return "probed", (clause, hit), None
-        if kind == "redirect" or (redirects and meeting_follows):
+        if kind == "drop":  # 'I didn't push, we let that go': said outright, it decides
+            return "accepted", (clause, hit), None
+        if kind == "redirect":
             break
-        if kind in ("drop", "comply"):
+        if kind == "comply":
+            if redirects and meeting_follows:  # 'I'll send it, but let's go through it together'
+                break
             return "accepted", (clause, hit), None
         if kind == "soft" and soft is None:
             soft = (clause, hit)
@@ -394,7 +400,7 @@ def _responses(clause: Clause, stall: _Stall):
             moves.append(("discovery", hit))
     if clause.speaker != "prospect":
         for hit in after:
-            if hit.label == "PROBE" and not clause.negates(hit):
+            if hit.label == "PROBE" and not clause.negates(hit) and not _asks_a_favour(clause.doc, hit):
                 moves.append(("probe", hit))
             elif hit.label == "DROP" and not any(overlaps(hit, p) for p in clause.of("PROBE")):
                 moves.append(("drop", hit))
@@ -408,6 +414,16 @@ def _responses(clause: Clause, stall: _Stall):
         if asked is not None:
             moves.append(("probe", asked))
     return sorted(moves, key=lambda m: m[1].start)
+
+
+FAVOUR_VERBS = {"give", "pass", "hand", "take", "forward", "leave", "put", "show", "drop", "mention"}
+
+
+def _asks_a_favour(doc, hit: Hit) -> bool:
+    """'I asked if she could give him the folder': asking for a favour, not what is behind the stall."""
+    following = doc[hit.end:min(hit.end + 6, len(doc))]
+    return (any(t.lower_ in ("if", "whether") for t in following[:2])
+            and any(t.lemma_ in FAVOUR_VERBS for t in following))
 
 
 PROBE_BY_STRUCTURE = Rule(id="probe-by-structure", label="PROBE", kind="probed", source="excuses.py", patterns=[],
