@@ -184,3 +184,16 @@ def test_asking_a_favour_is_not_a_probe(analyzer):
 
 def test_to_do_with_a_subject_inside_is_still_the_reps_note(analyzer):
     assert _judge(analyzer, "Need to check with the OEM if Aman is free that day.").excuses == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("She goes, honestly it's out of our price range right now.", "price"),
+    ("He said the money just isn't there this year.", "no_budget"),
+    ("They said they'd rather stick with what they've got.", "happy_with_vendor"),
+    ("He mentioned they got stung by a cheap supplier last year.", "risk_concern"),
+    ("She said he's not in the market right now.", "not_interested"),
+    ("He wanted to wait until the new fiscal year.", "bad_timing"),
+    ("She said she'd have to run it past the owner.", "consult_someone"),
+])
+def test_other_ways_of_saying_it(analyzer, text, kind):
+    assert kind in {e.kind for e in _judge(analyzer, text).excuses}
