@@ -96,6 +96,7 @@ class Debrief:
     decision_maker: str | None = None
     decision_maker_missing: str | None = None  # the near miss when not met
     excuses: list[Excuse] = field(default_factory=list)
+    excuses_unsure: str | None = None  # why the excuses verdict may be wrong; None when confident
     proposal_without_meeting: str = "no"  # yes | no
     chasing: str = "no"  # yes | no
     pressure: str = "no"  # yes | no

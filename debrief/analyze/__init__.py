@@ -79,10 +79,10 @@ class Analyzer:
         doc.user_data["debrief_hits"] = hits
         clauses = split_clauses(doc, hits)
         followup = judge_followup(clauses)
-        firm_at = followup.sent_index if followup.value == "firm_in_person" else None
         dm = judge_decision_maker(clauses, self._people_in)
-        excuses = judge_excuses(clauses, firm_at)
-        proposals = _proposals_sent(clauses, excuses.excuses)
+        firm_any = followup.sent_index if followup.value in ("firm_in_person", "firm_remote") else None
+        excuses = judge_excuses(clauses, firm_any)
+        proposals = _proposals_sent(clauses, excuses)
         without_meeting = "yes" if proposals and followup.value != "firm_in_person" else "no"
         signals = judge_signals(clauses)
         account = judge_account(doc)
@@ -103,6 +103,7 @@ class Analyzer:
             decision_maker=dm.who,
             decision_maker_missing=dm.missing,
             excuses=excuses.excuses,
+            excuses_unsure=excuses.unsure_reason,
             proposal_without_meeting=without_meeting,
             **signals.values,
             account=account.name,
@@ -167,8 +168,9 @@ def _proposals_sent(clauses, excuses) -> list:
     """A proposal, quote or information the rep sends or will send (not one the
     prospect merely asked for, unless the rep went along with the request)."""
     sent = [(c, h) for c in clauses if c.speaker != "prospect" and not c.negated for h in c.of("PROPOSAL")]
-    if not sent and any(e.kind == "send_info" and e.handled == "accepted" for e in excuses):
-        sent = [(c, h) for c in clauses for h in c.of("STALL") if h.rule.kind == "send_info"]
+    if not sent and any(e.kind == "send_info" and e.handled == "accepted" for e in excuses.excuses):
+        sent = [(c, h) for c, h in excuses.evidence if h.label in ("STALL", "STALL_PHRASE")
+                and h.rule.kind == "send_info"]
     return sent
 
 
