@@ -42,7 +42,7 @@ MEET_WITH = {"meet", "met", "sit", "sat", "talk", "speak", "spoke", "chat", "vis
              "walk", "walked", "interview", "discussion", "chat", "demo", "sat-down", "huddle", "review"}
 TALK_TO = {"talk", "speak", "spoke", "chat", "present", "pitch", "demo", "introduce", "walk"}
 MEET_OBJECT = {"meet", "met", "see", "saw", "visit", "catch", "caught", "pitch", "demo", "interview", "greet",
-               "find", "found", "corner", "grab"}
+               "find", "found", "corner", "grab", "get", "got"}
 SPEECH = {"say", "tell", "go", "ask", "mention", "explain", "admit", "agree", "answer", "laugh", "reply",
           "respond", "complain", "insist", "open", "push", "object", "note", "share", "describe", "walk", "show",
           "give", "pull", "like", "love", "want", "nod", "smile", "look", "lean", "warn", "point", "bring",
@@ -58,8 +58,13 @@ NOT_THERE = {"there", "in", "around", "available", "present", "here", "on"}
 PLANNING = {"book", "set", "schedule", "plan", "arrange", "request", "propose", "try", "want", "hope", "need",
             "suppose", "get", "push", "ask", "offer", "line", "pencil", "confirm", "lock", "put", "send",
             "invite", "move", "reschedule", "expect", "like", "love", "have", "do", "wait", "see", "make"}
-FUTURE_AUX = {"will", "'ll", "wo", "would", "'d", "gonna", "shall", "going", "might", "may", "could", "should"}
+FUTURE_AUX = {"will", "'ll", "wo", "would", "'d", "gonna", "shall", "going", "might", "may", "could", "should",
+              "can", "ca"}
 DEPUTY = {"assistant", "deputy", "associate", "vice", "vp", "asst", "regional", "district", "store", "area"}
+COMPANY_WORDS = {"inc", "llc", "ltd", "co", "corp", "group", "distribution", "manufacturing", "foods", "pharmacy",
+                 "plumbing", "hvac", "auto", "motors", "hospital", "clinic", "farms", "farm", "services", "bank",
+                 "hardware", "supply", "dental", "medical", "health", "market", "restaurant", "salon", "gym",
+                 "bakery", "boutique", "construction", "electric", "logistics", "partners", "associates", "realty"}
 STAND_INS = {"one", "guy", "gal", "person", "lady", "man", "woman", "fella", "boss"}
 
 
@@ -134,7 +139,8 @@ class _CastBuilder:
 
     # --- mentions -----------------------------------------------------------------
     def gather(self) -> None:
-        names = [e for e in self.doc.ents if e.label_ == "PERSON" and not self._rep_name(e)]
+        names = [e for e in self.doc.ents if e.label_ == "PERSON" and not self._rep_name(e)
+                 and not any(t.lower_ in COMPANY_WORDS for t in e)]
         names += self._unrecognised_names_after_met(names)
         names.sort(key=lambda e: e.start)
         titles = self._titles()
@@ -195,7 +201,23 @@ class _CastBuilder:
         for i in range(start, end):
             self.at[i] = person
         person.mentions.append(start)
-        self.roots.append((_root(self.doc[start:end]).i, person))
+        root = _root(self.doc[start:end]).i
+        self.roots.append((root, person))
+        self._note_contact(root, person, start)
+
+    def _note_contact(self, index: int, person: Person, start: int) -> None:
+        """Read at once whether this mention met or missed the rep, so that a later
+        pronoun can prefer the person the rep was talking with."""
+        if person.is_body or person.rep_side:
+            return
+        event = self._contact(self.doc[index])
+        if event is None and self._after_met_word(start):
+            event = "met"
+        if event == "met":
+            person.met.append(index)
+            self.last_speaker = person
+        elif event == "absent":
+            person.absent.append(index)
 
     def _add_name(self, ent) -> None:
         words = _name_words(ent)
@@ -226,7 +248,7 @@ class _CastBuilder:
         role_span = _role_span(doc, hit)
         if rank == "top" and any(t.lower_ in DEPUTY for t in role_span):
             rank = "senior"
-        if rank == "kin":
+        if rank in ("kin", "other"):
             rank = None
         head = doc[hit.end - 1]
         if rank == "body":
@@ -250,13 +272,14 @@ class _CastBuilder:
     def _named_by_apposition(self, hit: Hit, names) -> Person | None:
         """'Patricia Lund, their CEO', 'their CISO, Ed Brannigan', 'CFO Denise Hart'."""
         doc = self.doc
+        start = min(hit.start, _role_span(doc, hit).start)
         for ent in names:
-            before = doc[ent.end:hit.start]
+            before = doc[ent.end:start]
             after = doc[hit.end:ent.start]
-            if ent.end <= hit.start and len(before) <= 3 and all(t.lower_ in APPOSITION_GLUE for t in before) \
-                    and not any(t.dep_ == "case" for t in doc[ent.end:hit.start + 1]):
+            if ent.end <= start and len(before) <= 3 and all(t.lower_ in APPOSITION_GLUE for t in before) \
+                    and not any(t.dep_ == "case" for t in doc[ent.end:start + 1]):
                 return self.at.get(ent.start)
-            if hit.end <= ent.start and len(after) <= 2 and all(t.lower_ in APPOSITION_GLUE | {","} for t in after):
+            if hit.end <= ent.start and len(after) <= 2 and all(t.lower_ in APPOSITION_GLUE | HONORIFICS for t in after):
                 self._add_name(ent) if ent.start not in self.at else None
                 return self.at.get(ent.start)
         return None
@@ -295,9 +318,13 @@ class _CastBuilder:
         sentence = self.sent_of[token.i]
         known = [p for p, last in candidates if p.gender == gender and sentence - self.sent_of[last] <= 3]
         person = known[0] if known and candidates[0][0].gender is None else candidates[0][0]
+        if not person.met and token.dep_ in ("nsubj", "nsubjpass"):
+            talking = [p for p, last in candidates if p.met and sentence - self.sent_of[last] <= 3]
+            person = talking[0] if talking else person
         person.gender = gender
         self.at[token.i] = person
         self.roots.append((token.i, person))
+        self._note_contact(token.i, person, token.i)
 
     def _by_recency(self, before: int) -> list[tuple[Person, int]]:
         last: dict[int, int] = {}
@@ -328,19 +355,6 @@ class _CastBuilder:
 
     # --- events -------------------------------------------------------------------
     def read_events(self) -> None:
-        for index, person in sorted(self.roots, key=lambda r: r[0]):
-            if person.is_body or person.rep_side:
-                continue
-            token = self.doc[index]
-            event = self._contact(token)
-            if event == "met":
-                person.met.append(index)
-                self.last_speaker = person
-            elif event == "absent":
-                person.absent.append(index)
-        for hit in self.hits:
-            if hit.label == "DM_MET":
-                self._met_after(hit)
         self._introduced()
         for hit in self.hits:
             if hit.label in ("DM_AUTHORITY", "DM_SELF"):
@@ -357,24 +371,23 @@ class _CastBuilder:
             elif hit.label == "DM_NOBODY":
                 self.nobody.append(hit)
 
-    def _met_after(self, hit: Hit) -> None:
+    def _after_met_word(self, start: int) -> bool:
         """'Met Hank Klemme', 'sat down with the owner': the first person named right after
         a meeting word, when the parse missed it (a sentence-initial 'Met' read as a name)."""
         doc = self.doc
-        verb = doc[hit.start]
-        if _negated(verb) or _planned(verb) or self.prospect_speaks(hit.start) and verb.lower_ not in ("met",):
-            return
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.lower_ not in ("i", "we"):
-            return
-        for i in range(hit.end, min(hit.end + 4, len(doc))):
-            if doc[i].is_punct and doc[i].text != ",":
-                return
-            person = self.at.get(i)
-            if person is not None and not person.is_body and not person.rep_side:
-                if i not in person.met:
-                    person.met.append(i)
-                return
+        for hit in self.hits:
+            if hit.label != "DM_MET" or not hit.end <= start <= hit.end + 3:
+                continue
+            between = doc[hit.end:start]
+            if any(t.is_punct or t.i in self.at for t in between):
+                continue
+            verb = doc[hit.start]
+            if _negated(verb) or _planned(verb):
+                continue
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.lower_ in ("i", "we"):
+                return True
+        return False
 
     def _introduced(self) -> None:
         """'Mike Ferreira, it's his shop.' / 'Dr. Marcus Bell, he's the owner': a memo that opens
@@ -429,7 +442,7 @@ class _CastBuilder:
             return "absent" if not negated else None
         if lemma in ("show", "come", "join") and negated:
             return "absent"
-        if negated or _planned(verb):
+        if negated or _planned(verb) or _hearsay(verb):
             return None
         if lemma in SPEECH | PRESENCE and verb.tag_ in ("VBD", "VBZ") and verb.pos_ in ("VERB", "AUX"):
             if verb.tag_ == "VBZ" and lemma not in ("go", "say", "tell", "ask"):
@@ -456,9 +469,11 @@ class _CastBuilder:
     def _authority(self, hit: Hit) -> None:
         doc = self.doc
         span = doc[hit.start:hit.end]
-        owner = next((self.at[t.i] for t in span if t.i in self.at and
-                      (t.dep_ == "poss" or t.lower_ in ("hers", "his", "theirs", "her") or t.tag_ == "PRP$")),
-                     None)
+        if span[-1].lower_ in ("his", "her", "their") and hit.end < len(doc) and doc[hit.end].is_alpha:
+            return  # 'the MD is his father': a kinship, not 'it is his'
+        possessors = [self.at[t.i] for t in span if t.i in self.at and
+                      (t.dep_ == "poss" or t.lower_ in ("hers", "his", "theirs", "her") or t.tag_ == "PRP$")]
+        owner = possessors[-1] if possessors else None  # "his dad's company": the dad's
         if owner is None and any(t.lower_ in ("hers", "his", "theirs") for t in span):
             owner = next((self.at[t.i] for t in span if t.i in self.at), None)
         person = owner or self._resolve_subject(_anchor(doc, hit))
@@ -479,7 +494,9 @@ class _CastBuilder:
         negated = _negated(anchor) and not any(t.lower_ in ("not", "n't", "never") for t in doc[hit.start:hit.end])
         sent = doc[hit.start].sent
         deciders = []
-        for i in range(hit.start, min(hit.end + 6, sent.end)):
+        for i in range(hit.start, min(hit.end + 4, sent.end)):
+            if i >= hit.end and doc[i].is_punct:
+                break
             person = self.at.get(i)
             if person is not None and person is not who and person not in deciders and not person.rep_side:
                 deciders.append(person)
@@ -559,6 +576,18 @@ def _anchor(doc, hit: Hit):
 def _negated(verb) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("neither", "never") for c in verb.children) or \
         (verb.dep_ in ("xcomp", "conj") and any(c.dep_ == "neg" for c in verb.head.children))
+
+
+def _hearsay(verb) -> bool:
+    """'Trevor came back and said he says he's not interested': speech inside someone else's report."""
+    node, hops = verb, 0
+    while node.dep_ in ("ccomp", "conj", "advcl", "xcomp") and hops < 3:
+        node, hops = node.head, hops + 1
+        if node.lemma_.lower() in ("say", "tell", "mention", "explain") and node is not verb:
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in ("i", "we"):
+                return True
+    return False
 
 
 def _doubted(verb) -> bool:
