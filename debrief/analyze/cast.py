@@ -54,6 +54,8 @@ PRESENCE = {"join", "joined", "hop", "jump", "greet", "attend", "stay", "sit", "
 ABSENCE_STATE = {"out", "away", "off", "sick", "travel", "traveling", "travelling", "unavailable", "busy",
                  "vacation", "leave", "holiday", "gone"}
 ABSENCE_VERB = {"cancel", "bump", "reschedule", "postpone", "travel", "miss", "bail", "ghost", "skip", "pull"}
+BUSY_WITH = {"patient", "patients", "customer", "customers", "meeting", "meetings", "conference", "audit",
+             "surgery", "court", "vacation", "holiday", "appointment", "client", "clients", "job", "site", "call"}
 NOT_THERE = {"there", "in", "around", "available", "present", "here", "on"}
 PLANNING = {"book", "set", "schedule", "plan", "arrange", "request", "propose", "try", "want", "hope", "need",
             "suppose", "get", "push", "ask", "offer", "line", "pencil", "confirm", "lock", "put", "send",
@@ -433,6 +435,9 @@ class _CastBuilder:
                 return "absent"
             if children & ABSENCE_STATE or any(c.lemma_ in ABSENCE_STATE for c in verb.children):
                 return "absent" if not negated else None
+            if not negated and any(c.dep_ == "prep" and any(o.lemma_.lower() in BUSY_WITH for o in c.children)
+                                   for c in verb.children):
+                return "absent"  # 'with patients', 'in a meeting', 'at a conference' 
             if children & {"there", "present"} and not negated:
                 return "met" if verb.tag_ == "VBD" else None
             return None
@@ -447,6 +452,8 @@ class _CastBuilder:
         if lemma in SPEECH | PRESENCE and verb.tag_ in ("VBD", "VBZ") and verb.pos_ in ("VERB", "AUX"):
             if verb.tag_ == "VBZ" and lemma not in ("go", "say", "tell", "ask"):
                 return None
+            if lemma == "go" and not (verb.i + 1 < len(self.doc) and self.doc[verb.i + 1].is_punct):
+                return None  # 'she goes, ...' is speech; 'it goes to the board' is not
             return "met"
         return None
 
@@ -454,8 +461,16 @@ class _CastBuilder:
         """The person who does what `token` (a verb, or a word in its phrase) says."""
         verb = token
         for _ in range(4):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if doer is not None:  # 'approved by the mall manager'
+                return self._resolve(doer)
+            if verb.dep_ == "xcomp":  # 'needs the VP to sign off'
+                obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+                if obj is not None and obj.i in self.at:
+                    return self._resolve(obj)
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None:
+            if subject is not None and not (subject.dep_ == "nsubjpass" and agent is not None):
                 return self._resolve(subject)
             if verb.dep_ == "relcl":
                 return self._resolve(verb.head)
@@ -469,6 +484,8 @@ class _CastBuilder:
     def _authority(self, hit: Hit) -> None:
         doc = self.doc
         span = doc[hit.start:hit.end]
+        if len(span) == 1 and span[0].pos_ not in ("VERB", "AUX"):
+            return  # 'his own company', 'the decision': not a predicate
         if span[-1].lower_ in ("his", "her", "their") and hit.end < len(doc) and doc[hit.end].is_alpha:
             return  # 'the MD is his father': a kinship, not 'it is his'
         possessors = [self.at[t.i] for t in span if t.i in self.at and
@@ -506,11 +523,13 @@ class _CastBuilder:
             if who is not None:
                 who.authority.append(hit.start)
             return
+        if hit.rule.kind == "route" and not deciders:
+            return  # 'go to lunch'
         if who is not None:
             who.defers.append(hit.start)
         for person in deciders:
             person.deferred_to.append(hit.start)
-        if not deciders:
+        if not deciders and hit.rule.kind != "route":
             self.unnamed_elsewhere.append(hit)
 
 
@@ -634,7 +653,7 @@ def _planned(verb) -> bool:
         if node.dep_ in ("dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "npadvmod") \
                 and head.lemma_.lower() in PLANNING and head.pos_ in ("VERB", "AUX"):
             return node.dep_ != "prep" or head.lemma_.lower() not in ("get", "have", "do", "make")
-        if node.dep_ in ("ROOT",):
+        if node.dep_ not in ("dobj", "pobj", "prep", "xcomp", "compound", "npadvmod", "acl", "amod"):
             return False
         node = head
     return False

@@ -77,7 +77,8 @@ def _judge_by_cast(cast: Cast, clauses: list[Clause]) -> DecisionMakerVerdict:
     deferring = [p for p in met if p.defers or p.no_authority]
     if elsewhere or deferring or cast.unnamed_elsewhere:
         return _someone_else(cast, clauses, elsewhere, deferring)
-    if not met and (cast.nobody_met or any(p.absent for p in cast.people)):
+    strong = [h for h in cast.nobody_met if not _weak_nobody(h, clauses)]
+    if not met and (cast.nobody_met or any(p.absent for p in cast.people)) or strong:
         hits = [(_clause_at(clauses, h.start), h) for h in cast.nobody_met]
         away = [p for p in cast.people if p.absent]
         found = f"\"{clauses[0].doc[cast.nobody_met[0].start:cast.nobody_met[0].end].text}\"" if cast.nobody_met \
@@ -95,6 +96,12 @@ def _judge_by_cast(cast: Cast, clauses: list[Clause]) -> DecisionMakerVerdict:
     reason = "a senior title alone" if senior else None
     return DecisionMakerVerdict("unclear", None, [e for p in senior[:1] for e in _evidence(clauses, p)],
                                 missing, reason is None, reason)
+
+
+def _weak_nobody(hit: Hit, clauses: list[Clause]) -> bool:
+    """A voicemail or a card left says nobody was met only when nobody else was."""
+    text = clauses[0].doc[hit.start:hit.end].text.lower()
+    return "voice" in text or "card" in text or "answer" in text
 
 
 def _strength(person: Person) -> int:
