@@ -42,7 +42,8 @@ MEET_WITH = {"meet", "met", "sit", "sat", "talk", "speak", "spoke", "chat", "vis
              "walk", "walked", "interview", "discussion", "chat", "demo", "sat-down", "huddle", "review"}
 TALK_TO = {"talk", "speak", "spoke", "chat", "present", "pitch", "demo", "introduce", "walk"}
 MEET_OBJECT = {"meet", "met", "see", "saw", "visit", "catch", "caught", "pitch", "demo", "interview", "greet",
-               "find", "found", "corner", "grab", "get", "got"}
+               "find", "found", "corner", "grab", "get", "got", "ask", "tell", "show", "walk", "give", "hand",
+               "remind", "convince", "introduce", "thank", "interrupt"}
 SPEECH = {"say", "tell", "go", "ask", "mention", "explain", "admit", "agree", "answer", "laugh", "reply",
           "respond", "complain", "insist", "open", "push", "object", "note", "share", "describe", "walk", "show",
           "give", "pull", "like", "love", "want", "nod", "smile", "look", "lean", "warn", "point", "bring",
@@ -92,14 +93,17 @@ class Person:
 
     @property
     def has_authority(self) -> bool:
-        return bool(self.rank == "top" or self.authority or self.deferred_to) and not self.no_authority
+        if self.rank == "top":  # a co-owner who "can't sign without Sam" still decides: a stall
+            return True
+        return bool(self.authority or self.deferred_to) and not self.no_authority
 
     @property
     def was_met(self) -> bool:
-        """Met, and not away unless met again after it ("the owner was out ... then he walked in")."""
+        """Met, and not away unless met again after it ("the owner was out ... then he walked in")
+        or met before leaving ("fifteen minutes with her, then a dog came in and she was gone")."""
         if not self.met:
             return False
-        return not self.absent or max(self.met) > max(self.absent)
+        return not self.absent or max(self.met) > max(self.absent) or min(self.met) < min(self.absent)
 
     @property
     def label(self) -> str | None:
@@ -226,8 +230,12 @@ class _CastBuilder:
         if not words:
             return
         gender = _honorific_gender(ent)
-        person = next((p for p in self.people if p.name and words & _name_words_of(p.name)
+        person = next((p for p in self.people if p.name and _same_name(words, p.name)
                        and not (gender and p.gender and gender != p.gender)), None)
+        if person is None and self._name_alone(ent):
+            person = self._unnamed_before(ent)
+            if person is not None:
+                person.name = None
         if person is None:
             person = self._new(name=" ".join(t.text for t in ent if t.lower_ not in HONORIFICS and t.text != "'s"))
             person.rep_side = self._possessed_by_rep(ent)
@@ -235,6 +243,15 @@ class _CastBuilder:
             person.name = " ".join(t.text for t in ent if t.lower_ not in HONORIFICS and t.text != "'s")
         person.gender = person.gender or gender
         self._mark(person, ent.start, ent.end)
+
+    def _name_alone(self, ent) -> bool:
+        """'... the owner walks in. Ed Kowalski.': a sentence that is only a name."""
+        sent = ent.sent
+        return ent.start == sent.start and all(t.is_punct for t in self.doc[ent.end:sent.end])
+
+    def _unnamed_before(self, ent) -> Person | None:
+        recent = [p for p, last in self._by_recency(ent.start) if self.sent_of[last] == self.sent_of[ent.start] - 1]
+        return next((p for p in reversed(recent) if p.name is None and p.role and not p.is_body), None)
 
     def _possessed_by_rep(self, span) -> bool:
         if self.prospect_speaks(span.start):
@@ -320,7 +337,12 @@ class _CastBuilder:
         sentence = self.sent_of[token.i]
         known = [p for p, last in candidates if p.gender == gender and sentence - self.sent_of[last] <= 3]
         person = known[0] if known and candidates[0][0].gender is None else candidates[0][0]
-        if not person.met and token.dep_ in ("nsubj", "nsubjpass"):
+        same = [p for p, last in candidates if self.sent_of[last] == sentence]
+        subjects = [p for p in same if any(self.doc[i].dep_ in ("nsubj", "nsubjpass") and self.sent_of[i] == sentence
+                                           for i, q in self.at.items() if q is p and i < token.i)]
+        if same and subjects and person is same[0] and person not in subjects:
+            person = subjects[0]  # 'Dr. Reyes bought it off old Dr. Klein, so it's her call'
+        elif not person.met and not same and token.dep_ in ("nsubj", "nsubjpass"):
             talking = [p for p, last in candidates if p.met and sentence - self.sent_of[last] <= 3]
             person = talking[0] if talking else person
         person.gender = gender
@@ -357,7 +379,6 @@ class _CastBuilder:
 
     # --- events -------------------------------------------------------------------
     def read_events(self) -> None:
-        self._introduced()
         for hit in self.hits:
             if hit.label in ("DM_AUTHORITY", "DM_SELF"):
                 self._authority(hit)
@@ -372,6 +393,7 @@ class _CastBuilder:
                     person.absent.append(hit.start)
             elif hit.label == "DM_NOBODY":
                 self.nobody.append(hit)
+        self._introduced()
 
     def _after_met_word(self, start: int) -> bool:
         """'Met Hank Klemme', 'sat down with the owner': the first person named right after
@@ -397,7 +419,7 @@ class _CastBuilder:
         doc = self.doc
         for sent in list(doc.sents)[:3]:
             first = self.at.get(sent.start) or (self.at.get(sent.start + 1) if doc[sent.start].lower_ in HONORIFICS else None)
-            if first is None or first.is_body or first.rep_side:
+            if first is None or first.is_body or first.rep_side or first.absent or self.nobody:
                 continue
             end = sent.start
             while end < sent.end and self.at.get(end) is first or end < sent.end and doc[end].lower_ in HONORIFICS:
@@ -424,6 +446,9 @@ class _CastBuilder:
             return _status(head, meet=True)
         if token.dep_ in ("nsubj", "nsubjpass"):
             return self._subject_event(token, head)
+        if token.dep_ == "attr" and head.lemma_ == "be" and head.tag_ == "VBD" and \
+                any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
+            return "met"  # 'so it was Dr. Reyes and Tina'
         return None
 
     def _subject_event(self, token, verb) -> str | None:
@@ -431,11 +456,16 @@ class _CastBuilder:
         negated = any(c.dep_ == "neg" for c in verb.children)
         lemma = verb.lemma_.lower()
         if lemma == "be":
+            if any(c.lower_ == "like" for c in verb.children) and verb.i + 2 < len(self.doc) \
+                    and (self.doc[verb.i + 2].is_punct or self.doc[verb.i + 2].is_quote):
+                return "met" if not negated else None  # "Keisha's like, 'Wait ...'"
             if negated and children & NOT_THERE:
                 return "absent"
             if children & ABSENCE_STATE or any(c.lemma_ in ABSENCE_STATE for c in verb.children):
                 return "absent" if not negated else None
-            if not negated and any(c.dep_ == "prep" and any(o.lemma_.lower() in BUSY_WITH for o in c.children)
+            if not negated and any(c.dep_ == "prep" and any(o.lemma_.lower() in BUSY_WITH and not
+                                                             any(d.lower_ in ("the", "our") for d in o.children)
+                                                             for o in c.children)
                                    for c in verb.children):
                 return "absent"  # 'with patients', 'in a meeting', 'at a conference' 
             if children & {"there", "present"} and not negated:
@@ -450,7 +480,7 @@ class _CastBuilder:
         if negated or _planned(verb) or _hearsay(verb):
             return None
         if lemma in SPEECH | PRESENCE and verb.tag_ in ("VBD", "VBZ") and verb.pos_ in ("VERB", "AUX"):
-            if verb.tag_ == "VBZ" and lemma not in ("go", "say", "tell", "ask"):
+            if verb.tag_ == "VBZ" and lemma not in {"go", "say", "tell", "ask"} | PRESENCE:
                 return None
             if lemma == "go" and not (verb.i + 1 < len(self.doc) and self.doc[verb.i + 1].is_punct):
                 return None  # 'she goes, ...' is speech; 'it goes to the board' is not
@@ -519,6 +549,8 @@ class _CastBuilder:
                 deciders.append(person)
                 if i >= hit.end:
                     break
+        if negated and hit.rule.kind == "route":
+            return  # "she will not go through that again"
         if negated:  # "she doesn't need to run it by anyone": she decides herself
             if who is not None:
                 who.authority.append(hit.start)
@@ -555,6 +587,16 @@ def _root(span):
 
 def _name_words(span) -> set[str]:
     return {t.lower_ for t in span if t.is_alpha and t.lower_ not in HONORIFICS}
+
+
+def _same_name(words: set[str], name: str) -> bool:
+    """'Patricia' or 'Lund' is Patricia Lund; 'Kowalski Precision' is not Ed Kowalski."""
+    theirs = _name_words_of(name)
+    if not words & theirs:
+        return False
+    if len(words) == 1 or len(theirs) == 1:
+        return True
+    return name.split()[0].lower() in words  # the same first name
 
 
 def _name_words_of(name: str) -> set[str]:
