@@ -68,6 +68,10 @@ COMPANY_WORDS = {"inc", "llc", "ltd", "co", "corp", "group", "distribution", "ma
                  "plumbing", "hvac", "auto", "motors", "hospital", "clinic", "farms", "farm", "services", "bank",
                  "hardware", "supply", "dental", "medical", "health", "market", "restaurant", "salon", "gym",
                  "bakery", "boutique", "construction", "electric", "logistics", "partners", "associates", "realty"}
+NOT_NAMES = {"zoom", "teams", "skype", "facetime", "webex", "monday", "tuesday", "wednesday", "thursday", "friday",
+             "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december", "christmas", "easter", "okay", "ok", "so", "yeah",
+             "um", "uh", "anyway", "alright", "god", "lord", "covid", "excel", "google", "amazon", "square"}
 STAND_INS = {"one", "guy", "gal", "person", "lady", "man", "woman", "fella", "boss"}
 
 
@@ -148,6 +152,7 @@ class _CastBuilder:
         names = [e for e in self.doc.ents if e.label_ == "PERSON" and not self._rep_name(e)
                  and not any(t.lower_ in COMPANY_WORDS for t in e)]
         names += self._unrecognised_names_after_met(names)
+        names += self._unrecognised_names(names)
         names.sort(key=lambda e: e.start)
         titles = self._titles()
         items = [(e.start, "name", e) for e in names] + [(h.start, "title", h) for h in titles]
@@ -162,6 +167,24 @@ class _CastBuilder:
                 self._add_title(item, names)
             else:
                 self._add_pronoun(item)
+
+    def _unrecognised_names(self, names) -> list:
+        """A first name the recognizer missed ('Lina owns it', 'a call with Nadia'): a capitalised
+        word, not a company, that does what people do (says, owns) or is met with."""
+        taken = {i for e in names for i in range(e.start, e.end)}
+        found = []
+        for token in self.doc:
+            if token.i in taken or token.pos_ != "PROPN" or not token.is_title or token.i == token.sent.start \
+                    and token.dep_ not in ("nsubj",) or token.ent_type_ not in ("", "PERSON", "GPE", "NORP"):
+                continue
+            if token.lower_ in HONORIFICS or token.lower_ in NOT_NAMES:
+                continue
+            head = token.head
+            says = token.dep_ == "nsubj" and head.lemma_.lower() in SPEECH | {"own", "run", "decide", "sign", "approve"}
+            met_with = token.dep_ == "pobj" and head.lower_ == "with" and _word(head.head) in MEET_WITH
+            if (says or met_with) and not any(c.dep_ == "compound" for c in token.children):
+                found.append(self.doc[token.i:token.i + 1])
+        return found
 
     def _unrecognised_names_after_met(self, names) -> list:
         """'Met with Marcus' where the recognizer took Marcus for a place: a capitalised
@@ -334,7 +357,10 @@ class _CastBuilder:
                       and (self.quoted.get(last) is None or self.quoted.get(last) == inside)]
         if not candidates:
             return
+        present = [(p, last) for p, last in candidates if not (p.absent and not p.met)]
         sentence = self.sent_of[token.i]
+        if present and candidates[0][0] is not present[0][0] and sentence - self.sent_of[present[0][1]] <= 2:
+            candidates = present  # 'Glen was out on sites. Talked to Brent ... I asked him': Brent
         known = [p for p, last in candidates if p.gender == gender and sentence - self.sent_of[last] <= 3]
         person = known[0] if known and candidates[0][0].gender is None else candidates[0][0]
         same = [p for p, last in candidates if self.sent_of[last] == sentence]
@@ -480,7 +506,7 @@ class _CastBuilder:
         if negated or _planned(verb) or _hearsay(verb):
             return None
         if lemma in SPEECH | PRESENCE and verb.tag_ in ("VBD", "VBZ") and verb.pos_ in ("VERB", "AUX"):
-            if verb.tag_ == "VBZ" and lemma not in {"go", "say", "tell", "ask"} | PRESENCE:
+            if verb.tag_ == "VBZ" and lemma not in {"go", "say", "tell", "ask", "walk", "join", "pop"}:
                 return None
             if lemma == "go" and not (verb.i + 1 < len(self.doc) and self.doc[verb.i + 1].is_punct):
                 return None  # 'she goes, ...' is speech; 'it goes to the board' is not
