@@ -99,6 +99,7 @@ class Analyzer:
             decision_maker_met=dm.value,
             decision_maker=dm.who,
             decision_maker_missing=dm.missing,
+            decision_maker_unsure=dm.unsure_reason,
             excuses=excuses.excuses,
             proposal_without_meeting=without_meeting,
             **signals.values,

@@ -83,6 +83,7 @@ class Person:
     rank: str | None = None  # top | senior | junior | body | None
     gender: str | None = None  # m | f | None
     rep_side: bool = False
+    presumed: bool = False  # 'she' with no one named before: the contact the memo is about
     mentions: list[int] = field(default_factory=list)
     met: list[int] = field(default_factory=list)  # token indices that show it
     absent: list[int] = field(default_factory=list)
@@ -121,7 +122,10 @@ class Cast:
     unnamed_elsewhere: list[Hit]  # "needs approval" with nobody named
 
     def met(self) -> list[Person]:
-        return [p for p in self.people if p.was_met and not p.rep_side]
+        """Who the rep met; 'she' of a memo that names nobody is the contact, unless
+        the memo says someone was away or nobody was met."""
+        quiet = not self.nobody_met and not any(p.absent for p in self.people)
+        return [p for p in self.people if not p.rep_side and (p.was_met or p.presumed and quiet and not p.absent)]
 
 
 def build_cast(doc, hits: list[Hit], prospect_speaks=None) -> Cast:
@@ -356,6 +360,11 @@ class _CastBuilder:
                       if not p.is_body and not p.rep_side and p.gender in (None, gender)
                       and (self.quoted.get(last) is None or self.quoted.get(last) == inside)]
         if not candidates:
+            if not self.people or all(p.is_body or p.rep_side for p in self.people):
+                person = self._new(gender=gender, presumed=True)
+                self.at[token.i] = person
+                self.roots.append((token.i, person))
+                self._note_contact(token.i, person, token.i)
             return
         present = [(p, last) for p, last in candidates if not (p.absent and not p.met)]
         sentence = self.sent_of[token.i]

@@ -69,7 +69,7 @@ def _judge_by_cast(cast: Cast, clauses: list[Clause]) -> DecisionMakerVerdict:
     met = cast.met()
     deciders_met = [p for p in met if p.has_authority]
     if deciders_met:
-        person = min(deciders_met, key=lambda p: (_strength(p), min(p.met)))
+        person = min(deciders_met, key=lambda p: (_strength(p), min(p.met or p.mentions or [0])))
         evidence = _evidence(clauses, person)
         unsure = _unsure_yes(person, cast)
         return DecisionMakerVerdict("yes", person.label, evidence, None, unsure is None, unsure)
