@@ -377,7 +377,8 @@ class _CastBuilder:
                                            for i, q in self.at.items() if q is p and i < token.i)]
         if same and subjects and person is same[0] and person not in subjects:
             person = subjects[0]  # 'Dr. Reyes bought it off old Dr. Klein, so it's her call'
-        elif not person.met and not same and token.dep_ in ("nsubj", "nsubjpass"):
+        elif not person.met and token.dep_ in ("nsubj", "nsubjpass") and \
+                (not same or token.head.lemma_.lower() in ("say", "tell", "go", "mention", "explain")):
             talking = [p for p, last in candidates if p.met and sentence - self.sent_of[last] <= 3]
             person = talking[0] if talking else person
         person.gender = gender
@@ -530,7 +531,7 @@ class _CastBuilder:
             doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if doer is not None:  # 'approved by the mall manager'
                 return self._resolve(doer)
-            if verb.dep_ == "xcomp":  # 'needs the VP to sign off'
+            if verb.dep_ in ("xcomp", "advcl", "ccomp"):  # 'needs the VP to sign off'
                 obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
                 if obj is not None and obj.i in self.at:
                     return self._resolve(obj)
@@ -559,6 +560,10 @@ class _CastBuilder:
         if owner is None and any(t.lower_ in ("hers", "his", "theirs") for t in span):
             owner = next((self.at[t.i] for t in span if t.i in self.at), None)
         person = owner or self._resolve_subject(_anchor(doc, hit))
+        if person is None and self._shared(hit):
+            for together in self._shared(hit):
+                together.authority.append(hit.start)
+            return
         if person is None or person.rep_side:
             return
         verb = _anchor(doc, hit)
@@ -569,10 +574,29 @@ class _CastBuilder:
         else:
             person.authority.append(hit.start)
 
+    def _shared(self, hit: Hit) -> list[Person]:
+        """'They both decide', 'we decide together': everyone named in this or the
+        sentence before, when the memo says they decide jointly."""
+        doc = self.doc
+        sent = doc[hit.start].sent
+        if not any(t.lower_ in ("both", "together", "jointly", "all", "each") for t in sent):
+            return []
+        subject = next((c for c in _anchor(doc, hit).children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in ("they", "we", "both"):
+            return []
+        number = self.sent_of[hit.start]
+        return list({id(p): p for i, p in sorted(self.at.items())
+                     if number - 1 <= self.sent_of[i] <= number and i < hit.start
+                     and not p.is_body and not p.rep_side}.values())
+
     def _elsewhere(self, hit: Hit) -> None:
         doc = self.doc
         anchor = _anchor(doc, hit)
         who = self._resolve_subject(anchor)
+        subject = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if who is not None and subject is not None and hit.start <= subject.i < hit.end:
+            who.authority.append(hit.start)  # 'her boss decides', 'the board approves'
+            return
         negated = _negated(anchor) and not any(t.lower_ in ("not", "n't", "never") for t in doc[hit.start:hit.end])
         sent = doc[hit.start].sent
         deciders = []
@@ -580,6 +604,8 @@ class _CastBuilder:
             if i >= hit.end and doc[i].is_punct:
                 break
             person = self.at.get(i)
+            if doc[i].dep_ == "poss" or doc[i].tag_ == "PRP$":
+                continue  # 'his dad': the dad, not him
             if person is not None and person is not who and person not in deciders and not person.rep_side:
                 deciders.append(person)
                 if i >= hit.end:
@@ -645,8 +671,8 @@ def _head_word(role: str) -> str:
 def _role_span(doc, hit: Hit):
     """The title as said: 'office manager', 'director of pharmacy', 'chief nursing officer'."""
     start, end = hit.start, hit.end
-    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= start \
-            and doc[start - 1].pos_ in ("NOUN", "PROPN") and doc[start - 1].ent_type_ not in ("PERSON", "ORG", "GPE"):
+    while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i >= start \
+            and doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") and doc[start - 1].ent_type_ not in ("PERSON", "ORG", "GPE"):
         start -= 1
     if end < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == end - 1:
         objects = [c for c in doc[end].children if c.dep_ == "pobj"]
@@ -660,8 +686,10 @@ def _role_span(doc, hit: Hit):
 def _anchor(doc, hit: Hit):
     """The verb of a phrase ('signs' in 'signs off'), else its head word."""
     span = doc[hit.start:hit.end]
+    if span[0].pos_ == "DET":  # 'the say-so', 'the final word': the phrase, wherever it sits
+        return _root(span)
     for token in span:
-        if token.pos_ in ("VERB", "AUX") and token.lower_ not in ("has", "have", "'s") or token.lemma_ == "be":
+        if token.pos_ == "VERB" and token.lower_ not in ("has", "have", "'s"):
             return token
     for token in span:
         if token.pos_ in ("VERB", "AUX"):
