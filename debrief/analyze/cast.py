@@ -68,6 +68,7 @@ COMPANY_WORDS = {"inc", "llc", "ltd", "co", "corp", "group", "distribution", "ma
                  "plumbing", "hvac", "auto", "motors", "hospital", "clinic", "farms", "farm", "services", "bank",
                  "hardware", "supply", "dental", "medical", "health", "market", "restaurant", "salon", "gym",
                  "bakery", "boutique", "construction", "electric", "logistics", "partners", "associates", "realty"}
+REPORTING = {"say", "tell", "go", "mention", "explain"}
 NOT_NAMES = {"zoom", "teams", "skype", "facetime", "webex", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december", "christmas", "easter", "okay", "ok", "so", "yeah",
@@ -83,7 +84,8 @@ class Person:
     rank: str | None = None  # top | senior | junior | body | None
     gender: str | None = None  # m | f | None
     rep_side: bool = False
-    presumed: bool = False  # 'she' with no one named before: the contact the memo is about
+    presumed: bool = False
+    plural: bool = False  # 'the deacons', 'the owners': not 'he' or 'she'  # 'she' with no one named before: the contact the memo is about
     mentions: list[int] = field(default_factory=list)
     met: list[int] = field(default_factory=list)  # token indices that show it
     absent: list[int] = field(default_factory=list)
@@ -178,6 +180,12 @@ class _CastBuilder:
         taken = {i for e in names for i in range(e.start, e.end)}
         found = []
         for token in self.doc:
+            known_name = token.ent_type_ == "ORG" and token.ent_iob_ == "B" and \
+                (token.i + 1 >= len(self.doc) or self.doc[token.i + 1].ent_iob_ != "I") and \
+                any(token.lower_ in _name_words(e) for e in names)
+            if known_name and token.i not in taken:
+                found.append(self.doc[token.i:token.i + 1])  # 'Dale leans back' read as a company
+                continue
             if token.i in taken or token.pos_ != "PROPN" or not token.is_title or token.i == token.sent.start \
                     and token.dep_ not in ("nsubj",) or token.ent_type_ not in ("", "PERSON", "GPE", "NORP"):
                 continue
@@ -302,7 +310,8 @@ class _CastBuilder:
             person = person or self._new(role=role_span.text.lower(), rank="body")
             self._mark(person, hit.start, hit.end)
             return
-        person = self._named_by_apposition(hit, names) or self._named_by_copula(head)
+        person = self._named_by_apposition(hit, names) or self._named_by_copula(head) or \
+            self._named_by_contraction(role_span)
         if person is False:  # "she's not the owner"
             return
         if person is None:
@@ -310,7 +319,7 @@ class _CastBuilder:
                 return
             person = next((p for p in self.people if p.role and p.name is None and not p.is_body
                            and _head_word(p.role) == head.lower_), None)
-            person = person or self._new(role=role_span.text, rank=rank)
+            person = person or self._new(role=role_span.text, rank=rank, plural=head.tag_ in ("NNS", "NNPS"))
         if person.role is None or _better(rank, person.rank):
             person.role, person.rank = role_span.text, rank
         self._mark(person, hit.start, hit.end)
@@ -328,6 +337,13 @@ class _CastBuilder:
             if hit.end <= ent.start and len(after) <= 2 and all(t.lower_ in APPOSITION_GLUE | HONORIFICS for t in after):
                 self._add_name(ent) if ent.start not in self.at else None
                 return self.at.get(ent.start)
+        return None
+
+    def _named_by_contraction(self, role_span) -> Person | None:
+        """'So Dale's the owner', parsed as a possessive: a name, 's, then 'the' and the title."""
+        doc, start = self.doc, role_span.start
+        if start >= 3 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ == "'s":
+            return self.at.get(start - 3)
         return None
 
     def _named_by_copula(self, head):
@@ -356,9 +372,12 @@ class _CastBuilder:
             return
         gender = "m" if token.lower_ in MALE else "f"
         inside = self.quoted.get(token.i)
+        own_apposition = token.dep_ == "poss" and token.i >= 2 and self.doc[token.i - 1].text == ","
         candidates = [(p, last) for p, last in reversed(self._by_recency(token.i))
-                      if not p.is_body and not p.rep_side and p.gender in (None, gender)
-                      and (self.quoted.get(last) is None or self.quoted.get(last) == inside)]
+                      if not p.is_body and not p.rep_side and not p.plural and p.gender in (None, gender)
+                      and (self.quoted.get(last) is None or self.quoted.get(last) == inside)
+                      and not (own_apposition and last == token.i - 2)]  # 'Linda, his bookkeeper'
+
         if not candidates:
             if not self.people or all(p.is_body or p.rep_side for p in self.people):
                 person = self._new(gender=gender, presumed=True)
@@ -371,14 +390,18 @@ class _CastBuilder:
         if present and candidates[0][0] is not present[0][0] and sentence - self.sent_of[present[0][1]] <= 2:
             candidates = present  # 'Glen was out on sites. Talked to Brent ... I asked him': Brent
         known = [p for p, last in candidates if p.gender == gender and sentence - self.sent_of[last] <= 3]
+        known_met = [p for p, last in candidates if p.gender == gender and p.met]
         person = known[0] if known and candidates[0][0].gender is None else candidates[0][0]
+        if person.gender is None and not person.met and known_met and not known:
+            person = known_met[0]  # the contact, not a newcomer only talked about
         same = [p for p, last in candidates if self.sent_of[last] == sentence]
         subjects = [p for p in same if any(self.doc[i].dep_ in ("nsubj", "nsubjpass") and self.sent_of[i] == sentence
                                            for i, q in self.at.items() if q is p and i < token.i)]
-        if same and subjects and person is same[0] and person not in subjects:
+        reported = token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in REPORTING
+        if subjects and not reported:
             person = subjects[0]  # 'Dr. Reyes bought it off old Dr. Klein, so it's her call'
         elif not person.met and token.dep_ in ("nsubj", "nsubjpass") and \
-                (not same or token.head.lemma_.lower() in ("say", "tell", "go", "mention", "explain")):
+                (not same or reported):
             talking = [p for p, last in candidates if p.met and sentence - self.sent_of[last] <= 3]
             person = talking[0] if talking else person
         person.gender = gender
@@ -460,12 +483,13 @@ class _CastBuilder:
             end = sent.start
             while end < sent.end and self.at.get(end) is first or end < sent.end and doc[end].lower_ in HONORIFICS:
                 end += 1
-            root = doc[end - 1]
-            if end < sent.end and doc[end].text == "," and root.dep_ in ("ROOT", "npadvmod", "nsubj", "dep") \
-                    and not first.met and (root.dep_ != "nsubj" or root.head.lemma_ == "be"):
-                if root.dep_ == "nsubj" and root.head.lemma_ != "be":
-                    continue
-                first.met.append(sent.start)
+            if end >= sent.end or doc[end].text != "," or first.met or \
+                    any(p.met or min(p.mentions, default=len(doc)) < sent.start for p in self.people if p is not first):
+                continue  # only the memo's opening of its contact
+            pronoun = next((t for t in doc[end:min(end + 10, sent.end)] if t.lower_ in MALE | FEMALE), None)
+            if pronoun is not None and self.at.get(pronoun.i) is first:
+                first.met.append(sent.start)  # 'Mike Ferreira, it's his shop'; 'Dr. Haskins, Greg Haskins, he owns it'
+
 
     def _contact(self, token) -> str | None:
         """'met' or 'absent' as the parse says of this mention, or None."""
@@ -481,7 +505,11 @@ class _CastBuilder:
         if token.dep_ == "dobj" and _word(head) in MEET_OBJECT:
             return _status(head, meet=True)
         if token.dep_ in ("nsubj", "nsubjpass"):
-            return self._subject_event(token, head)
+            event = self._subject_event(token, head)
+            for verb in [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")][:2]:
+                if event is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                    event = self._subject_event(token, verb)  # 'Dale leans back and says ...'
+            return event
         if token.dep_ == "attr" and head.lemma_ == "be" and head.tag_ == "VBD" and \
                 any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
             return "met"  # 'so it was Dr. Reyes and Tina'
@@ -540,7 +568,7 @@ class _CastBuilder:
                 return self._resolve(subject)
             if verb.dep_ == "relcl":
                 return self._resolve(verb.head)
-            if verb.dep_ in ("conj", "xcomp", "acomp", "attr", "dobj", "prt", "prep", "pobj", "aux", "ccomp")\
+            if verb.dep_ in ("conj", "xcomp", "acomp", "attr", "dobj", "prt", "prep", "pobj", "aux")\
                     and verb.head is not verb:
                 verb = verb.head
             else:
@@ -555,7 +583,8 @@ class _CastBuilder:
         if span[-1].lower_ in ("his", "her", "their") and hit.end < len(doc) and doc[hit.end].is_alpha:
             return  # 'the MD is his father': a kinship, not 'it is his'
         possessors = [self.at[t.i] for t in span if t.i in self.at and
-                      (t.dep_ == "poss" or t.lower_ in ("hers", "his", "theirs", "her") or t.tag_ == "PRP$")]
+                      (t.dep_ == "poss" or t.lower_ in ("hers", "his", "theirs", "her") or t.tag_ == "PRP$"
+                       or t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "'s" and doc[t.i + 1].dep_ == "case")]
         owner = possessors[-1] if possessors else None  # "his dad's company": the dad's
         if owner is None and any(t.lower_ in ("hers", "his", "theirs") for t in span):
             owner = next((self.at[t.i] for t in span if t.i in self.at), None)
@@ -585,9 +614,13 @@ class _CastBuilder:
         if subject is None or subject.lower_ not in ("they", "we", "both"):
             return []
         number = self.sent_of[hit.start]
-        return list({id(p): p for i, p in sorted(self.at.items())
-                     if number - 1 <= self.sent_of[i] <= number and i < hit.start
-                     and not p.is_body and not p.rep_side}.values())
+        for first in (number, number - 1):
+            found = list({id(p): p for i, p in sorted(self.at.items())
+                          if first <= self.sent_of[i] <= number and i < hit.start
+                          and not p.is_body and not p.rep_side}.values())
+            if len(found) >= 2 or found and first < number:
+                return found
+        return []
 
     def _elsewhere(self, hit: Hit) -> None:
         doc = self.doc
@@ -606,10 +639,15 @@ class _CastBuilder:
             person = self.at.get(i)
             if doc[i].dep_ == "poss" or doc[i].tag_ == "PRP$":
                 continue  # 'his dad': the dad, not him
+            if i >= hit.end and deciders:
+                break
             if person is not None and person is not who and person not in deciders and not person.rep_side:
                 deciders.append(person)
                 if i >= hit.end:
                     break
+        if hit.rule.kind == "route" and (doc[hit.start + 1].lower_ == "to" and hit.start + 2 < len(doc)
+                                         and doc[hit.start + 2].pos_ in ("VERB", "AUX") and hit.start + 2 not in self.at):
+            return  # 'going to be the champion'
         if negated and hit.rule.kind == "route":
             return  # "she will not go through that again"
         if negated:  # "she doesn't need to run it by anyone": she decides herself

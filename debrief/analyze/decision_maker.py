@@ -45,6 +45,7 @@ class DecisionMakerVerdict:
     missing: str | None = None  # the near miss, for `no` and `unclear`
     confident: bool = True
     unsure_reason: str | None = None
+    basis: str = ""  # which reading decided it, for measuring
 
 
 def judge_decision_maker(clauses: list[Clause], find_people=None) -> DecisionMakerVerdict:
@@ -72,7 +73,11 @@ def _judge_by_cast(cast: Cast, clauses: list[Clause]) -> DecisionMakerVerdict:
         person = min(deciders_met, key=lambda p: (_strength(p), min(p.met or p.mentions or [0])))
         evidence = _evidence(clauses, person)
         unsure = _unsure_yes(person, cast)
-        return DecisionMakerVerdict("yes", person.label, evidence, None, unsure is None, unsure)
+        doc = clauses[0].doc
+        basis = "yes:" + ("title" if person.rank == "top" else "said") + (":+pred" if person.authority else "") + \
+            (":named" if any(doc[i].pos_ == "PROPN" or doc[i].pos_ == "NOUN" for i in person.met) else ":pron") + \
+            (":others" if any(p.has_authority and not p.was_met for p in cast.people if p is not person) else "")
+        return DecisionMakerVerdict("yes", person.label, evidence, None, unsure is None, unsure, basis)
     elsewhere = [p for p in cast.people if p.has_authority and not p.was_met and not p.rep_side]
     deferring = [p for p in met if p.defers or p.no_authority]
     if elsewhere or deferring or cast.unnamed_elsewhere:
