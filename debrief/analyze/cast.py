@@ -155,8 +155,9 @@ class _CastBuilder:
 
     # --- mentions -----------------------------------------------------------------
     def gather(self) -> None:
-        names = [e for e in self.doc.ents if e.label_ == "PERSON" and not self._rep_name(e)
+        names = [_without_verb(e) for e in self.doc.ents if e.label_ == "PERSON" and not self._rep_name(e)
                  and not any(t.lower_ in COMPANY_WORDS for t in e)]
+        names = [e for e in names if len(e)]
         names += self._unrecognised_names_after_met(names)
         names += self._unrecognised_names(names)
         names.sort(key=lambda e: e.start)
@@ -402,7 +403,7 @@ class _CastBuilder:
             person = subjects[0]  # 'Dr. Reyes bought it off old Dr. Klein, so it's her call'
         elif not person.met and token.dep_ in ("nsubj", "nsubjpass") and \
                 (not same or reported):
-            talking = [p for p, last in candidates if p.met and sentence - self.sent_of[last] <= 3]
+            talking = [p for p, last in candidates if p.met and p.gender == gender and sentence - self.sent_of[last] <= 3]
             person = talking[0] if talking else person
         person.gender = gender
         self.at[token.i] = person
@@ -502,7 +503,7 @@ class _CastBuilder:
             governor = head.head
             if _word(governor) in MEET_WITH or governor.dep_ == "ROOT" and governor.pos_ in ("NOUN", "PROPN"):
                 return _status(governor, meet=True)
-        if token.dep_ == "dobj" and _word(head) in MEET_OBJECT:
+        if token.dep_ in ("dobj", "dative") and _word(head) in MEET_OBJECT:
             return _status(head, meet=True)
         if token.dep_ in ("nsubj", "nsubjpass"):
             event = self._subject_event(token, head)
@@ -682,6 +683,14 @@ def _root(span):
         if token.head.i < span.start or token.head.i >= span.end or token.head is token:
             return token
     return span[-1]
+
+
+def _without_verb(ent):
+    """'Met Alan Rourke' read as one name: the name starts after the verb."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in ("met", "saw", "called", "visited", "emailed", "texted"):
+        start += 1
+    return ent.doc[start:ent.end]
 
 
 def _name_words(span) -> set[str]:

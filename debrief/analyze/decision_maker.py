@@ -143,7 +143,10 @@ def _someone_else(cast: Cast, clauses: list[Clause], elsewhere: list[Person],
     unsure = None
     if not elsewhere and not deferring:
         unsure = "someone else decides, but who is not said"
-    return DecisionMakerVerdict("no", who, evidence, missing, unsure is None, unsure)
+    basis = "no:" + ("body" if decider is not None and decider.is_body else "named" if decider is not None and decider.name
+                     else "role" if decider is not None else "none") + (":defers" if deferring else "") + \
+        (":away" if decider is not None and decider.absent else "") + (":met-top" if any(p.rank == "top" for p in cast.met()) else "")
+    return DecisionMakerVerdict("no", who, evidence, missing, unsure is None, unsure, basis)
 
 
 def _said_as(clauses: list[Clause], person: Person) -> str | None:
