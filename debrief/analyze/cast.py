@@ -265,7 +265,7 @@ class _CastBuilder:
         words = _name_words(ent)
         if not words:
             return
-        gender = _honorific_gender(ent)
+        gender = _honorific_gender(ent) or self._name_gender(ent)
         person = next((p for p in self.people if p.name and _same_name(words, p.name)
                        and not (gender and p.gender and gender != p.gender)), None)
         if person is None and self._name_alone(ent):
@@ -279,6 +279,13 @@ class _CastBuilder:
             person.name = " ".join(t.text for t in ent if t.lower_ not in HONORIFICS and t.text != "'s")
         person.gender = person.gender or gender
         self._mark(person, ent.start, ent.end)
+
+    def _name_gender(self, ent) -> str | None:
+        """'Brenda' is usually a woman, 'Tom' a man (dm-first-name-*): a guess, only for pronouns."""
+        for hit in self.hits:
+            if hit.label == "DM_GENDER" and hit.start == ent.start:
+                return hit.rule.kind
+        return None
 
     def _name_alone(self, ent) -> bool:
         """'... the owner walks in. Ed Kowalski.': a sentence that is only a name."""
