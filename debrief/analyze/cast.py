@@ -68,6 +68,10 @@ COMPANY_WORDS = {"inc", "llc", "ltd", "co", "corp", "group", "distribution", "ma
                  "plumbing", "hvac", "auto", "motors", "hospital", "clinic", "farms", "farm", "services", "bank",
                  "hardware", "supply", "dental", "medical", "health", "market", "restaurant", "salon", "gym",
                  "bakery", "boutique", "construction", "electric", "logistics", "partners", "associates", "realty"}
+KIN_GENDER = {**dict.fromkeys(["dad", "daddy", "papa", "pa", "appa", "father", "husband", "son", "brother", "uncle",
+                               "grandson", "grandfather", "boyfriend", "fiance"], "m"),
+              **dict.fromkeys(["mom", "mommy", "mama", "ma", "amma", "mother", "wife", "daughter", "sister", "aunt",
+                               "granddaughter", "grandmother", "girlfriend", "fiancée"], "f")}
 REPORTING = {"say", "tell", "go", "mention", "explain"}
 NOT_NAMES = {"zoom", "teams", "skype", "facetime", "webex", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
@@ -119,6 +123,7 @@ class Person:
 
 @dataclass
 class Cast:
+    doc: object
     people: list[Person]
     nobody_met: list[Hit]  # voicemail, no-show, cancelled
     unnamed_elsewhere: list[Hit]  # "needs approval" with nobody named
@@ -136,7 +141,7 @@ def build_cast(doc, hits: list[Hit], prospect_speaks=None) -> Cast:
     builder = _CastBuilder(doc, hits, prospect_speaks or (lambda i: False))
     builder.gather()
     builder.read_events()
-    return Cast(builder.people, builder.nobody, builder.unnamed_elsewhere)
+    return Cast(doc, builder.people, builder.nobody, builder.unnamed_elsewhere)
 
 
 class _CastBuilder:
@@ -330,6 +335,7 @@ class _CastBuilder:
             person = person or self._new(role=role_span.text, rank=rank, plural=head.tag_ in ("NNS", "NNPS"))
         if person.role is None or _better(rank, person.rank):
             person.role, person.rank = role_span.text, rank
+        person.gender = person.gender or KIN_GENDER.get(head.lower_)
         self._mark(person, hit.start, hit.end)
 
     def _named_by_apposition(self, hit: Hit, names) -> Person | None:

@@ -78,7 +78,7 @@ def _judge_by_cast(cast: Cast, clauses: list[Clause]) -> DecisionMakerVerdict:
             (":named" if any(doc[i].pos_ == "PROPN" or doc[i].pos_ == "NOUN" for i in person.met) else ":pron") + \
             (":others" if any(p.has_authority and not p.was_met for p in cast.people if p is not person) else "")
         return DecisionMakerVerdict("yes", person.label, evidence, None, unsure is None, unsure, basis)
-    elsewhere = [p for p in cast.people if p.has_authority and not p.was_met and not p.rep_side]
+    elsewhere = [p for p in cast.people if p.has_authority and not p.was_met and not p.rep_side and _said_to_decide(p)]
     deferring = [p for p in met if p.defers or p.no_authority]
     if elsewhere or deferring or cast.unnamed_elsewhere:
         return _someone_else(cast, clauses, elsewhere, deferring)
@@ -93,14 +93,21 @@ def _judge_by_cast(cast: Cast, clauses: list[Clause]) -> DecisionMakerVerdict:
     if met and all(p.rank == "junior" for p in met):
         person = met[0]
         return DecisionMakerVerdict("no", None, _evidence(clauses, person),
-                                    f"only a gatekeeper was met ({person.label})", False,
-                                    "only a junior title says who was met")
+                                    f"only a gatekeeper was met ({person.label})", True, None, "no:gatekeeper")
     senior = [p for p in met if p.rank in ("senior", "top")]
     who = senior[0].label if senior else None
     missing = f"{who} was met; nothing says who decides" if who else "nobody's role or authority to decide was said"
-    reason = "a senior title alone" if senior else None
+    # A senior title with nothing about deciding is the ruling's own case of `unclear`;
+    # a memo that says nothing at all may have said it in a way not read.
+    reason = None if senior else "nothing says who was met or who decides"
     return DecisionMakerVerdict("unclear", None, [e for p in senior[:1] for e in _evidence(clauses, p)],
-                                missing, reason is None, reason)
+                                missing, reason is None, reason, "unclear:senior" if senior else "unclear:nothing")
+
+
+def _said_to_decide(person: Person) -> bool:
+    """An owner only mentioned ('the owner's son is taking over', 'not sure who's the boss') is
+    not said to decide this; one with a predicate, one deferred to, or one away, is."""
+    return bool(person.authority or person.deferred_to or person.absent or person.name or person.is_body)
 
 
 def _weak_nobody(hit: Hit, clauses: list[Clause]) -> bool:
@@ -118,10 +125,13 @@ def _unsure_yes(person: Person, cast: Cast) -> str | None:
     others = [p for p in cast.people if p is not person and p.has_authority and not p.was_met and not p.rep_side]
     if person.defers and person.rank != "top":
         return "the person met holds authority but also defers to someone"
-    if others and person.rank != "top" and not person.authority:
-        return f"someone else also holds authority ({others[0].label})"
+    if others and person.rank != "top":
+        return f"someone not met also holds authority ({others[0].label})"
     if person.absent:
         return "the person with authority was also said to be away"
+    doc = cast.doc
+    if person.rank == "top" and not person.authority and not any(doc[i].pos_ in ("PROPN", "NOUN") for i in person.met):
+        return "a title alone, and the meeting only by a pronoun"
     return None
 
 
@@ -141,7 +151,7 @@ def _someone_else(cast: Cast, clauses: list[Clause], elsewhere: list[Person],
     else:
         missing = f"someone else decides: {who}" if who else "someone else decides"
     unsure = None
-    if not elsewhere and not deferring:
+    if decider is None:
         unsure = "someone else decides, but who is not said"
     basis = "no:" + ("body" if decider is not None and decider.is_body else "named" if decider is not None and decider.name
                      else "role" if decider is not None else "none") + (":defers" if deferring else "") + \
