@@ -127,6 +127,8 @@ def test_the_name_is_the_person_not_a_verb_or_the_company(analyzer):
 
 def test_unsure_verdicts_say_why(analyzer):
     senior = _debrief(analyzer, "Met with Phil Sorensen, VP of operations. He liked the demo.")
-    assert senior.decision_maker_unsure == "a senior title alone"
+    assert senior.decision_maker_met == "unclear" and senior.decision_maker_unsure is None  # the ruling's own case
+    nothing = _debrief(analyzer, "We talked about their fleet and the pricing.")
+    assert nothing.decision_maker_unsure == "nothing says who was met or who decides"
     owner = _debrief(analyzer, "Met Hank Klemme, the owner. He wants new terminals before deer season.")
     assert owner.decision_maker_met == "yes" and owner.decision_maker_unsure is None

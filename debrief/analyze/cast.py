@@ -602,7 +602,7 @@ class _CastBuilder:
         owner = possessors[-1] if possessors else None  # "his dad's company": the dad's
         if owner is None and any(t.lower_ in ("hers", "his", "theirs") for t in span):
             owner = next((self.at[t.i] for t in span if t.i in self.at), None)
-        person = owner or self._resolve_subject(_anchor(doc, hit))
+        person = owner or self._resolve_subject(_anchor(doc, hit)) or self._subject_before(hit)
         if person is None and self._shared(hit):
             for together in self._shared(hit):
                 together.authority.append(hit.start)
@@ -616,6 +616,17 @@ class _CastBuilder:
             person.no_authority.append(hit.start)
         else:
             person.authority.append(hit.start)
+
+    def _subject_before(self, hit: Hit) -> Person | None:
+        """When the parse loses the phrase ('she's got the card and the say-so' read as the
+        subject of the next clause): the person who is the subject just before it."""
+        doc = self.doc
+        for i in range(hit.start - 1, max(doc[hit.start].sent.start, hit.start - 8) - 1, -1):
+            if doc[i].text in (".", ";"):
+                break
+            if doc[i].dep_ in ("nsubj", "nsubjpass") and i in self.at and not self.at[i].is_body:
+                return self.at[i]
+        return None
 
     def _shared(self, hit: Hit) -> list[Person]:
         """'They both decide', 'we decide together': everyone named in this or the
