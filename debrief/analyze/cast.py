@@ -363,7 +363,7 @@ class _CastBuilder:
     def _named_by_copula(self, head):
         """'he's the CFO', 'Tony Alvarez is co-owner': the subject of 'is'; False when negated."""
         node = head
-        while node.dep_ in ("compound", "amod", "conj", "appos") and node.head is not node:
+        while node.dep_ in ("compound", "amod", "conj", "appos") and node.head.i != node.i:
             node = node.head
         if node.dep_ != "attr" or node.head.lemma_ != "be":
             return None
@@ -507,7 +507,7 @@ class _CastBuilder:
 
     def _contact(self, token) -> str | None:
         """'met' or 'absent' as the parse says of this mention, or None."""
-        while token.dep_ in ("appos", "compound") and token.head is not token:
+        while token.dep_ in ("appos", "compound") and token.head.i != token.i:
             token = token.head
         if token.dep_ == "conj" and token.head.dep_ in ("pobj", "dobj", "nsubj"):
             token = token.head
@@ -583,7 +583,7 @@ class _CastBuilder:
             if verb.dep_ == "relcl":
                 return self._resolve(verb.head)
             if verb.dep_ in ("conj", "xcomp", "acomp", "attr", "dobj", "prt", "prep", "pobj", "aux")\
-                    and verb.head is not verb:
+                    and verb.head.i != verb.i:
                 verb = verb.head
             else:
                 break
@@ -778,7 +778,7 @@ def _hearsay(verb) -> bool:
     node, hops = verb, 0
     while node.dep_ in ("ccomp", "conj", "advcl", "xcomp") and hops < 3:
         node, hops = node.head, hops + 1
-        if node.lemma_.lower() in ("say", "tell", "mention", "explain") and node is not verb:
+        if node.lemma_.lower() in ("say", "tell", "mention", "explain") and node.i != verb.i:
             subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ not in ("i", "we"):
                 return True
@@ -824,12 +824,12 @@ def _planned(verb) -> bool:
         if node.tag_ in ("VB",) and any(c.lower_ == "to" and c.dep_ == "aux" for c in node.children):
             return True
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return False
         if node.dep_ in ("dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "npadvmod") \
                 and head.lemma_.lower() in PLANNING and head.pos_ in ("VERB", "AUX"):
             return node.dep_ != "prep" or head.lemma_.lower() not in ("get", "have", "do", "make")
-        if node.dep_ not in ("dobj", "pobj", "prep", "xcomp", "compound", "npadvmod", "acl", "amod"):
+        if node.dep_ not in ("dobj", "pobj", "prep", "xcomp", "compound", "npadvmod", "acl", "amod", "prt"):
             return False
         node = head
     return False
@@ -838,7 +838,7 @@ def _planned(verb) -> bool:
 def _status(governor, meet: bool) -> str | None:
     """Met unless negated ('never met him': absent) or still planned ('booked a walkthrough with')."""
     verb = governor
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and verb.dep_ not in ("ROOT",):
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ not in ("ROOT",):
         verb = verb.head
     if verb.pos_ in ("VERB", "AUX") and _negated(verb):
         return "absent"
