@@ -314,7 +314,8 @@ def _person_name(clause: Clause, anchor: int, find_people=None) -> str | None:
 
 
 def _capitalised_runs(sent, hits: list[Hit]) -> list[tuple[int, int]]:
-    covered = {i for h in hits if h.label not in ("SUBJECT_REP", "SUBJECT_PROSPECT") for i in range(h.start, h.end)}
+    covered = {i for h in hits if h.label not in ("SUBJECT_REP", "SUBJECT_PROSPECT", "DM_GENDER")
+               for i in range(h.start, h.end)}
     runs, start = [], None
     for token in sent[1:]:
         name_like = token.is_title and token.is_alpha and token.lower_ != "i" and token.i not in covered
