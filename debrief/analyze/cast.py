@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 
 from .patterns import Hit
 
-HONORIFICS = {"dr", "dr.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "doctor"}
+HONORIFICS = {"dr", "dr.", "dra", "dra.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "doctor", "sir", "ma'am",
+              "madam", "maam", "mx", "mx."}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 RANKS = ("top", "senior", "junior", "body")
@@ -89,7 +90,8 @@ class Person:
     gender: str | None = None  # m | f | None
     rep_side: bool = False
     presumed: bool = False
-    plural: bool = False  # 'the deacons', 'the owners': not 'he' or 'she'  # 'she' with no one named before: the contact the memo is about
+    plural: bool = False
+    owns: bool = False  # said to own it ('she owns the place'): an owner, title or not  # 'the deacons', 'the owners': not 'he' or 'she'  # 'she' with no one named before: the contact the memo is about
     mentions: list[int] = field(default_factory=list)
     met: list[int] = field(default_factory=list)  # token indices that show it
     absent: list[int] = field(default_factory=list)
@@ -118,7 +120,8 @@ class Person:
 
     @property
     def label(self) -> str | None:
-        return ", ".join(p for p in (self.name, self.role) if p) or None
+        role = self.role or ("owner" if self.owns else None)
+        return ", ".join(p for p in (self.name, role) if p) or None
 
 
 @dataclass
@@ -616,6 +619,7 @@ class _CastBuilder:
             person.no_authority.append(hit.start)
         else:
             person.authority.append(hit.start)
+            person.owns = person.owns or any(t.lemma_.lower() in ("own", "found") and t.pos_ == "VERB" for t in span)
 
     def _subject_before(self, hit: Hit) -> Person | None:
         """When the parse loses the phrase ('she's got the card and the say-so' read as the
