@@ -95,6 +95,7 @@ class Debrief:
     decision_maker_met: str = "unclear"  # yes | no | unclear
     decision_maker: str | None = None
     decision_maker_missing: str | None = None  # the near miss when not met
+    decision_maker_unsure: str | None = None  # why the decision-maker verdict is unsure; None when confident
     excuses: list[Excuse] = field(default_factory=list)
     excuses_unsure: str | None = None  # why the excuses verdict may be wrong; None when confident
     proposal_without_meeting: str = "no"  # yes | no

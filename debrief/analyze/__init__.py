@@ -102,6 +102,7 @@ class Analyzer:
             decision_maker_met=dm.value,
             decision_maker=dm.who,
             decision_maker_missing=dm.missing,
+            decision_maker_unsure=dm.unsure_reason,
             excuses=excuses.excuses,
             excuses_unsure=excuses.unsure_reason,
             proposal_without_meeting=without_meeting,

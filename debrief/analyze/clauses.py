@@ -21,7 +21,9 @@ from .patterns import Hit
 
 # Labels that qualify content rather than being content themselves.
 QUALIFIERS = {"BLOCK", "NEGATION", "HEDGE", "PAST", "FUTURE", "CONTRAST", "CLAUSE_BREAK", "SPEECH",
-              "SUBJECT_REP", "SUBJECT_PROSPECT", "PENDING"}
+              "SUBJECT_REP", "SUBJECT_PROSPECT", "PENDING",
+              # who the people are (cast.py): names, titles, bodies; they say nothing about a meeting
+              "DM_TITLE", "DM_BODY", "DM_GENDER", "DM_NOBODY"}
 BREAKS = ("CLAUSE_BREAK", "CONTRAST", "SPEECH")
 QUOTES = {'"', "“", "”"}
 # "No, Friday": an interjection or a self-correction, not a negated clause.

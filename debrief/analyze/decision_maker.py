@@ -1,21 +1,40 @@
 """Did the rep meet the person who can say yes? (PRINCIPLES.md, habit 2)
 
-Read in memo order. "Someone else decides" (run it by, approval from, the
-board decides) settles it as `no`. The decision-maker being absent is `no`
-unless the rep meets one later in the memo. Meeting someone with a deciding
-title, or the contact being that person ("she's the owner"), is `yes`.
-Nothing about who decides is `unclear`.
+The verdict is read from the memo's cast (cast.py): who was met, who was only
+mentioned, who was away, and who holds the authority, however the memo says
+it (a title, "signs the checks", "it's her shop", "the COO, who signs").
+
+- A person met who holds the authority: `yes`, even when they must consult a
+  spouse, partner or board (that is a stall, not a missing decision-maker).
+- Someone else decides (a person, a role or a body: the board, head office,
+  procurement, "up the chain") and was not met; or the contact defers ("run it
+  by", "just submits"); or only a gatekeeper was seen; or nobody at all
+  (voicemail, no-show): `no`.
+- A senior title alone, or nothing about who decides: `unclear`.
+
+On a blank pipeline (no parse) the older clause signals decide instead.
+Each verdict says when it is unsure (`unsure_reason`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .cast import Cast, Person, build_cast
 from .clauses import Clause
-from .patterns import Hit
+from .patterns import Hit, Rule
 
 DETERMINERS = {"her", "his", "their", "the", "my", "our", "a", "an"}
 LINK_WORDS = {"by", "past", "from", "of", "with", "to"}
+
+
+def _cast_rule(rule_id: str, label: str, description: str) -> Rule:
+    return Rule(id=rule_id, label=label, description=description, patterns=[[{}]], source="cast")
+
+
+CAST_MET = _cast_rule("cast-met", "DM_MET", "The rep met this person (met with, sat down with, she said ...)")
+CAST_ABSENT = _cast_rule("cast-absent", "DM_ABSENT", "This person was away or not met")
+CAST_TITLE = _cast_rule("cast-title", "DM_ROLE", "This person's title carries the authority")
 
 
 @dataclass
@@ -24,11 +43,162 @@ class DecisionMakerVerdict:
     who: str | None
     evidence: list[tuple[Clause, Hit]]
     missing: str | None = None  # the near miss, for `no` and `unclear`
+    confident: bool = True
+    unsure_reason: str | None = None
+    basis: str = ""  # which reading decided it, for measuring
 
 
 def judge_decision_maker(clauses: list[Clause], find_people=None) -> DecisionMakerVerdict:
     """`find_people(span)` gives the token ranges of people named in a sentence, or
     None when no entity recognizer is loaded (then capitalised words stand in)."""
+    if not clauses or not clauses[0].doc.has_annotation("DEP"):
+        return _judge_by_clauses(clauses, find_people)
+    doc = clauses[0].doc
+    cast = build_cast(doc, doc.user_data.get("debrief_hits", []), _prospect_speaks(clauses))
+    return _judge_by_cast(cast, clauses)
+
+
+def _prospect_speaks(clauses: list[Clause]):
+    """Token i is in the prospect's own words ('she said flat out, I make these calls')."""
+    def speaks(i: int) -> bool:
+        clause = next((c for c in clauses if c.start <= i < c.end), None)
+        return clause is not None and clause.speaker == "prospect"
+    return speaks
+
+
+def _judge_by_cast(cast: Cast, clauses: list[Clause]) -> DecisionMakerVerdict:
+    met = cast.met()
+    deciders_met = [p for p in met if p.has_authority]
+    if deciders_met:
+        person = min(deciders_met, key=lambda p: (_strength(p), min(p.met or p.mentions or [0])))
+        evidence = _evidence(clauses, person)
+        unsure = _unsure_yes(person, cast)
+        doc = clauses[0].doc
+        basis = "yes:" + ("title" if person.rank == "top" else "said") + (":+pred" if person.authority else "") + \
+            (":named" if any(doc[i].pos_ == "PROPN" or doc[i].pos_ == "NOUN" for i in person.met) else ":pron") + \
+            (":others" if any(p.has_authority and not p.was_met for p in cast.people if p is not person) else "")
+        return DecisionMakerVerdict("yes", person.label, evidence, None, unsure is None, unsure, basis)
+    elsewhere = [p for p in cast.people if p.has_authority and not p.was_met and not p.rep_side and _said_to_decide(p)]
+    deferring = [p for p in met if p.defers or p.no_authority]
+    if elsewhere or deferring or cast.unnamed_elsewhere:
+        return _someone_else(cast, clauses, elsewhere, deferring)
+    strong = [h for h in cast.nobody_met if not _weak_nobody(h, clauses)]
+    if not met and (cast.nobody_met or any(p.absent for p in cast.people)) or strong:
+        hits = [(_clause_at(clauses, h.start), h) for h in cast.nobody_met]
+        away = [p for p in cast.people if p.absent]
+        found = f"\"{clauses[0].doc[cast.nobody_met[0].start:cast.nobody_met[0].end].text}\"" if cast.nobody_met \
+            else f"{away[0].label or 'the contact'} was not there"
+        return DecisionMakerVerdict("no", None, hits + [e for p in away for e in _evidence(clauses, p)],
+                                    f"nobody was met: {found}", True, None)
+    if met and all(p.rank == "junior" for p in met):
+        person = met[0]
+        return DecisionMakerVerdict("no", None, _evidence(clauses, person),
+                                    f"only a gatekeeper was met ({person.label})", True, None, "no:gatekeeper")
+    senior = [p for p in met if p.rank in ("senior", "top")]
+    who = senior[0].label if senior else None
+    missing = f"{who} was met; nothing says who decides" if who else "nobody's role or authority to decide was said"
+    # A senior title with nothing about deciding is the ruling's own case of `unclear`;
+    # a memo that says nothing at all may have said it in a way not read.
+    reason = None if senior else "nothing says who was met or who decides"
+    return DecisionMakerVerdict("unclear", None, [e for p in senior[:1] for e in _evidence(clauses, p)],
+                                missing, reason is None, reason, "unclear:senior" if senior else "unclear:nothing")
+
+
+def _said_to_decide(person: Person) -> bool:
+    """An owner only mentioned ('the owner's son is taking over', 'not sure who's the boss') is
+    not said to decide this; one with a predicate, one deferred to, or one away, is."""
+    return bool(person.authority or person.deferred_to or person.absent or person.name or person.is_body)
+
+
+def _weak_nobody(hit: Hit, clauses: list[Clause]) -> bool:
+    """A voicemail or a card left says nobody was met only when nobody else was."""
+    text = clauses[0].doc[hit.start:hit.end].text.lower()
+    return "voice" in text or "card" in text or "answer" in text
+
+
+def _strength(person: Person) -> int:
+    """Prefer a title and a predicate together, then a title, then a predicate."""
+    return 0 if person.rank == "top" and person.authority else 1 if person.rank == "top" else 2
+
+
+def _unsure_yes(person: Person, cast: Cast) -> str | None:
+    others = [p for p in cast.people if p is not person and p.has_authority and not p.was_met and not p.rep_side]
+    if person.defers and person.rank != "top":
+        return "the person met holds authority but also defers to someone"
+    if others and person.rank != "top":
+        return f"someone not met also holds authority ({others[0].label})"
+    if person.absent:
+        return "the person with authority was also said to be away"
+    doc = cast.doc
+    if person.rank == "top" and not person.authority and not any(doc[i].pos_ in ("PROPN", "NOUN") for i in person.met):
+        return "a title alone, and the meeting only by a pronoun"
+    return None
+
+
+def _someone_else(cast: Cast, clauses: list[Clause], elsewhere: list[Person],
+                  deferring: list[Person]) -> DecisionMakerVerdict:
+    evidence = [e for p in elsewhere + deferring for e in _evidence(clauses, p)]
+    evidence += [(_clause_at(clauses, h.start), h) for h in cast.unnamed_elsewhere]
+    decider = next((p for p in elsewhere if p.name), elsewhere[0] if elsewhere else None)
+    who = None
+    if decider is not None:
+        who = decider.label if decider.name else _said_as(clauses, decider) or decider.label
+    elif cast.unnamed_elsewhere:
+        hit = cast.unnamed_elsewhere[0]
+        who = _third_party(_clause_at(clauses, hit.start), hit) if hit.rule.id == "dm-elsewhere" else None
+    if decider is not None and decider.absent and not decider.deferred_to:
+        missing = f"the decision-maker ({who}) was not met"
+    else:
+        missing = f"someone else decides: {who}" if who else "someone else decides"
+    unsure = None
+    if decider is None:
+        unsure = "someone else decides, but who is not said"
+    basis = "no:" + ("body" if decider is not None and decider.is_body else "named" if decider is not None and decider.name
+                     else "role" if decider is not None else "none") + (":defers" if deferring else "") + \
+        (":away" if decider is not None and decider.absent else "") + (":met-top" if any(p.rank == "top" for p in cast.met()) else "")
+    return DecisionMakerVerdict("no", who, evidence, missing, unsure is None, unsure, basis)
+
+
+def _said_as(clauses: list[Clause], person: Person) -> str | None:
+    """How the memo first called a decider with no name: 'her partner', 'the board'."""
+    if not person.mentions:
+        return None
+    doc = clauses[0].doc
+    start = person.mentions[0]
+    end = start + 1
+    while end < len(doc) and doc[end].is_alpha and doc[end - 1].dep_ == "compound":
+        end += 1
+    if start > 0 and doc[start - 1].lower_ in DETERMINERS - {"a", "an"}:
+        start -= 1
+    return doc[start:end].text
+
+
+def _clause_at(clauses: list[Clause], index: int) -> Clause:
+    return next((c for c in clauses if c.start <= index < c.end), clauses[-1])
+
+
+def _evidence(clauses: list[Clause], person: Person) -> list[tuple[Clause, Hit]]:
+    """The hits (or the tokens) that show who this person is and what they did."""
+    hits = clauses[0].doc.user_data.get("debrief_hits", [])
+    found = []
+    for indices, rule in ((person.authority + person.defers + person.no_authority + person.deferred_to, None),
+                          (person.met[:1], CAST_MET), (person.absent[:1], CAST_ABSENT)):
+        for index in indices:
+            hit = next((h for h in hits if h.start == index and h.label.startswith("DM_")), None)
+            if hit is None:
+                hit = Hit(rule or CAST_TITLE, index, index + 1)
+            found.append((_clause_at(clauses, index), hit))
+    if not found and person.rank == "top" and person.mentions:
+        found.append((_clause_at(clauses, person.mentions[0]), Hit(CAST_TITLE, person.mentions[0],
+                                                                    person.mentions[0] + 1)))
+    return found
+
+
+# --- the blank pipeline: clause signals --------------------------------------------
+
+def _judge_by_clauses(clauses: list[Clause], find_people=None) -> DecisionMakerVerdict:
+    """Without a parse: 'someone else decides' settles `no`, an absent DM is `no`
+    unless one is met later, meeting a deciding title is `yes`."""
     elsewhere, absent, met = [], [], []
     for clause in clauses:
         signals = _signals(clause)
@@ -144,7 +314,8 @@ def _person_name(clause: Clause, anchor: int, find_people=None) -> str | None:
 
 
 def _capitalised_runs(sent, hits: list[Hit]) -> list[tuple[int, int]]:
-    covered = {i for h in hits if h.label not in ("SUBJECT_REP", "SUBJECT_PROSPECT") for i in range(h.start, h.end)}
+    covered = {i for h in hits if h.label not in ("SUBJECT_REP", "SUBJECT_PROSPECT", "DM_GENDER")
+               for i in range(h.start, h.end)}
     runs, start = [], None
     for token in sent[1:]:
         name_like = token.is_title and token.is_alpha and token.lower_ != "i" and token.i not in covered

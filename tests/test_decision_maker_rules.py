@@ -1,0 +1,134 @@
+"""Who decides, read from the cast of a memo's people (debrief/analyze/cast.py).
+
+Each behaviour has sentences that must and must not give it, in the ways reps
+say them: a title in apposition or after 'is', authority said by a predicate,
+a possessive or a relative clause, a body that decides, a contact who defers,
+a decision-maker who was away, nobody met at all.
+"""
+
+import pytest
+
+from debrief.analyze.cast import build_cast
+from debrief.analyze.patterns import find_hits
+from debrief.records import Transcript
+
+
+def _debrief(analyzer, text):
+    return analyzer.analyze(Transcript.from_text(text))
+
+
+def _cast(analyzer, text):
+    doc = analyzer.nlp(text)
+    hits = find_hits(doc, analyzer.matcher, analyzer.rules_by_id)
+    doc.user_data["debrief_hits"] = hits
+    return build_cast(doc, hits)
+
+
+def _person(cast, name):
+    return next(p for p in cast.people if p.name and name in p.name)
+
+
+@pytest.mark.parametrize("text", [
+    "Sat down with Patricia Lund, their CEO.",                         # title in apposition
+    "Met with Ed Brannigan. He's the owner.",                          # title after 'is', by pronoun
+    "Met Hank Klemme, the owner.",                                     # sentence-initial 'Met'
+    "Talked to Brenda, she's got the company card and the say-so on anything for the office.",
+    "Met with Ellen Voss, she owns the place and she makes every call.",
+    "Met with Rob Whitaker, the one who signs off on anything security.",  # relative clause
+    "Mike Ferreira, it's his shop, he's owned it twenty years. He said he wants the demo.",
+    "I got forty minutes face to face with Maria. The staffing budget is hers, she said it outright.",
+    "Met with Gary and his wife Donna. They both decide, she goes, we decide together.",
+])
+def test_authority_of_a_person_met_is_yes(analyzer, text):
+    assert _debrief(analyzer, text).decision_maker_met == "yes"
+
+
+@pytest.mark.parametrize("text", [
+    "Sat down with Patricia Lund, the CEO. She said the board has to approve anything over fifty grand.",
+    "Met with Tony Alvarez, the co-owner. He said I need to talk to Vic before we do anything.",
+    "Met with Dr. Amy Chen, she and Dr. Aboud are co-owners. She said she can't sign this without Sam.",
+])
+def test_a_decider_who_must_consult_is_still_yes(analyzer, text):
+    assert _debrief(analyzer, text).decision_maker_met == "yes"
+
+
+@pytest.mark.parametrize("text", [
+    "Met with Joy Whitaker, the practice administrator. Dr. Amadi owns the practice and signs every contract.",
+    "Met with Phil Adair, their controller. Jim Brannock, the owner, approves any financing over fifty grand.",
+    "Met Ben Kessler, VP of ops. It's his dad's company, and his dad signs every check.",
+    "Spoke to Aled, he's the son. It's his dad's farm, and his dad wasn't there.",
+    "I met Sophie, the HR coordinator. The HR director Mark makes the call, she said he wasn't available today.",
+    "Met with Glen, the GM. Bill Haskins, the dealer principal, it's his store, he makes that call.",
+])
+def test_authority_of_someone_not_met_is_no(analyzer, text):
+    assert _debrief(analyzer, text).decision_maker_met == "no"
+
+
+@pytest.mark.parametrize("text", [
+    "Met with Carol, the food service director. The school board awards it, she just writes the specs.",
+    "Met the site director. Anything over fifty thousand goes to head office in Amsterdam.",
+    "Met Greg, the business manager. Anything over twenty grand goes through procurement, not the school.",
+    "Met with Colleen, the operations manager. The physician board owns every capital decision there.",
+    "Met with Rhonda, the supply chain manager. Going off contract needs the VP of supply chain to sign off.",
+    "Met Rohit, the admin manager. Any decision on equipment is taken by the facility head, Mr. Bose.",
+])
+def test_a_body_or_a_higher_up_decides_is_no(analyzer, text):
+    assert _debrief(analyzer, text).decision_maker_met == "no"
+
+
+@pytest.mark.parametrize("text", [
+    "Went straight to voicemail again. I'll try his cell Friday.",
+    "Tried the CIO again. Left a voicemail, that's the fourth one. Haven't actually talked to a single person there.",
+    "She called at nine, their oven died, so we didn't meet. She rebooked for Friday at 2:30.",
+    "The owner wasn't in today, I only saw the receptionist.",
+])
+def test_nobody_or_only_a_gatekeeper_met_is_no(analyzer, text):
+    assert _debrief(analyzer, text).decision_maker_met == "no"
+
+
+@pytest.mark.parametrize("text", [
+    "Met with Phil Sorensen, VP of operations. He liked the demo.",
+    "Zoom demo with Trent Shaw, IT director at Northgate. He wants his controllers to see it.",
+    "We talked about their fleet and the pricing.",
+])
+def test_a_senior_title_alone_is_unclear(analyzer, text):
+    assert _debrief(analyzer, text).decision_maker_met == "unclear"
+
+
+def test_the_owner_away_is_not_the_person_met(analyzer):
+    debrief = _debrief(analyzer, "Didn't get the owner, Glen Hollister, he's out on sites all day. Talked to Brent, "
+                                 "he's the yard foreman. I asked him what's behind that.")
+    assert debrief.decision_maker_met == "no"
+    cast = _cast(analyzer, "Didn't get the owner, Glen Hollister, he's out on sites all day. Talked to Brent, "
+                           "he's the yard foreman. I asked him what's behind that.")
+    assert not _person(cast, "Glen").was_met and _person(cast, "Brent").was_met
+
+
+def test_the_cast_joins_names_titles_and_pronouns(analyzer):
+    cast = _cast(analyzer, "Sat down with Patricia Lund, their CEO. She said Patricia is busy.")
+    patricia = _person(cast, "Patricia")
+    assert patricia.role == "CEO" and patricia.rank == "top" and patricia.gender == "f"
+    assert len([p for p in cast.people if p.name]) == 1
+
+
+def test_a_predicate_said_of_someone_else_goes_to_them(analyzer):
+    cast = _cast(analyzer, "Met with Pam, the security director. Pam said the CMIO, Dr. Feld, is the one who decides.")
+    assert _person(cast, "Feld").authority and not _person(cast, "Pam").authority
+
+
+def test_the_name_is_the_person_not_a_verb_or_the_company(analyzer):
+    debrief = _debrief(analyzer, "Hector. Maribel Ortiz called me yesterday, she owns Dulce Vida Bakery. "
+                                 "Met her at the Cedar Avenue store this morning.")
+    assert debrief.decision_maker_met == "yes"
+    assert debrief.decision_maker.startswith("Maribel Ortiz")
+    named = _debrief(analyzer, "I met with Tom Becker, the owner, at his shop.")
+    assert named.decision_maker == "Tom Becker, owner"
+
+
+def test_unsure_verdicts_say_why(analyzer):
+    senior = _debrief(analyzer, "Met with Phil Sorensen, VP of operations. He liked the demo.")
+    assert senior.decision_maker_met == "unclear" and senior.decision_maker_unsure is None  # the ruling's own case
+    nothing = _debrief(analyzer, "We talked about their fleet and the pricing.")
+    assert nothing.decision_maker_unsure == "nothing says who was met or who decides"
+    owner = _debrief(analyzer, "Met Hank Klemme, the owner. He wants new terminals before deer season.")
+    assert owner.decision_maker_met == "yes" and owner.decision_maker_unsure is None
