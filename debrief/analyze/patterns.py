@@ -147,7 +147,7 @@ def _phrase_pattern(phrase: str, where: str) -> list[dict]:
     pattern = []
     for word in phrase.split():
         optional = word.endswith("?") and len(word) > 1
-        word = word[:-1] if optional else word
+        word = (word[:-1] if optional else word).strip("()")  # "(we|they)" reads as "we|they"
         options = [w.lower() for w in word.split("|") if w]
         if word == "*":
             token: dict = {"IS_PUNCT": False}
@@ -156,7 +156,9 @@ def _phrase_pattern(phrase: str, where: str) -> list[dict]:
         elif not options:
             raise PatternError(f"{where}: empty word in {phrase!r}")
         elif all(w.isalpha() for w in options):
-            token = {"LEMMA": {"IN": options}}  # 'cost' also matches 'costs', 'costed'
+            # 'cost' also matches 'costs', 'costed'; the lemmatizer keeps "I" and
+            # acronyms ("BOQ") in capitals, so those spellings are accepted too
+            token = {"LEMMA": {"IN": sorted({v for w in options for v in (w, w.capitalize(), w.upper())})}}
         else:
             token = {"LOWER": {"IN": options}}  # "n't", "'s", "2:30": as written
         if optional:
