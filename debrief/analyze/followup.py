@@ -1,30 +1,67 @@
 """Was a firm, face-to-face next meeting set? (PRINCIPLES.md, habit 1)
 
-Every clause that arranges a meeting (a meeting word or an agreement word)
-is a candidate. Its components — a specific day, a time, the mode (in person
-or remote) — may sit in sibling clauses of the same sentence or in the next
-sentence ("We set up a meeting. It's Tuesday at ten."); its agreement and
-its hedges are its own. Clauses that are negated or in the past are set
-aside; a contrastive "but" drops what came before it. The best candidate in
-the memo wins; among equals the most complete, then the later one (plans get
-revised during a memo). A sentence that only agrees ("she put it in her
-calendar") confirms the plan just before it.
+Every clause that arranges a meeting (a meeting word, an agreement word, or a
+specific day and time) is a candidate. Its components — a specific day, a
+time, the mode (in person or remote) — may sit in sibling clauses of the same
+sentence or in the next sentence ("We set up a meeting. It's Tuesday at
+ten."); its agreement and its hedges are its own. A sentence that only agrees
+("she put it in her calendar", "invite accepted") confirms the plan said just
+before it. Clauses that are negated, in the past, never meant ("I was going
+to suggest", "we originally said") or hypothetical ("if the trial goes well
+we'd meet") are set aside; a contrastive "but" drops what came before it, and
+"but I didn't" drops what it denies.
+
+The final plan counts: a meeting called off ("let's cancel Friday") is gone,
+and a revised one ("we moved it to a call on Wednesday instead") replaces what
+came before. Otherwise the firmest candidate wins; among equals the most
+complete, then the later one.
+
+The hits are read for this verdict first (`_read_for_followup`): a phone the
+prospect typed the meeting into, "it's his call" and "Andre called Ron" are
+no phone meetings; "the 4th call" is no date; "she wants to see it" is the
+prospect's wish, not the rep's hedge. A firm meeting whose place is not said
+is taken as in person (remote meetings are named: a call, Zoom, Teams), and
+the verdict says it is unsure of that.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .clauses import Clause
 from .patterns import Hit
 
 RANK = {"none": 0, "tentative": 1, "firm_remote": 2, "firm_in_person": 3}
-SCHEDULE = {"DATE", "DATE_VAGUE", "TIME", "IN_PERSON", "REMOTE"}
+SPECIFIC = {"DATE", "TIME"}
+MODES = {"IN_PERSON", "REMOTE"}
+SCHEDULE = SPECIFIC | MODES | {"DATE_VAGUE"}
 COMPONENTS = SCHEDULE | {"AGREED", "MEETING"}
 # A meeting word alone ("he liked the presentation") is not a next meeting:
 # something must point forward.
 FORWARD = {"DATE", "DATE_VAGUE", "TIME", "FUTURE", "HEDGE", "AGREED", "NEXT"}
 CHASE = {"REP_CHASE", "PROPOSAL"}
+SET_ASIDE = {"NEGATION", "PAST", "UNREALIZED"}
+
+POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its", "'s", "whose"}
+# "We'll go over it on the phone": the phone is the meeting. "Ron confirmed on the
+# phone", "she typed it into her phone": the phone only carried the agreement.
+MEETING_VERBS = {"talk", "meet", "go", "chat", "speak", "do", "walk", "review", "discuss", "catch", "present",
+                 "demo", "hop", "jump", "get", "run", "show", "have", "set", "book", "schedule"}
+PHONE_MEETINGS = {"call", "meeting", "appointment", "chat", "conversation", "interview", "demo"}
+# "a call" is a meeting; "make the call" and "it's his call" are a decision.
+DECIDING_VERBS = {"make", "be"}
+# Nouns an ordinal counts rather than dates: "the 4th call", "the third floor".
+COUNTED = {"time", "call", "floor", "shift", "visit", "meeting", "one", "person", "quarter", "week", "year", "grade",
+           "place", "round", "generation", "location", "store", "branch", "truck", "voicemail", "attempt", "try"}
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+WISHES = {"want", "wants", "wanted", "like", "'d", "would"}
+# A sentence told in the past ("we met Tuesday at ten") is no plan, unless its verb
+# is one that makes a plan ("we set Tuesday at ten", "we said Friday at three").
+PLAN_VERBS = {"set", "book", "say", "agree", "confirm", "lock", "put", "fix", "arrange", "move", "push", "rebook",
+              "reschedule", "schedule", "plan", "decide", "settle", "land", "pencil", "get", "make", "write", "block",
+              "invite", "send", "accept", "change", "switch", "nail", "finalize", "pick", "choose", "go"}
+NOT_CONDITIONS = {"see", "ask", "check", "know", "wonder", "even", "as", "what", "asked", "wondering"}
 
 
 @dataclass
@@ -34,6 +71,8 @@ class Candidate:
     lead_in: Clause | None = None  # a bare "Hopefully," in front of it
     value: str = "tentative"
     missing: list[str] = field(default_factory=list)
+    mode_said: bool = False  # was in person / remote said, or assumed?
+    agreed_said: bool = False  # an agreement word, not only a day and time
 
     def hits(self, *labels: str) -> list[Hit]:
         clauses = {id(c): c for c in [self.focus, *self.context]}.values()
@@ -64,17 +103,38 @@ class FollowupVerdict:
     sent_index: int | None = None  # where the chosen meeting was arranged
     date_text: str | None = None  # the day as said ("next Tuesday"), for resolving followup_at
     time_text: str | None = None  # the time as said ("at ten thirty")
+    unsure_reason: str | None = None  # why the verdict may be wrong; None when confident
+
+    @property
+    def confident(self) -> bool:
+        return self.unsure_reason is None
 
 
 def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
+    clauses = [_read_for_followup(c) for c in clauses]
     candidates, set_aside, chase = [], [], []
     sentences = _by_sentence(clauses)
     if clauses:
         clauses[0].doc.user_data["debrief_clauses_by_sentence"] = {s[0].sent_index: s for s in sentences}
+    last_schedule: list[Clause] = []  # the latest live sentence that named a day or time, not yet a plan
     for sentence in sentences:
         live, dropped = _live_clauses(sentence)
-        set_aside += [(c, h) for c in dropped for h in c.of("NEGATION", "PAST") if c.has(*COMPONENTS)]
+        set_aside += [(c, h) for c in dropped for h in c.of(*SET_ASIDE) if c.has(*COMPONENTS)]
+        if _cancels(live):  # "let's cancel Friday": the plan so far is off
+            set_aside += [(c, h) for cand in candidates for c in [cand.focus] for h in c.of(*COMPONENTS)]
+            candidates = []
+            continue
+        if _only_agrees(live):  # "She put it in her calendar."
+            if _near(candidates, live, 2):
+                candidates[-1].context += [c for c in live if c.has("AGREED", "PENDING")]
+            elif last_schedule and 0 < live[0].sent_index - last_schedule[0].sent_index <= 2:
+                focus = next(c for c in live if c.has("AGREED"))
+                candidates.append(Candidate(focus, last_schedule + [c for c in live if c.has("AGREED", "PENDING")]))
+            continue
         found = _candidates(live)
+        if found and any(c.has("REVISED") for c in live):  # "we moved it to a call Wednesday instead"
+            set_aside += [(cand.focus, h) for cand in candidates for h in cand.focus.of(*COMPONENTS)]
+            candidates = []
         if found and _confirms(candidates, live):  # "Tuesday at ten at her office. She put it in her calendar."
             candidates[-1].context += [c for c in live if c.has("AGREED", "PENDING", *SCHEDULE)]
         elif found:
@@ -83,12 +143,14 @@ def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
             candidates[-1].context += [c for c in live if c.has("PENDING", "HEDGE", *SCHEDULE)]
         else:
             chase += [(c, h) for c in live for h in c.of(*CHASE)]
+        schedule = [c for c in live if c.has(*SPECIFIC) and not c.has("STALL", *CHASE)]
+        last_schedule = schedule if schedule and not found else []
     for candidate in candidates:
         _grade(candidate)
     if not candidates:
-        return FollowupVerdict("none", None, ["a next meeting"], chase or set_aside)
-    # The firmest plan wins; among equals the most complete, then the later one
-    # (plans get revised during a memo).
+        meant = [h for _, h in set_aside if h.label in SET_ASIDE]
+        reason = "a meeting was talked about, but as past, negated or hypothetical" if meant else None
+        return FollowupVerdict("none", None, ["a next meeting"], chase or set_aside, unsure_reason=reason)
     best = max(reversed(candidates), key=lambda c: (RANK[c.value], -len(c.missing)))
     evidence = {}
     for clause in [best.focus, *best.context]:
@@ -96,8 +158,79 @@ def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
             if hit.label in COMPONENTS or (hit.label == "HEDGE" and clause is best.focus):
                 evidence.setdefault((hit.start, hit.rule.id), (clause, hit))
     return FollowupVerdict(best.value, best.when, best.missing, list(evidence.values()),
-                           best.focus.sent_index, best.first_text("DATE"), best.first_text("TIME"))
+                           best.focus.sent_index, best.first_text("DATE"), best.first_text("TIME"),
+                           _unsure(best, candidates))
 
+
+# --- reading the hits for this verdict -------------------------------------------------
+
+def _read_for_followup(clause: Clause) -> Clause:
+    """A copy of the clause with only the hits that mean what this verdict needs
+    (the other verdicts keep reading the original)."""
+    kept = [h for h in clause.hits if _means_it(clause, h)]
+    return replace(clause, hits=kept) if len(kept) != len(clause.hits) else clause
+
+
+def _means_it(clause: Clause, hit: Hit) -> bool:
+    if hit.label == "REMOTE":
+        return _remote_meeting(clause.doc, hit)
+    if hit.label == "DATE" and hit.rule.id == "date-ordinal":
+        return not _counts_something(clause.doc, hit)
+    if hit.label == "HEDGE":
+        return not _prospects_wish(clause, hit)
+    return True
+
+
+def _remote_meeting(doc, hit: Hit) -> bool:
+    """'a call', 'on Zoom', 'phone call' are meetings; a phone that carried the
+    agreement, a call the rep makes, and 'his call' (a decision) are not."""
+    token = doc[hit.end - 1]
+    word = token.lower_
+    before = doc[token.i - 1].lower_ if token.i else ""
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    parsed = doc.has_annotation("DEP")
+    if word == "call":
+        if before in POSSESSIVES or (parsed and token.pos_ == "VERB"):
+            return False
+        return not (parsed and token.head.lemma_ in DECIDING_VERBS and before in ("the", "final", "last"))
+    if word in ("phone", "cell", "mobile"):
+        if after in PHONE_MEETINGS:
+            return True
+        if before in POSSESSIVES or not parsed:
+            return False
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        return verb.lemma_ in MEETING_VERBS
+    if word == "teams" and token.text == "teams":
+        return before in ("on", "a", "via", "over", "ms", "microsoft") or after in PHONE_MEETINGS
+    if word == "online" and parsed and token.head.pos_ == "NOUN" and token.dep_ == "amod":
+        return False  # "the online store"
+    return True
+
+
+def _counts_something(doc, hit: Hit) -> bool:
+    """'the 4th call', 'the third floor': an ordinal that counts, not a day."""
+    token = doc[hit.end - 1]
+    if token.lower_ in MONTH_WORDS:
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is None:
+        return False
+    if after.lower_ in COUNTED:
+        return True
+    return doc.has_annotation("DEP") and token.dep_ == "amod" and token.head is after \
+        and after.pos_ == "NOUN" and after.lower_ not in MONTH_WORDS
+
+
+def _prospects_wish(clause: Clause, hit: Hit) -> bool:
+    """'She wants to see it working' says what the prospect wants, not that the
+    plan is a hope; the rep's own 'I want to get back in front of him' is one."""
+    first = clause.doc[hit.start].lower_
+    return first in WISHES and clause.speaker == "prospect"
+
+
+# --- which clauses and sentences count ----------------------------------------------------
 
 def _by_sentence(clauses: list[Clause]) -> list[list[Clause]]:
     sentences: dict[int, list[Clause]] = {}
@@ -107,15 +240,63 @@ def _by_sentence(clauses: list[Clause]) -> list[list[Clause]]:
 
 
 def _live_clauses(sentence: list[Clause]) -> tuple[list[Clause], list[Clause]]:
-    """Drop what a later 'but' overrides, and clauses that are negated or in the past."""
+    """Drop what a later 'but' overrides or denies ('but I didn't'), clauses that are
+    negated, in the past or never meant, and every clause of a hypothetical."""
+    if _hypothetical(sentence):
+        return [], sentence
     contrasts = [i for i, c in enumerate(sentence) if c.starts_contrast]
     reset = []
-    if contrasts and any(c.has(*COMPONENTS) for c in sentence[contrasts[-1]:]):
+    if contrasts and (any(c.has(*COMPONENTS) for c in sentence[contrasts[-1]:])
+                      or _denies(sentence[contrasts[-1]])):
         reset, sentence = sentence[: contrasts[-1]], sentence[contrasts[-1]:]
-    live = [c for c in sentence if not (c.negated or c.past)]
-    dropped = reset + [c for c in sentence if c.negated or c.past]
-    return live, dropped
+    gone = [c for c in sentence if c.negated or c.past or c.has("UNREALIZED") or _told_as_past(c)]
+    live = [c for c in sentence if not any(c is g for g in gone)]
+    return live, reset + gone
 
+
+def _denies(clause: Clause) -> bool:
+    """'but I didn't', 'but she never did': a short 'but' clause that only says no."""
+    negations = clause.of("NEGATION")
+    return bool(negations) and negations[0].start - clause.start <= 4 and not clause.has(*COMPONENTS)
+
+
+def _hypothetical(sentence: list[Clause]) -> bool:
+    """'If the trial goes well, we'd meet with the plant manager': a condition on the
+    meeting itself ('see if', 'asked if' are questions, not conditions)."""
+    doc = sentence[0].doc
+    tokens = doc[sentence[0].start:sentence[-1].end]
+    conditions = [t for t in tokens if t.lower_ == "if" and (t.i == 0 or doc[t.i - 1].lower_ not in NOT_CONDITIONS)]
+    if not conditions or not any(c.has("MEETING", *SPECIFIC, *MODES) for c in sentence):
+        return False
+    consequence = {t.lower_ for t in tokens} & {"would", "'d", "wouldd", "only"}
+    return bool(consequence)
+
+
+def _told_as_past(clause: Clause) -> bool:
+    """'We met Tuesday at ten at her office': a day and time told in the past tense
+    is what happened, unless the verb makes the plan ('we set Tuesday at ten')."""
+    doc = clause.doc
+    if not (doc.has_annotation("TAG") and clause.has(*SPECIFIC)) or clause.has("AGREED", "FUTURE"):
+        return False
+    verbs = [t for t in doc[clause.start:clause.end] if t.tag_ == "VBD" and t.dep_ in ("ROOT", "conj", "ccomp")]
+    return bool(verbs) and all(v.lemma_ not in PLAN_VERBS for v in verbs)
+
+
+def _cancels(live: list[Clause]) -> bool:
+    """'Let's cancel Friday', 'so Friday's off': the plan so far is called off (a
+    clause that also books something new is a revision, read elsewhere)."""
+    return any(c.has("CANCELLED") for c in live) and not any(c.has("AGREED", "REVISED") for c in live)
+
+
+def _only_agrees(live: list[Clause]) -> bool:
+    return any(c.has("AGREED") for c in live) and not any(c.has("MEETING", *SCHEDULE) for c in live)
+
+
+def _near(candidates: list[Candidate], live: list[Clause], sentences: int) -> bool:
+    return bool(candidates and live) and 0 < live[0].sent_index - candidates[-1].focus.sent_index <= sentences
+
+
+# --- candidates -------------------------------------------------------------------------------
 
 def _candidates(live: list[Clause]) -> list[Candidate]:
     """One candidate per clause that arranges a meeting; a stall ("call me next
@@ -126,7 +307,8 @@ def _candidates(live: list[Clause]) -> list[Candidate]:
         stalled = clause.has("STALL") and clause.speaker != "rep"  # "call me next quarter"
         if stalled or not _arranges_meeting(clause, live):
             continue
-        lead_in = live[i - 1] if i and not live[i - 1].content else None
+        previous = live[i - 1] if i else None
+        lead_in = previous if previous and not previous.content and previous.end - previous.start <= 4 else None
         found.append(Candidate(clause, context, lead_in))
     return found
 
@@ -136,8 +318,12 @@ def _arranges_meeting(clause: Clause, live: list[Clause]) -> bool:
         return True
     if clause.has("MEETING"):
         return any(c.has(*FORWARD) for c in live)
-    # "Zoom on Thursday at two", "lunch Friday at noon": a when and a how, no chasing.
-    return clause.has("DATE", "TIME") and clause.has("IN_PERSON", "REMOTE") and not clause.has(*CHASE)
+    if clause.has(*CHASE):
+        return False
+    # "Zoom on Thursday at two", "The 30th at 6:30 am": a day and a time, or a when and a how.
+    sentence_specific = {h.label for c in live for h in c.of(*SPECIFIC)}
+    return (clause.has("DATE") and sentence_specific == SPECIFIC) or \
+        (clause.has(*SPECIFIC) and clause.has(*MODES))
 
 
 def _confirms(candidates: list[Candidate], live: list[Clause]) -> bool:
@@ -163,12 +349,24 @@ def _held_open(candidate: Candidate) -> bool:
     sentence = [c for c in _clauses_of(focus) if c.start > focus.start]
     if any(c.speaker == "prospect" and (c.hedged or c.has("PENDING")) for c in sentence):
         return True
-    return any((c.hedged or c.has("PENDING")) and c is not focus and not c.has("AGREED") for c in candidate.context) \
-        or focus.has("PENDING")
+    return any((c.hedged or c.has("PENDING")) and c is not focus and not c.has("AGREED") and c.has(*SPECIFIC)
+               for c in candidate.context) or focus.has("PENDING")
 
 
 def _clauses_of(clause: Clause) -> list[Clause]:
     return clause.doc.user_data.get("debrief_clauses_by_sentence", {}).get(clause.sent_index, [])
+
+
+def _mode(candidate: Candidate) -> tuple[str, bool]:
+    """Remote or in person, and whether it was said: the focus clause speaks first, then
+    its context; a meeting with no place or mode said is taken as in person."""
+    for clauses in ([candidate.focus], candidate.context):
+        labels = {h.label for c in clauses for h in c.of(*MODES, "MEETING")}
+        if "REMOTE" in labels:
+            return "remote", True
+        if "IN_PERSON" in labels:
+            return "in_person", True
+    return "in_person", False
 
 
 def _grade(candidate: Candidate) -> None:
@@ -177,9 +375,11 @@ def _grade(candidate: Candidate) -> None:
     still_to_arrange = focus.has("AGREED") and focus.future and focus.speaker == "rep"  # "I'll book it"
     confirmed = any(c.has("AGREED") and not (c.future and c.speaker == "rep") for c in candidate.context)
     hedged = focus.hedged or bool(candidate.lead_in and candidate.lead_in.hedged) or _held_open(candidate)
-    specific = "DATE" in has and "TIME" in has
-    agreed = (focus.has("AGREED") and not still_to_arrange) or confirmed or (specific and not still_to_arrange)
-    mode = "remote" if "REMOTE" in has else "in_person" if has & {"IN_PERSON", "MEETING"} else None
+    specific = SPECIFIC <= has
+    said_agreed = (focus.has("AGREED") and not still_to_arrange) or confirmed
+    agreed = said_agreed or (specific and not still_to_arrange)
+    mode, mode_said = _mode(candidate)
+    candidate.mode_said, candidate.agreed_said = mode_said, said_agreed
 
     missing = []
     if "DATE" not in has:
@@ -187,7 +387,7 @@ def _grade(candidate: Candidate) -> None:
     if "TIME" not in has:
         missing.append("a time")
     if mode != "in_person":
-        missing.append("in person" if mode == "remote" else "in person (no place or mode said)")
+        missing.append("in person")
     if not agreed:
         missing.append("the prospect's agreement")
     if hedged:
@@ -201,3 +401,17 @@ def _grade(candidate: Candidate) -> None:
         candidate.value = "firm_remote"
     else:
         candidate.value = "tentative"
+
+
+def _unsure(best: Candidate, candidates: list[Candidate]) -> str | None:
+    """Why the chosen reading may be wrong, or None when the memo says it plainly."""
+    if best.value == "firm_in_person" and not best.mode_said:
+        return "no place or mode said; taken as in person"
+    if best.value.startswith("firm") and not best.agreed_said:
+        return "agreement only implied by naming a day and time"
+    others = {c.value for c in candidates if c is not best and c.value.startswith("firm")} - {best.value}
+    if others:
+        return "the memo holds another firm plan: " + ", ".join(sorted(others))
+    if best.value == "tentative" and not best.hits("DATE", "DATE_VAGUE", "TIME", "AGREED"):
+        return "only a loose mention of meeting again"
+    return None
