@@ -145,8 +145,8 @@ def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
             chase += [(c, h) for c in live for h in c.of(*CHASE)]
         schedule = [c for c in live if c.has(*SPECIFIC) and not c.has("STALL", *CHASE)]
         last_schedule = schedule if schedule and not found else []
-    for candidate in candidates:
-        _grade(candidate)
+    for i, candidate in enumerate(candidates):
+        _grade(candidate, candidates[:i])
     if not candidates:
         meant = [h for _, h in set_aside if h.label in SET_ASIDE]
         reason = "a meeting was talked about, but as past, negated or hypothetical" if meant else None
@@ -178,7 +178,25 @@ def _means_it(clause: Clause, hit: Hit) -> bool:
         return not _counts_something(clause.doc, hit)
     if hit.label == "HEDGE":
         return not _prospects_wish(clause, hit)
+    if hit.label == "PAST":
+        return not _going_back(clause.doc, hit)
+    if hit.label == "MEETING" and hit.rule.id == "followup-meet-again":
+        return not _done_already(clause.doc, hit)
     return True
+
+
+def _going_back(doc, hit: Hit) -> bool:
+    """'get back in there' is going again, not 'back in June'."""
+    if doc[hit.start:hit.end].text.lower() != "back in":
+        return False
+    before = doc[hit.start - 1].lemma_.lower() if hit.start else ""
+    after = doc[hit.end].lower_ if hit.end < len(doc) else ""
+    return before in ("get", "go", "come", "pop", "swing", "drop", "be") or after in ("there", "here", "front", "touch")
+
+
+def _done_already(doc, hit: Hit) -> bool:
+    """'I swung by again today', 'he came back and said': a visit told in the past."""
+    return doc.has_annotation("TAG") and doc[hit.start].tag_ in ("VBD", "VBN")
 
 
 def _remote_meeting(doc, hit: Hit) -> bool:
@@ -190,10 +208,12 @@ def _remote_meeting(doc, hit: Hit) -> bool:
     after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
     parsed = doc.has_annotation("DEP")
     if word == "call":
-        if before in POSSESSIVES or (parsed and token.pos_ == "VERB"):
+        if parsed and token.pos_ == "VERB":  # "call me Tuesday at 2" (the prospect asks), not "I called Ron"
+            return after in ("me", "us", "my") and token.tag_ == "VB"
+        if before in POSSESSIVES:
             return False
         return not (parsed and token.head.lemma_ in DECIDING_VERBS and before in ("the", "final", "last"))
-    if word in ("phone", "cell", "mobile"):
+    if word in ("phone", "cell", "mobile", "viber", "whatsapp"):
         if after in PHONE_MEETINGS:
             return True
         if before in POSSESSIVES or not parsed:
@@ -257,7 +277,10 @@ def _live_clauses(sentence: list[Clause]) -> tuple[list[Clause], list[Clause]]:
 def _denies(clause: Clause) -> bool:
     """'but I didn't', 'but she never did': a short 'but' clause that only says no."""
     negations = clause.of("NEGATION")
-    return bool(negations) and negations[0].start - clause.start <= 4 and not clause.has(*COMPONENTS)
+    if not negations or negations[0].start - clause.start > 4 or clause.has(*COMPONENTS):
+        return False
+    after = negations[0].end
+    return after >= clause.end or clause.doc[after].is_punct
 
 
 def _hypothetical(sentence: list[Clause]) -> bool:
@@ -265,7 +288,8 @@ def _hypothetical(sentence: list[Clause]) -> bool:
     meeting itself ('see if', 'asked if' are questions, not conditions)."""
     doc = sentence[0].doc
     tokens = doc[sentence[0].start:sentence[-1].end]
-    conditions = [t for t in tokens if t.lower_ == "if" and (t.i == 0 or doc[t.i - 1].lower_ not in NOT_CONDITIONS)]
+    conditions = [t for t in tokens if t.lower_ == "if"
+                  and not any(w.lower_ in NOT_CONDITIONS or w.lemma_ in NOT_CONDITIONS for w in doc[max(t.i - 3, 0):t.i])]
     if not conditions or not any(c.has("MEETING", *SPECIFIC, *MODES) for c in sentence):
         return False
     consequence = {t.lower_ for t in tokens} & {"would", "'d", "wouldd", "only"}
@@ -357,19 +381,38 @@ def _clauses_of(clause: Clause) -> list[Clause]:
     return clause.doc.user_data.get("debrief_clauses_by_sentence", {}).get(clause.sent_index, [])
 
 
-def _mode(candidate: Candidate) -> tuple[str, bool]:
-    """Remote or in person, and whether it was said: the focus clause speaks first, then
-    its context; a meeting with no place or mode said is taken as in person."""
-    for clauses in ([candidate.focus], candidate.context):
-        labels = {h.label for c in clauses for h in c.of(*MODES, "MEETING")}
-        if "REMOTE" in labels:
-            return "remote", True
-        if "IN_PERSON" in labels:
-            return "in_person", True
+def _mode(candidate: Candidate, earlier: list[Candidate]) -> tuple[str, bool]:
+    """Remote or in person, and whether it was said. A remote meeting named anywhere in
+    the plan wins ("she wants a walkthrough, so we have a Zoom on Monday"): the in-person
+    words around it usually tell today's visit. A plan said again ("So Friday at 1.")
+    keeps the mode it was first said with; one never said is taken as in person."""
+    labels = {h.label for h in candidate.hits(*MODES)}
+    if "REMOTE" in labels:
+        return "remote", True
+    if "IN_PERSON" in labels:
+        return "in_person", True
+    for before in reversed(earlier):
+        if _restates(candidate, before):
+            return _mode(before, [])
     return "in_person", False
 
 
-def _grade(candidate: Candidate) -> None:
+def _restates(candidate: Candidate, before: Candidate) -> bool:
+    """The same day or time said again: 'we set a call for tomorrow at 8 ... So that's
+    tomorrow morning at eight.'"""
+    for label in ("DATE", "TIME"):
+        said, said_before = candidate.first_text(label), before.first_text(label)
+        if said and said_before and _plain(said) == _plain(said_before):
+            return True
+    return False
+
+
+def _plain(text: str) -> str:
+    words = [w for w in text.lower().replace(".", "").split() if w not in ("at", "on", "the", "this", "next")]
+    return " ".join(words)
+
+
+def _grade(candidate: Candidate, earlier: list[Candidate]) -> None:
     focus = candidate.focus
     has = {h.label for h in candidate.hits(*COMPONENTS)}
     still_to_arrange = focus.has("AGREED") and focus.future and focus.speaker == "rep"  # "I'll book it"
@@ -378,7 +421,7 @@ def _grade(candidate: Candidate) -> None:
     specific = SPECIFIC <= has
     said_agreed = (focus.has("AGREED") and not still_to_arrange) or confirmed
     agreed = said_agreed or (specific and not still_to_arrange)
-    mode, mode_said = _mode(candidate)
+    mode, mode_said = _mode(candidate, earlier)
     candidate.mode_said, candidate.agreed_said = mode_said, said_agreed
 
     missing = []
