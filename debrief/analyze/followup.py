@@ -58,7 +58,7 @@ MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "
 WISHES = {"want", "wants", "wanted", "like", "'d", "would"}
 # A sentence told in the past ("we met Tuesday at ten") is no plan, unless its verb
 # is one that makes a plan ("we set Tuesday at ten", "we said Friday at three").
-PLAN_VERBS = {"set", "book", "say", "agree", "confirm", "lock", "put", "fix", "arrange", "move", "push", "rebook",
+PLAN_VERBS = {"set", "book", "rebooke", "rebook", "come", "say", "agree", "confirm", "lock", "put", "fix", "arrange", "move", "push", "rebook",
               "reschedule", "schedule", "plan", "decide", "settle", "land", "pencil", "get", "make", "write", "block",
               "invite", "send", "accept", "change", "switch", "nail", "finalize", "pick", "choose", "go"}
 NOT_CONDITIONS = {"see", "ask", "check", "know", "wonder", "even", "as", "what", "asked", "wondering"}
@@ -117,12 +117,14 @@ def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
     if clauses:
         clauses[0].doc.user_data["debrief_clauses_by_sentence"] = {s[0].sent_index: s for s in sentences}
     last_schedule: list[Clause] = []  # the latest live sentence that named a day or time, not yet a plan
+    previous: list[Clause] = []  # the live clauses of the sentence before
     for sentence in sentences:
         live, dropped = _live_clauses(sentence)
         set_aside += [(c, h) for c in dropped for h in c.of(*SET_ASIDE) if c.has(*COMPONENTS)]
-        if _cancels(live):  # "let's cancel Friday": the plan so far is off
-            set_aside += [(c, h) for cand in candidates for c in [cand.focus] for h in c.of(*COMPONENTS)]
-            candidates = []
+        if _cancels(live):  # "let's cancel Friday", "the Thursday call is off"
+            off = _called_off(candidates, live)
+            set_aside += [(cand.focus, h) for cand in off for h in cand.focus.of(*COMPONENTS)]
+            candidates = [cand for cand in candidates if not any(cand is o for o in off)]
             continue
         if _only_agrees(live):  # "She put it in her calendar."
             if _near(candidates, live, 2):
@@ -138,6 +140,8 @@ def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
         if found and _confirms(candidates, live):  # "Tuesday at ten at her office. She put it in her calendar."
             candidates[-1].context += [c for c in live if c.has("AGREED", "PENDING", *SCHEDULE)]
         elif found:
+            for candidate in found:  # "so we did it as a Teams call. Thursday the 17th at 2."
+                candidate.context += [c for c in previous if c.has(*MODES) and not c.has(*SPECIFIC)]
             candidates += found
         elif _continues(candidates, live):  # "We set up a meeting. It's Tuesday at ten."
             candidates[-1].context += [c for c in live if c.has("PENDING", "HEDGE", *SCHEDULE)]
@@ -145,6 +149,7 @@ def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
             chase += [(c, h) for c in live for h in c.of(*CHASE)]
         schedule = [c for c in live if c.has(*SPECIFIC) and not c.has("STALL", *CHASE)]
         last_schedule = schedule if schedule and not found else []
+        previous = live
     for i, candidate in enumerate(candidates):
         _grade(candidate, candidates[:i])
     if not candidates:
@@ -246,8 +251,10 @@ def _counts_something(doc, hit: Hit) -> bool:
 def _prospects_wish(clause: Clause, hit: Hit) -> bool:
     """'She wants to see it working' says what the prospect wants, not that the
     plan is a hope; the rep's own 'I want to get back in front of him' is one."""
-    first = clause.doc[hit.start].lower_
-    return first in WISHES and clause.speaker == "prospect"
+    doc = clause.doc
+    first = doc[hit.start].lower_
+    asked = any(t.lemma_.lower() in ("ask", "wonder") for t in doc[max(hit.start - 4, 0):hit.start])
+    return asked or (first in WISHES and clause.speaker == "prospect")
 
 
 # --- which clauses and sentences count ----------------------------------------------------
@@ -269,9 +276,34 @@ def _live_clauses(sentence: list[Clause]) -> tuple[list[Clause], list[Clause]]:
     if contrasts and (any(c.has(*COMPONENTS) for c in sentence[contrasts[-1]:])
                       or _denies(sentence[contrasts[-1]])):
         reset, sentence = sentence[: contrasts[-1]], sentence[contrasts[-1]:]
-    gone = [c for c in sentence if c.negated or c.past or c.has("UNREALIZED") or _told_as_past(c)]
+    agreed = any(c.has("AGREED", "REVISED") for c in sentence)
+    gone = [c for c in sentence if _negates_plan(c) or c.past or c.has("UNREALIZED")
+            or (not agreed and _told_as_past(c))]
     live = [c for c in sentence if not any(c is g for g in gone)]
     return live, reset + gone
+
+
+def _negates_plan(clause: Clause) -> bool:
+    """A negation that governs the meeting: before it with no comma between ("we didn't
+    set a meeting") or right after it ("Friday doesn't work"). "I didn't talk to her,
+    and came out and said Denise would do a Zoom" keeps its Zoom; "so nobody's under
+    a car" does not touch "Wednesday at 7 am" before it."""
+    if not clause.negated:
+        return False
+    parts = clause.of(*COMPONENTS)
+    if not parts:
+        return True
+    doc = clause.doc
+    for negation in clause.of("NEGATION"):
+        if any(negation.start <= p.start < negation.end + 1 for p in parts):
+            return True
+        before = [p for p in parts if p.start > negation.start]
+        if before and not any(t.is_punct for t in doc[negation.end:before[0].start]):
+            return True
+        after = [p for p in parts if p.end <= negation.start]
+        if after and negation.start - after[-1].end <= 3 and not any(t.is_punct for t in doc[after[-1].end:negation.start]):
+            return True
+    return False
 
 
 def _denies(clause: Clause) -> bool:
@@ -312,6 +344,14 @@ def _cancels(live: list[Clause]) -> bool:
     return any(c.has("CANCELLED") for c in live) and not any(c.has("AGREED", "REVISED") for c in live)
 
 
+def _called_off(candidates: list[Candidate], live: list[Clause]) -> list[Candidate]:
+    """The plans a cancellation names by their day ('the Thursday call is off'), else the latest."""
+    days = {_plain(live[0].doc[h.start:h.end].text) for c in live for h in c.of("DATE")}
+    if days:
+        return [cand for cand in candidates if _plain(cand.first_text("DATE") or "") in days]
+    return candidates[-1:]
+
+
 def _only_agrees(live: list[Clause]) -> bool:
     return any(c.has("AGREED") for c in live) and not any(c.has("MEETING", *SCHEDULE) for c in live)
 
@@ -328,7 +368,7 @@ def _candidates(live: list[Clause]) -> list[Candidate]:
     context = [c for c in live if c.has(*SCHEDULE) and not c.has("STALL", *CHASE)]
     found = []
     for i, clause in enumerate(live):
-        stalled = clause.has("STALL") and clause.speaker != "rep"  # "call me next quarter"
+        stalled = clause.has("STALL") and clause.speaker != "rep" and not clause.has(*SPECIFIC)  # "call me next quarter"
         if stalled or not _arranges_meeting(clause, live):
             continue
         previous = live[i - 1] if i else None
@@ -361,7 +401,12 @@ def _confirms(candidates: list[Candidate], live: list[Clause]) -> bool:
 
 
 def _continues(candidates: list[Candidate], live: list[Clause]) -> bool:
-    if not (candidates and live) or not any(c.has("PENDING", *SCHEDULE) for c in live):
+    """The next sentence goes on with the plan: its day, time or place ("It's Tuesday at
+    ten."); a place alone ("the coffee there was terrible") only for a plan without one."""
+    if not (candidates and live):
+        return False
+    labels = {h.label for c in live for h in c.hits}
+    if not labels & (SPECIFIC | {"PENDING", "DATE_VAGUE"}) and not (labels & MODES and not candidates[-1].hits(*MODES)):
         return False
     return live[0].sent_index - candidates[-1].focus.sent_index == 1
 
