@@ -61,6 +61,8 @@ WISHES = {"want", "wants", "wanted", "like", "'d", "would"}
 PLAN_VERBS = {"set", "book", "rebooke", "rebook", "come", "say", "agree", "confirm", "lock", "put", "fix", "arrange", "move", "push", "rebook",
               "reschedule", "schedule", "plan", "decide", "settle", "land", "pencil", "get", "make", "write", "block",
               "invite", "send", "accept", "change", "switch", "nail", "finalize", "pick", "choose", "go"}
+CONTRACT_NOUNS = {"agreement", "contract", "deal", "price", "pricing", "rate", "term", "terms", "vendor", "supplier",
+                  "system", "budget", "spend", "rebate", "lease", "provider", "carrier", "policy", "program"}
 NOT_CONDITIONS = {"see", "ask", "check", "know", "wonder", "even", "as", "what", "asked", "wondering"}
 
 
@@ -185,9 +187,33 @@ def _means_it(clause: Clause, hit: Hit) -> bool:
         return not _prospects_wish(clause, hit)
     if hit.label == "PAST":
         return not _going_back(clause.doc, hit)
-    if hit.label == "MEETING" and hit.rule.id == "followup-meet-again":
-        return not _done_already(clause.doc, hit)
+    if hit.label == "MEETING":
+        return not (_done_already(clause.doc, hit) or _their_own_meeting(clause.doc, hit))
+    if hit.label == "AGREED":
+        return not _agrees_to_something_else(clause.doc, hit)
     return True
+
+
+def _their_own_meeting(doc, hit: Hit) -> bool:
+    """'at their next meeting', 'his meeting': the prospect's own meeting, not one with the rep."""
+    before = doc[hit.start - 1].lower_ if hit.start else ""
+    two_before = doc[hit.start - 2].lower_ if hit.start > 1 else ""
+    return before in ("their", "his", "her") or (before in ("next", "board", "partners", "monthly", "weekly")
+                                                  and two_before in ("their", "his", "her"))
+
+
+def _agrees_to_something_else(doc, hit: Hit) -> bool:
+    """'locked into the Vizient agreement', 'committed our spend', 'the door's locked':
+    agreement words about a contract or a thing, not a meeting."""
+    token = doc[hit.start]
+    after = doc[hit.end].lower_ if hit.end < len(doc) else ""
+    if token.lower_ == "locked" and hit.end - hit.start == 1 and after not in ("in", "it", "that", "down", "for", "us", "me"):
+        return True
+    if not doc.has_annotation("DEP"):
+        return False
+    objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
+    objects += [g for c in token.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in CONTRACT_NOUNS for o in objects)
 
 
 def _going_back(doc, hit: Hit) -> bool:
@@ -200,8 +226,17 @@ def _going_back(doc, hit: Hit) -> bool:
 
 
 def _done_already(doc, hit: Hit) -> bool:
-    """'I swung by again today', 'he came back and said': a visit told in the past."""
-    return doc.has_annotation("TAG") and doc[hit.start].tag_ in ("VBD", "VBN")
+    """'I swung by again today', 'I only took the meeting', 'the demo went great': a
+    meeting told in the past (not 'we set up a meeting', which makes one)."""
+    if not doc.has_annotation("TAG"):
+        return False
+    token = doc[hit.start]
+    if token.tag_ in ("VBD", "VBN"):
+        return token.lemma_.lower() not in PLAN_VERBS
+    verb = token.head
+    if token.pos_ == "NOUN" and verb.tag_ in ("VBD", "VBN") and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return verb.lemma_.lower() not in PLAN_VERBS and not any(c.tag_ == "MD" for c in verb.children)
+    return False
 
 
 def _remote_meeting(doc, hit: Hit) -> bool:
@@ -214,7 +249,8 @@ def _remote_meeting(doc, hit: Hit) -> bool:
     parsed = doc.has_annotation("DEP")
     if word == "call":
         if parsed and token.pos_ == "VERB":  # "call me Tuesday at 2" (the prospect asks), not "I called Ron"
-            return after in ("me", "us", "my") and token.tag_ == "VB"
+            later = doc[token.i + 2].lower_ if token.i + 2 < len(doc) else ""
+            return after in ("me", "us", "my") and token.tag_ == "VB" and later != "back"
         if before in POSSESSIVES:
             return False
         return not (parsed and token.head.lemma_ in DECIDING_VERBS and before in ("the", "final", "last"))
@@ -382,7 +418,7 @@ def _arranges_meeting(clause: Clause, live: list[Clause]) -> bool:
         return True
     if clause.has("MEETING"):
         return any(c.has(*FORWARD) for c in live)
-    if clause.has(*CHASE):
+    if clause.has(*CHASE) and clause.speaker != "prospect":  # "he said ring him Monday at 8:15" is his plan
         return False
     # "Zoom on Thursday at two", "The 30th at 6:30 am": a day and a time, or a when and a how.
     sentence_specific = {h.label for c in live for h in c.of(*SPECIFIC)}
