@@ -404,7 +404,9 @@ def _candidates(live: list[Clause]) -> list[Candidate]:
     context = [c for c in live if c.has(*SCHEDULE) and not c.has("STALL", *CHASE)]
     found = []
     for i, clause in enumerate(live):
-        stalled = clause.has("STALL") and clause.speaker != "rep" and not clause.has(*SPECIFIC)  # "call me next quarter"
+        # "call me next quarter" is a stall; "come back in the spring and we'll sit down" is one too,
+        # but also a meeting the prospect asked for
+        stalled = clause.has("STALL") and clause.speaker != "rep" and not clause.has(*SPECIFIC, "MEETING", "IN_PERSON")
         if stalled or not _arranges_meeting(clause, live):
             continue
         previous = live[i - 1] if i else None
