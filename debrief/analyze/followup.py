@@ -58,7 +58,8 @@ MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "
 WISHES = {"want", "wants", "wanted", "like", "'d", "would"}
 # A sentence told in the past ("we met Tuesday at ten") is no plan, unless its verb
 # is one that makes a plan ("we set Tuesday at ten", "we said Friday at three").
-PLAN_VERBS = {"set", "book", "rebooke", "rebook", "come", "say", "agree", "confirm", "lock", "put", "fix", "arrange", "move", "push", "rebook",
+PLAN_VERBS = {"set", "book", "rebooke", "rebook", "come", "talk", "discuss", "mention", "float", "suggest", "propose",
+              "offer", "ask", "say", "agree", "confirm", "lock", "put", "fix", "arrange", "move", "push", "rebook",
               "reschedule", "schedule", "plan", "decide", "settle", "land", "pencil", "get", "make", "write", "block",
               "invite", "send", "accept", "change", "switch", "nail", "finalize", "pick", "choose", "go"}
 CONTRACT_NOUNS = {"agreement", "contract", "deal", "price", "pricing", "rate", "term", "terms", "vendor", "supplier",
