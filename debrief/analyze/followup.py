@@ -61,7 +61,7 @@ WISHES = {"want", "wants", "wanted", "like", "'d", "would"}
 PLAN_VERBS = {"set", "book", "rebooke", "rebook", "come", "talk", "discuss", "mention", "float", "suggest", "propose",
               "offer", "ask", "say", "agree", "confirm", "lock", "put", "fix", "arrange", "move", "push", "rebook",
               "reschedule", "schedule", "plan", "decide", "settle", "land", "pencil", "get", "make", "write", "block",
-              "invite", "send", "accept", "change", "switch", "nail", "finalize", "pick", "choose", "go"}
+              "invite", "send", "accept", "change", "switch", "nail", "finalize", "pick", "choose"}
 CONTRACT_NOUNS = {"agreement", "contract", "deal", "price", "pricing", "rate", "term", "terms", "vendor", "supplier",
                   "system", "budget", "spend", "rebate", "lease", "provider", "carrier", "policy", "program"}
 NOT_CONDITIONS = {"see", "ask", "check", "know", "wonder", "even", "as", "what", "asked", "wondering"}
