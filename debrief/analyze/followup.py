@@ -156,9 +156,8 @@ def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
     for i, candidate in enumerate(candidates):
         _grade(candidate, candidates[:i])
     if not candidates:
-        meant = [h for _, h in set_aside if h.label in SET_ASIDE]
-        reason = "a meeting was talked about, but as past, negated or hypothetical" if meant else None
-        return FollowupVerdict("none", None, ["a next meeting"], chase or set_aside, unsure_reason=reason)
+        return FollowupVerdict("none", None, ["a next meeting"], chase or set_aside,
+                               unsure_reason=_unsure_of_none(chase, set_aside))
     best = max(reversed(candidates), key=lambda c: (RANK[c.value], -len(c.missing)))
     evidence = {}
     for clause in [best.focus, *best.context]:
@@ -531,14 +530,25 @@ def _grade(candidate: Candidate, earlier: list[Candidate]) -> None:
 
 
 def _unsure(best: Candidate, candidates: list[Candidate]) -> str | None:
-    """Why the chosen reading may be wrong, or None when the memo says it plainly."""
-    if best.value == "firm_in_person" and not best.mode_said:
-        return "no place or mode said; taken as in person"
-    if best.value.startswith("firm") and not best.agreed_said:
-        return "agreement only implied by naming a day and time"
+    """Why the chosen reading may be wrong, or None when the memo says it plainly.
+    A firm plan with a day, a time and agreement is plain even when its place is
+    not said (remote meetings are named) or its agreement is only the day and time."""
     others = {c.value for c in candidates if c is not best and c.value.startswith("firm")} - {best.value}
-    if others:
+    if best.value.startswith("firm") and others:
         return "the memo holds another firm plan: " + ", ".join(sorted(others))
-    if best.value == "tentative" and not best.hits("DATE", "DATE_VAGUE", "TIME", "AGREED"):
-        return "only a loose mention of meeting again"
+    hedged = any(m.startswith("a commitment") for m in best.missing)  # said as a hope: plainly tentative
+    if best.value == "tentative" and best.hits(*SPECIFIC) and not hedged:
+        return "a day or time was said, but " + ", ".join(m.split(" (")[0] for m in best.missing) + " missing"
+    if best.value == "tentative" and not best.hits("DATE_VAGUE"):
+        return "a meeting is meant, but with no time frame at all; it may be only talk"
     return None
+
+
+def _unsure_of_none(chase: list, set_aside: list) -> str | None:
+    """'None' is plain when the rep says how they will follow up alone ('I'll check back
+    in May'); without that, a meeting said in words the rules do not know would be missed."""
+    if chase:
+        return None
+    if any(h.label in SET_ASIDE for _, h in set_aside):
+        return "a meeting was talked about, but as past, negated or hypothetical"
+    return "no next step found at all, neither a meeting nor the rep's own follow-up"
