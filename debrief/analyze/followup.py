@@ -158,7 +158,7 @@ def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
     if not candidates:
         return FollowupVerdict("none", None, ["a next meeting"], chase or set_aside,
                                unsure_reason=_unsure_of_none(chase, set_aside))
-    best = max(reversed(candidates), key=lambda c: (RANK[c.value], -len(c.missing)))
+    best = _final_plan(candidates)
     evidence = {}
     for clause in [best.focus, *best.context]:
         for hit in clause.hits:
@@ -167,6 +167,16 @@ def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
     return FollowupVerdict(best.value, best.when, best.missing, list(evidence.values()),
                            best.focus.sent_index, best.first_text("DATE"), best.first_text("TIME"),
                            _unsure(best, candidates))
+
+
+def _final_plan(candidates: list[Candidate]) -> Candidate:
+    """The firmest plan, among equals the most complete, then the later one; but a firm
+    plan said later about the same day or time ("So it's Zoom, Thursday, 5:30") revises
+    an earlier firm one, whatever its mode."""
+    best = max(reversed(candidates), key=lambda c: (RANK[c.value], -len(c.missing)))
+    later = [c for c in candidates[candidates.index(best) + 1:]
+             if c.value.startswith("firm") and c.value != best.value and _restates(c, best)]
+    return later[-1] if best.value.startswith("firm") and later else best
 
 
 # --- reading the hits for this verdict -------------------------------------------------
@@ -251,7 +261,7 @@ def _remote_meeting(doc, hit: Hit) -> bool:
         if parsed and token.pos_ == "VERB":  # "call me Tuesday at 2" (the prospect asks), not "I called Ron"
             later = doc[token.i + 2].lower_ if token.i + 2 < len(doc) else ""
             return after in ("me", "us", "my") and token.tag_ == "VB" and later != "back"
-        if before in POSSESSIVES:
+        if before in POSSESSIVES or before in ("service", "sales", "cold", "house", "judgment", "close", "roll"):
             return False
         return not (parsed and token.head.lemma_ in DECIDING_VERBS and before in ("the", "final", "last"))
     if word in ("phone", "cell", "mobile", "viber", "whatsapp"):
@@ -368,10 +378,22 @@ def _told_as_past(clause: Clause) -> bool:
     """'We met Tuesday at ten at her office': a day and time told in the past tense
     is what happened, unless the verb makes the plan ('we set Tuesday at ten')."""
     doc = clause.doc
-    if not (doc.has_annotation("TAG") and clause.has(*SPECIFIC)) or clause.has("AGREED", "FUTURE"):
+    if not (doc.has_annotation("DEP") and clause.has(*SPECIFIC)) or clause.has("AGREED", "FUTURE"):
         return False
-    verbs = [t for t in doc[clause.start:clause.end] if t.tag_ == "VBD" and t.dep_ in ("ROOT", "conj", "ccomp")]
-    return bool(verbs) and all(v.lemma_ not in PLAN_VERBS for v in verbs)
+    verbs = {_governing_verb(doc[h.start]) for h in clause.of(*SPECIFIC)}
+    return all(v is not None and v.tag_ in ("VBD", "VBN") and v.lemma_.lower() not in PLAN_VERBS
+               and not any(c.tag_ == "MD" for c in v.children) for v in verbs)
+
+
+def _governing_verb(token):
+    """The verb a day or time belongs to ('we met Tuesday at ten' → met)."""
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
 
 
 def _cancels(live: list[Clause]) -> bool:
@@ -465,19 +487,26 @@ def _clauses_of(clause: Clause) -> list[Clause]:
 
 
 def _mode(candidate: Candidate, earlier: list[Candidate]) -> tuple[str, bool]:
-    """Remote or in person, and whether it was said. A remote meeting named anywhere in
-    the plan wins ("she wants a walkthrough, so we have a Zoom on Monday"): the in-person
-    words around it usually tell today's visit. A plan said again ("So Friday at 1.")
-    keeps the mode it was first said with; one never said is taken as in person."""
-    labels = {h.label for h in candidate.hits(*MODES)}
-    if "REMOTE" in labels:
-        return "remote", True
-    if "IN_PERSON" in labels:
-        return "in_person", True
+    """Remote or in person, and whether it was said. The plan's own sentence speaks first,
+    and there a remote meeting wins ("she wants a walkthrough, so we have a Zoom on
+    Monday"): the in-person words around it usually tell today's visit. A plan said
+    again ("So Friday at 1.") keeps the mode it was first said with; then the sentences
+    around it; a mode never said is taken as in person."""
+    here = [c for c in [candidate.focus, *candidate.context] if c.sent_index == candidate.focus.sent_index]
+    elsewhere = [c for c in candidate.context if c.sent_index != candidate.focus.sent_index]
+    said_here = _mode_said(here)
+    if said_here:
+        return said_here, True
     for before in reversed(earlier):
         if _restates(candidate, before):
             return _mode(before, [])
-    return "in_person", False
+    said_elsewhere = _mode_said(elsewhere)
+    return (said_elsewhere, True) if said_elsewhere else ("in_person", False)
+
+
+def _mode_said(clauses: list[Clause]) -> str | None:
+    labels = {h.label for c in clauses for h in c.of(*MODES)}
+    return "remote" if "REMOTE" in labels else "in_person" if "IN_PERSON" in labels else None
 
 
 def _restates(candidate: Candidate, before: Candidate) -> bool:
