@@ -150,7 +150,8 @@ def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
             candidates[-1].context += [c for c in live if c.has("PENDING", "HEDGE", *SCHEDULE)]
         else:
             chase += [(c, h) for c in live for h in c.of(*CHASE)]
-        schedule = [c for c in live if c.has(*SPECIFIC) and not c.has("STALL", *CHASE)]
+        told = [] if _hypothetical(sentence) else _told_only_as_past(sentence, live)
+        schedule = [c for c in live + told if c.has(*SPECIFIC) and not c.has("STALL", *CHASE)]
         last_schedule = schedule if schedule and not found else []
         previous = live
     for i, candidate in enumerate(candidates):
@@ -205,10 +206,11 @@ def _means_it(clause: Clause, hit: Hit) -> bool:
 
 
 def _their_own_meeting(doc, hit: Hit) -> bool:
-    """'at their next meeting', 'his meeting': the prospect's own meeting, not one with the rep."""
+    """'at their next meeting', 'his meeting': the prospect's own meeting, not one with the
+    rep; 'he's in meetings all week': busy."""
     before = doc[hit.start - 1].lower_ if hit.start else ""
     two_before = doc[hit.start - 2].lower_ if hit.start > 1 else ""
-    return before in ("their", "his", "her") or (before in ("next", "board", "partners", "monthly", "weekly")
+    return before in ("their", "his", "her", "in") or (before in ("next", "board", "partners", "monthly", "weekly")
                                                   and two_before in ("their", "his", "her"))
 
 
@@ -241,8 +243,8 @@ def _done_already(doc, hit: Hit) -> bool:
     if not doc.has_annotation("TAG"):
         return False
     token = doc[hit.start]
-    if token.tag_ in ("VBD", "VBN"):
-        return token.lemma_.lower() not in PLAN_VERBS
+    if token.tag_ in ("VBD", "VBN"):  # "finally got some time with her", "came back and said"
+        return token.lemma_.lower() not in PLAN_VERBS - {"get", "come"}
     verb = token.head
     if token.pos_ == "NOUN" and verb.tag_ in ("VBD", "VBN") and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
         return verb.lemma_.lower() not in PLAN_VERBS and not any(c.tag_ == "MD" for c in verb.children)
@@ -327,6 +329,13 @@ def _live_clauses(sentence: list[Clause]) -> tuple[list[Clause], list[Clause]]:
             or (not agreed and _told_as_past(c))]
     live = [c for c in sentence if not any(c is g for g in gone)]
     return live, reset + gone
+
+
+def _told_only_as_past(sentence: list[Clause], live: list[Clause]) -> list[Clause]:
+    """Clauses set aside only for their past tense ('so we did it as a Teams call, Monday
+    at 3'): an agreement said right after them ('Gus accepted the invite') makes them a plan."""
+    return [c for c in sentence if not any(c is l for l in live) and _told_as_past(c)
+            and not (_negates_plan(c) or c.past or c.has("UNREALIZED"))]
 
 
 def _negates_plan(clause: Clause) -> bool:
