@@ -64,6 +64,7 @@ PLAN_VERBS = {"set", "book", "rebooke", "rebook", "come", "talk", "discuss", "me
               "invite", "send", "accept", "change", "switch", "nail", "finalize", "pick", "choose"}
 CONTRACT_NOUNS = {"agreement", "contract", "deal", "price", "pricing", "rate", "term", "terms", "vendor", "supplier",
                   "system", "budget", "spend", "rebate", "lease", "provider", "carrier", "policy", "program"}
+DEADLINE_WORDS = {"through", "thru", "until", "till", "til", "by", "before", "from", "since", "after"}
 NOT_CONDITIONS = {"see", "ask", "check", "know", "wonder", "even", "as", "what", "asked", "wondering"}
 
 
@@ -192,6 +193,8 @@ def _read_for_followup(clause: Clause) -> Clause:
 def _means_it(clause: Clause, hit: Hit) -> bool:
     if hit.label == "REMOTE":
         return _remote_meeting(clause.doc, hit)
+    if hit.label == "DATE" and _a_deadline(clause.doc, hit):
+        return False
     if hit.label == "DATE" and hit.rule.id == "date-ordinal":
         return not _counts_something(clause.doc, hit)
     if hit.label == "HEDGE":
@@ -199,10 +202,27 @@ def _means_it(clause: Clause, hit: Hit) -> bool:
     if hit.label == "PAST":
         return not _going_back(clause.doc, hit)
     if hit.label == "MEETING":
-        return not (_done_already(clause.doc, hit) or _their_own_meeting(clause.doc, hit))
+        return not (_done_already(clause.doc, hit) or _their_own_meeting(clause.doc, hit) or _a_document(clause.doc, hit))
     if hit.label == "AGREED":
-        return not _agrees_to_something_else(clause.doc, hit)
+        return not (_agrees_to_something_else(clause.doc, hit) or _conditional(clause.doc, hit))
     return True
+
+
+def _a_deadline(doc, hit: Hit) -> bool:
+    """'only good through Friday', 'send it by Friday', 'goes up from the 1st': a deadline, not a meeting day."""
+    before = doc[hit.start - 1].lower_ if hit.start else ""
+    return before in DEADLINE_WORDS
+
+
+def _a_document(doc, hit: Hit) -> bool:
+    """'get it in front of the board': the proposal goes in front of them, not the rep."""
+    return doc[hit.start].lemma_.lower() == "get" and hit.start + 1 < len(doc) and \
+        doc[hit.start + 1].lower_ in ("it", "this", "that", "them", "these", "those")
+
+
+def _conditional(doc, hit: Hit) -> bool:
+    """'if they want to lock it in': an agreement only supposed."""
+    return any(t.lower_ == "if" for t in doc[max(hit.start - 5, 0):hit.start])
 
 
 def _their_own_meeting(doc, hit: Hit) -> bool:
@@ -223,6 +243,8 @@ def _agrees_to_something_else(doc, hit: Hit) -> bool:
         return True
     if not doc.has_annotation("DEP"):
         return False
+    if token.dep_ == "relcl" and token.head.lemma_.lower() in CONTRACT_NOUNS:  # "a deal his accountant set up"
+        return True
     objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
     objects += [g for c in token.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
     return any(o.lemma_.lower() in CONTRACT_NOUNS for o in objects)
@@ -259,6 +281,10 @@ def _remote_meeting(doc, hit: Hit) -> bool:
     before = doc[token.i - 1].lower_ if token.i else ""
     after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
     parsed = doc.has_annotation("DEP")
+    first = doc[hit.start]
+    if first.lemma_.lower() in ("ring", "give") and hit.rule.id != "mode-remote":  # "ring me Monday", not "I'll ring him"
+        second = doc[hit.start + 1].lower_ if hit.start + 1 < len(doc) else ""
+        return second in ("me", "us", "my")
     if word == "call":
         if parsed and token.pos_ == "VERB":  # "call me Tuesday at 2" (the prospect asks), not "I called Ron"
             later = doc[token.i + 2].lower_ if token.i + 2 < len(doc) else ""
