@@ -64,6 +64,8 @@ PLAN_VERBS = {"set", "book", "rebooke", "rebook", "come", "talk", "discuss", "me
               "invite", "send", "accept", "change", "switch", "nail", "finalize", "pick", "choose"}
 CONTRACT_NOUNS = {"agreement", "contract", "deal", "price", "pricing", "rate", "term", "terms", "vendor", "supplier",
                   "system", "budget", "spend", "rebate", "lease", "provider", "carrier", "policy", "program"}
+VISIT_VERBS = {"come", "stop", "swing", "drop", "pop"}
+MEALS = {"lunch", "coffee", "breakfast", "dinner", "drinks", "brekkie"}
 DEADLINE_WORDS = {"through", "thru", "until", "till", "til", "by", "before", "from", "since", "after"}
 NOT_CONDITIONS = {"see", "ask", "check", "know", "wonder", "even", "as", "what", "asked", "wondering"}
 
@@ -192,7 +194,9 @@ def _read_for_followup(clause: Clause) -> Clause:
 
 def _means_it(clause: Clause, hit: Hit) -> bool:
     if hit.label == "REMOTE":
-        return _remote_meeting(clause.doc, hit)
+        return _remote_meeting(clause.doc, hit, clause.speaker)
+    if hit.label == "IN_PERSON":
+        return not _mealtime(clause.doc, hit)
     if hit.label == "DATE" and _a_deadline(clause.doc, hit):
         return False
     if hit.label == "DATE" and hit.rule.id == "date-ordinal":
@@ -211,7 +215,8 @@ def _means_it(clause: Clause, hit: Hit) -> bool:
 def _a_deadline(doc, hit: Hit) -> bool:
     """'only good through Friday', 'send it by Friday', 'goes up from the 1st': a deadline, not a meeting day."""
     before = doc[hit.start - 1].lower_ if hit.start else ""
-    return before in DEADLINE_WORDS
+    verb = doc[hit.start - 2].lemma_.lower() if hit.start > 1 else ""
+    return before in DEADLINE_WORDS and not (before == "by" and verb in VISIT_VERBS)  # "come by Monday at 8"
 
 
 def _a_document(doc, hit: Hit) -> bool:
@@ -273,7 +278,14 @@ def _done_already(doc, hit: Hit) -> bool:
     return False
 
 
-def _remote_meeting(doc, hit: Hit) -> bool:
+def _mealtime(doc, hit: Hit) -> bool:
+    """'during their lunch', 'before the lunch rush': a time of day, not a meal together."""
+    word = doc[hit.start].lower_
+    before = doc[hit.start - 1].lower_ if hit.start else ""
+    return word in MEALS and before in ("during", "before", "after", "their", "his", "her", "the", "at")
+
+
+def _remote_meeting(doc, hit: Hit, speaker: str | None = None) -> bool:
     """'a call', 'on Zoom', 'phone call' are meetings; a phone that carried the
     agreement, a call the rep makes, and 'his call' (a decision) are not."""
     token = doc[hit.end - 1]
@@ -284,7 +296,7 @@ def _remote_meeting(doc, hit: Hit) -> bool:
     first = doc[hit.start]
     if first.lemma_.lower() in ("ring", "give") and hit.rule.id != "mode-remote":  # "ring me Monday", not "I'll ring him"
         second = doc[hit.start + 1].lower_ if hit.start + 1 < len(doc) else ""
-        return second in ("me", "us", "my")
+        return second in ("me", "us", "my") or (speaker == "prospect" and second in ("him", "her"))
     if word == "call":
         if parsed and token.pos_ == "VERB":  # "call me Tuesday at 2" (the prospect asks), not "I called Ron"
             later = doc[token.i + 2].lower_ if token.i + 2 < len(doc) else ""
@@ -351,7 +363,7 @@ def _live_clauses(sentence: list[Clause]) -> tuple[list[Clause], list[Clause]]:
                       or _denies(sentence[contrasts[-1]])):
         reset, sentence = sentence[: contrasts[-1]], sentence[contrasts[-1]:]
     agreed = any(c.has("AGREED", "REVISED") for c in sentence)
-    gone = [c for c in sentence if _negates_plan(c) or c.past or c.has("UNREALIZED")
+    gone = [c for c in sentence if _negates_plan(c) or _past_plan(c) or c.has("UNREALIZED")
             or (not agreed and _told_as_past(c))]
     live = [c for c in sentence if not any(c is g for g in gone)]
     return live, reset + gone
@@ -361,7 +373,7 @@ def _told_only_as_past(sentence: list[Clause], live: list[Clause]) -> list[Claus
     """Clauses set aside only for their past tense ('so we did it as a Teams call, Monday
     at 3'): an agreement said right after them ('Gus accepted the invite') makes them a plan."""
     return [c for c in sentence if not any(c is l for l in live) and _told_as_past(c)
-            and not (_negates_plan(c) or c.past or c.has("UNREALIZED"))]
+            and not (_negates_plan(c) or _past_plan(c) or c.has("UNREALIZED"))]
 
 
 def _negates_plan(clause: Clause) -> bool:
@@ -385,6 +397,18 @@ def _negates_plan(clause: Clause) -> bool:
         if after and negation.start - after[-1].end <= 3 and not any(t.is_punct for t in doc[after[-1].end:negation.start]):
             return True
     return False
+
+
+def _past_plan(clause: Clause) -> bool:
+    """'Last time we met on Friday at ten': the past marker belongs to the day said. In
+    'an hour ago she texted, could we do Monday at noon instead' it belongs to the text."""
+    if not clause.past:
+        return False
+    doc = clause.doc
+    if not doc.has_annotation("DEP") or not clause.has(*SPECIFIC):
+        return True
+    past_verbs = {_governing_verb(doc[h.start]) for h in clause.of("PAST")}
+    return any(_governing_verb(doc[h.start]) in past_verbs for h in clause.of(*SPECIFIC))
 
 
 def _denies(clause: Clause) -> bool:
@@ -603,7 +627,7 @@ def _unsure(best: Candidate, candidates: list[Candidate]) -> str | None:
     hedged = any(m.startswith("a commitment") for m in best.missing)  # said as a hope: plainly tentative
     if best.value == "tentative" and best.hits(*SPECIFIC) and not hedged:
         return "a day or time was said, but " + ", ".join(m.split(" (")[0] for m in best.missing) + " missing"
-    if best.value == "tentative" and not best.hits("DATE_VAGUE"):
+    if best.value == "tentative" and not best.hits("DATE_VAGUE", *SPECIFIC):
         return "a meeting is meant, but with no time frame at all; it may be only talk"
     return None
 
