@@ -131,3 +131,22 @@ def test_a_plain_firm_verdict_is_confident_and_a_doubtful_one_says_why(analyzer)
 ])
 def test_days_and_times_in_words_and_digits_resolve(date_text, time_text, expected):
     assert resolve_when(date_text, time_text, BASE) == expected
+
+
+def test_a_confirmation_still_to_come_is_not_yet_firm(analyzer):
+    assert _followup(analyzer, "We'll meet at her place on the 12th at 4 pm, she said she'll text me to confirm.") \
+        .followup == "tentative"
+    assert _followup(analyzer, "Come by Saturday the 21st at 8, he said. I texted him to confirm and he sent "
+                               "a thumbs up.").followup == "firm_in_person"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("We booked a sit-down at the plant for Thursday at two. An hour ago she texted, could we do Friday at "
+     "ten instead, and I said sure, she's confirmed.", "firm_in_person"),
+    ("We set Thursday at four at the building. Then she texted, could we do Monday at noon instead. Later "
+     "another text: Monday at noon will have to be a phone call. So it's a call, Monday at noon.", "firm_remote"),
+    ("He said come by Monday at 8, and he wrote it on the calendar by the phone.", "firm_in_person"),
+    ("The quote's only good through Friday, so he should get it in front of his boss fast.", "none"),
+])
+def test_revisions_and_deadlines(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value
