@@ -150,3 +150,15 @@ def test_a_confirmation_still_to_come_is_not_yet_firm(analyzer):
 ])
 def test_revisions_and_deadlines(analyzer, text, value):
     assert _followup(analyzer, text).followup == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("He came in on Tuesday at 10 and we went through the numbers.", "none"),
+    ("The install is Tuesday at 8, the crew will be there.", "none"),
+    ("He said the delivery comes Thursday at 6 am.", "none"),
+    ("I asked if Tuesday at ten works at her office and she said she'd check with her husband.", "tentative"),
+    ("So I'm going back next Tuesday at 7 in the morning with Eddie from install, he put it on the calendar.",
+     "firm_in_person"),
+])
+def test_a_day_and_time_that_is_not_an_agreed_meeting(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value

@@ -58,7 +58,7 @@ MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "
 WISHES = {"want", "wants", "wanted", "like", "'d", "would"}
 # A sentence told in the past ("we met Tuesday at ten") is no plan, unless its verb
 # is one that makes a plan ("we set Tuesday at ten", "we said Friday at three").
-PLAN_VERBS = {"set", "book", "rebooke", "rebook", "come", "talk", "discuss", "mention", "float", "suggest", "propose",
+PLAN_VERBS = {"set", "book", "rebooke", "rebook", "talk", "discuss", "mention", "float", "suggest", "propose",
               "offer", "ask", "say", "agree", "confirm", "lock", "put", "fix", "arrange", "move", "push", "rebook",
               "reschedule", "schedule", "plan", "decide", "settle", "land", "pencil", "get", "make", "write", "block",
               "invite", "send", "accept", "change", "switch", "nail", "finalize", "pick", "choose"}
@@ -505,8 +505,21 @@ def _arranges_meeting(clause: Clause, live: list[Clause]) -> bool:
         return False
     # "Zoom on Thursday at two", "The 30th at 6:30 am": a day and a time, or a when and a how.
     sentence_specific = {h.label for c in live for h in c.of(*SPECIFIC)}
+    if any(_a_job_not_a_meeting(c) for c in live):  # "the install is Tuesday at 8"
+        return False
     return (clause.has("DATE") and sentence_specific == SPECIFIC) or \
         (clause.has(*SPECIFIC) and clause.has(*MODES))
+
+
+def _a_job_not_a_meeting(clause: Clause) -> bool:
+    """'The delivery comes Thursday at 6', 'I'll have the drum delivered Monday': the day
+    belongs to a delivery or an install (its subject, or its verb), not to a meeting."""
+    doc = clause.doc
+    jobs = [doc[h.start] for h in clause.of("LOGISTICS")]
+    if not jobs or not doc.has_annotation("DEP"):
+        return bool(jobs) and not doc.has_annotation("DEP")
+    days = {_governing_verb(doc[h.start]) for h in clause.of(*SPECIFIC)}
+    return any(j.dep_ in ("nsubj", "nsubjpass") or j in days for j in jobs)
 
 
 def _confirms(candidates: list[Candidate], live: list[Clause]) -> bool:
@@ -543,6 +556,17 @@ def _held_open(candidate: Candidate) -> bool:
 
 def _clauses_of(clause: Clause) -> list[Clause]:
     return clause.doc.user_data.get("debrief_clauses_by_sentence", {}).get(clause.sent_index, [])
+
+
+def _only_asked(candidate: Candidate) -> bool:
+    """The day and time were put as a question ('I asked if Tuesday at ten works')."""
+    doc = candidate.focus.doc
+    for hit in candidate.hits("DATE"):
+        window = doc[max(hit.start - 4, 0):hit.start]
+        if any(t.lower_ in ("if", "whether") for t in window) and \
+                any(t.lemma_.lower() in ("ask", "wonder", "see", "check") for t in doc[max(hit.start - 7, 0):hit.start]):
+            return True
+    return False
 
 
 def _mode(candidate: Candidate, earlier: list[Candidate]) -> tuple[str, bool]:
@@ -591,7 +615,8 @@ def _grade(candidate: Candidate, earlier: list[Candidate]) -> None:
     hedged = focus.hedged or bool(candidate.lead_in and candidate.lead_in.hedged) or _held_open(candidate)
     specific = SPECIFIC <= has
     said_agreed = (focus.has("AGREED") and not still_to_arrange) or confirmed
-    agreed = said_agreed or (specific and not still_to_arrange)
+    proposed = _only_asked(candidate)  # "I asked if Tuesday at ten works": a question, not an answer
+    agreed = said_agreed or (specific and not still_to_arrange and not proposed)
     mode, mode_said = _mode(candidate, earlier)
     candidate.mode_said, candidate.agreed_said = mode_said, said_agreed
 
