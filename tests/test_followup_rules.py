@@ -162,3 +162,15 @@ def test_revisions_and_deadlines(analyzer, text, value):
 ])
 def test_a_day_and_time_that_is_not_an_agreed_meeting(analyzer, text, value):
     assert _followup(analyzer, text).followup == value
+
+
+@pytest.mark.parametrize("text", [
+    "She has to present to her board next month.",
+    "The owner will sit down with his accountant next week to go over the budget.",
+    "They will come back to us with questions.",
+    "I'll need to catch up on my emails tonight.",
+    "I'm going to grab lunch and head to the next one.",
+    "When I came back from lunch she had already left.",
+])
+def test_everyday_meeting_words_used_for_something_else(analyzer, text):
+    assert _followup(analyzer, text).followup == "none"

@@ -206,10 +206,29 @@ def _means_it(clause: Clause, hit: Hit) -> bool:
     if hit.label == "PAST":
         return not _going_back(clause.doc, hit)
     if hit.label == "MEETING":
-        return not (_done_already(clause.doc, hit) or _their_own_meeting(clause.doc, hit) or _a_document(clause.doc, hit))
+        return not (_done_already(clause.doc, hit) or _their_own_meeting(clause.doc, hit) or _a_document(clause.doc, hit)
+                    or (hit.rule.id == "followup-meet-again" and _not_with_the_rep(clause, hit)))
     if hit.label == "AGREED":
         return not (_agrees_to_something_else(clause.doc, hit) or _conditional(clause.doc, hit))
     return True
+
+
+def _not_with_the_rep(clause: Clause, hit: Hit) -> bool:
+    """Everyday meeting words used for something else: 'present to her board', 'sit down
+    with his accountant' (their own people), 'come back to us with questions' (a reply),
+    'catch up on my emails', 'grab lunch' alone."""
+    doc = clause.doc
+    after = doc[hit.end].lower_ if hit.end < len(doc) else ""
+    later = doc[hit.end + 1].lower_ if hit.end + 1 < len(doc) else ""
+    last = doc[hit.end - 1].lower_
+    if (last == "up" and after == "on") or (last == "back" and after == "to"):
+        return True
+    if (after in ("with", "to") and later in ("his", "her", "their")) or \
+            (last in ("with", "to") and after in ("his", "her", "their")):
+        return True
+    meal = any(t.lower_ in MEALS for t in doc[hit.start:hit.end])
+    words = {t.lower_ for t in doc[clause.start:clause.end]}
+    return meal and "i" in words and not words & {"with", "for", "we", "us", "let", "'s", "you"}
 
 
 def _a_deadline(doc, hit: Hit) -> bool:
