@@ -174,3 +174,12 @@ def test_a_day_and_time_that_is_not_an_agreed_meeting(analyzer, text, value):
 ])
 def test_everyday_meeting_words_used_for_something_else(analyzer, text):
     assert _followup(analyzer, text).followup == "none"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("I booked my flight for Monday at 6 am.", "none"),
+    ("We booked Tuesday at 10 at her office, then she called and cancelled, no new date.", "none"),
+    ("She wants us to come in Thursday at 3 and I said I'd check my calendar.", "tentative"),
+])
+def test_flights_same_sentence_cancellations_and_the_reps_own_pending(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value

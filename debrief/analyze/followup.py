@@ -140,6 +140,9 @@ def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
                 candidates.append(Candidate(focus, last_schedule + [c for c in live if c.has("AGREED", "PENDING")]))
             continue
         found = _candidates(live)
+        if found and _cancelled_after(found, sentence):  # "we booked Tuesday at 10, then she cancelled"
+            set_aside += [(cand.focus, h) for cand in found for h in cand.focus.of(*COMPONENTS)]
+            found = []
         if found and any(c.has("REVISED") for c in live):  # "we moved it to a call Wednesday instead"
             set_aside += [(cand.focus, h) for cand in candidates for h in cand.focus.of(*COMPONENTS)]
             candidates = []
@@ -480,6 +483,13 @@ def _cancels(live: list[Clause]) -> bool:
     return any(c.has("CANCELLED") for c in live) and not any(c.has("AGREED", "REVISED") for c in live)
 
 
+def _cancelled_after(found: list[Candidate], sentence: list[Clause]) -> bool:
+    """A plan called off later in its own sentence ("..., then she called and cancelled")."""
+    last = max(c.focus.start for c in found)
+    return any(c.start > last and c.has("CANCELLED") and not c.has("AGREED", "REVISED")
+               and not any(c.negates(h) for h in c.of("CANCELLED")) for c in sentence)
+
+
 def _called_off(candidates: list[Candidate], live: list[Clause]) -> list[Candidate]:
     """The plans a cancellation names by their day ('the Thursday call is off'), else the latest."""
     days = {_plain(live[0].doc[h.start:h.end].text) for c in live for h in c.of("DATE")}
@@ -516,6 +526,8 @@ def _candidates(live: list[Clause]) -> list[Candidate]:
 
 
 def _arranges_meeting(clause: Clause, live: list[Clause]) -> bool:
+    if _a_job_not_a_meeting(clause):  # "I booked my flight for Monday at 6"
+        return False
     if clause.has("AGREED"):
         return True
     if clause.has("MEETING"):
@@ -538,7 +550,7 @@ def _a_job_not_a_meeting(clause: Clause) -> bool:
     if not jobs or not doc.has_annotation("DEP"):
         return bool(jobs) and not doc.has_annotation("DEP")
     days = {_governing_verb(doc[h.start]) for h in clause.of(*SPECIFIC)}
-    return any(j.dep_ in ("nsubj", "nsubjpass") or j in days for j in jobs)
+    return any(j.dep_ in ("nsubj", "nsubjpass") or j in days or (j.dep_ == "dobj" and j.head in days) for j in jobs)
 
 
 def _confirms(candidates: list[Candidate], live: list[Clause]) -> bool:
@@ -567,9 +579,9 @@ def _held_open(candidate: Candidate) -> bool:
     get back to me', or a schedule clause said as a hope ('Friday at 2 is a maybe')."""
     focus = candidate.focus
     sentence = [c for c in _clauses_of(focus) if c.start > focus.start]
-    if any(c.speaker == "prospect" and (c.hedged or c.has("PENDING")) for c in sentence):
+    if any((c.speaker == "prospect" and c.hedged) or c.has("PENDING") for c in sentence):
         return True
-    return any((c.hedged or c.has("PENDING")) and c is not focus and not c.has("AGREED") and c.has(*SPECIFIC)
+    return any((c.has("PENDING") or (c.hedged and c.has(*SPECIFIC))) and c is not focus and not c.has("AGREED")
                for c in candidate.context) or focus.has("PENDING")
 
 
@@ -681,6 +693,6 @@ def _unsure_of_none(chase: list, set_aside: list) -> str | None:
     in May'); without that, a meeting said in words the rules do not know would be missed."""
     if chase:
         return None
-    if any(h.label in SET_ASIDE for _, h in set_aside):
-        return "a meeting was talked about, but as past, negated or hypothetical"
+    if set_aside:
+        return "a meeting was talked about, but as past, negated, hypothetical or called off"
     return "no next step found at all, neither a meeting nor the rep's own follow-up"
