@@ -183,3 +183,12 @@ def test_everyday_meeting_words_used_for_something_else(analyzer, text):
 ])
 def test_flights_same_sentence_cancellations_and_the_reps_own_pending(analyzer, text, value):
     assert _followup(analyzer, text).followup == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("so yeah we booked the site visit for the 14th at 9 am she put it on her calendar", "firm_in_person"),
+    ("we're doing a zoom on friday at 10.30 and she sent the invite", "firm_remote"),
+    ("she said maybe next week we could catch up but nothing booked", "tentative"),
+])
+def test_whisper_style_run_ons(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value

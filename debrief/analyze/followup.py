@@ -381,7 +381,8 @@ def _live_clauses(sentence: list[Clause]) -> tuple[list[Clause], list[Clause]]:
         return [], sentence
     contrasts = [i for i, c in enumerate(sentence) if c.starts_contrast]
     reset = []
-    if contrasts and (any(c.has(*COMPONENTS) for c in sentence[contrasts[-1]:])
+    # "..., but nothing's booked" says the plan is not firm; it does not take it back
+    if contrasts and (any(c.has(*COMPONENTS) and not _negates_plan(c) for c in sentence[contrasts[-1]:])
                       or _denies(sentence[contrasts[-1]])):
         reset, sentence = sentence[: contrasts[-1]], sentence[contrasts[-1]:]
     agreed = any(c.has("AGREED", "REVISED") for c in sentence)
