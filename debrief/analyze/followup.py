@@ -18,10 +18,15 @@ complete, then the later one.
 
 The hits are read for this verdict first (`_read_for_followup`): a phone the
 prospect typed the meeting into, "it's his call" and "Andre called Ron" are
-no phone meetings; "the 4th call" is no date; "she wants to see it" is the
-prospect's wish, not the rep's hedge. A firm meeting whose place is not said
-is taken as in person (remote meetings are named: a call, Zoom, Teams), and
-the verdict says it is unsure of that.
+no phone meetings; "the 4th call" is no date and "good through Friday" a
+deadline; "she wants to see it" is the prospect's wish, not the rep's hedge;
+"locked into a contract" is no agreement to meet; "present to her board" is
+their own meeting. A firm meeting whose place is not said is taken as in
+person: remote meetings are named (a call, Zoom, Teams).
+
+Say when unsure (`unsure_reason`): a "none" with no next step of any kind, or
+with a meeting set aside; a "tentative" with a day or time but not firm, or
+with no time frame at all; a firm plan with another firm plan beside it.
 """
 
 from __future__ import annotations
@@ -54,7 +59,8 @@ DECIDING_VERBS = {"make", "be"}
 COUNTED = {"time", "call", "floor", "shift", "visit", "meeting", "one", "person", "quarter", "week", "year", "grade",
            "place", "round", "generation", "location", "store", "branch", "truck", "voicemail", "attempt", "try"}
 MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+               "dec"}
 WISHES = {"want", "wants", "wanted", "like", "'d", "would"}
 # A sentence told in the past ("we met Tuesday at ten") is no plan, unless its verb
 # is one that makes a plan ("we set Tuesday at ten", "we said Friday at three").
@@ -118,62 +124,93 @@ class FollowupVerdict:
 
 def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
     clauses = [_read_for_followup(c) for c in clauses]
-    candidates, set_aside, chase = [], [], []
     sentences = _by_sentence(clauses)
     if clauses:
         clauses[0].doc.user_data["debrief_clauses_by_sentence"] = {s[0].sent_index: s for s in sentences}
-    last_schedule: list[Clause] = []  # the latest live sentence that named a day or time, not yet a plan
-    previous: list[Clause] = []  # the live clauses of the sentence before
+    memo = _read_plans(sentences)
+    for i, candidate in enumerate(memo.candidates):
+        _grade(candidate, memo.candidates[:i])
+    if not memo.candidates:
+        return FollowupVerdict("none", None, ["a next meeting"], memo.chase or memo.set_aside,
+                               unsure_reason=_unsure_of_none(memo.chase, memo.set_aside))
+    best = _final_plan(memo.candidates)
+    return FollowupVerdict(best.value, best.when, best.missing, _evidence_of(best),
+                           best.focus.sent_index, best.first_text("DATE"), best.first_text("TIME"),
+                           _unsure(best, memo.candidates))
+
+
+@dataclass
+class _Plans:
+    """What a memo says about a next meeting, sentence by sentence."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    set_aside: list[tuple[Clause, Hit]] = field(default_factory=list)  # negated, past, called off
+    chase: list[tuple[Clause, Hit]] = field(default_factory=list)  # the rep following up alone
+    last_schedule: list[Clause] = field(default_factory=list)  # a day or time said, not yet a plan
+    previous: list[Clause] = field(default_factory=list)  # the live clauses of the sentence before
+
+    def drop(self, candidates: list[Candidate]) -> None:
+        self.set_aside += [(cand.focus, h) for cand in candidates for h in cand.focus.of(*COMPONENTS)]
+        self.candidates = [cand for cand in self.candidates if not any(cand is c for c in candidates)]
+
+
+def _read_plans(sentences: list[list[Clause]]) -> _Plans:
+    memo = _Plans()
     for sentence in sentences:
         live, dropped = _live_clauses(sentence)
-        set_aside += [(c, h) for c in dropped for h in c.of(*SET_ASIDE) if c.has(*COMPONENTS)]
+        memo.set_aside += [(c, h) for c in dropped for h in c.of(*SET_ASIDE) if c.has(*COMPONENTS)]
         if _cancels(live):  # "let's cancel Friday", "the Thursday call is off"
-            off = _called_off(candidates, live)
-            set_aside += [(cand.focus, h) for cand in off for h in cand.focus.of(*COMPONENTS)]
-            candidates = [cand for cand in candidates if not any(cand is o for o in off)]
-            continue
-        if _only_agrees(live):  # "She put it in her calendar."
-            if _near(candidates, live, 2):
-                candidates[-1].context += [c for c in live if c.has("AGREED", "PENDING")]
-            elif last_schedule and 0 < live[0].sent_index - last_schedule[0].sent_index <= 2:
-                focus = next(c for c in live if c.has("AGREED"))
-                candidates.append(Candidate(focus, last_schedule + [c for c in live if c.has("AGREED", "PENDING")]))
-            continue
-        found = _candidates(live)
-        if found and _cancelled_after(found, sentence):  # "we booked Tuesday at 10, then she cancelled"
-            set_aside += [(cand.focus, h) for cand in found for h in cand.focus.of(*COMPONENTS)]
-            found = []
-        if found and any(c.has("REVISED") for c in live):  # "we moved it to a call Wednesday instead"
-            set_aside += [(cand.focus, h) for cand in candidates for h in cand.focus.of(*COMPONENTS)]
-            candidates = []
-        if found and _confirms(candidates, live):  # "Tuesday at ten at her office. She put it in her calendar."
-            candidates[-1].context += [c for c in live if c.has("AGREED", "PENDING", *SCHEDULE)]
-        elif found:
-            for candidate in found:  # "so we did it as a Teams call. Thursday the 17th at 2."
-                candidate.context += [c for c in previous if c.has(*MODES) and not c.has(*SPECIFIC)]
-            candidates += found
-        elif _continues(candidates, live):  # "We set up a meeting. It's Tuesday at ten."
-            candidates[-1].context += [c for c in live if c.has("PENDING", "HEDGE", *SCHEDULE)]
+            memo.drop(_called_off(memo.candidates, live))
+        elif _only_agrees(live):  # "She put it in her calendar."
+            _take_agreement(memo, live)
         else:
-            chase += [(c, h) for c in live for h in c.of(*CHASE)]
-        told = [] if _hypothetical(sentence) else _told_only_as_past(sentence, live)
-        schedule = [c for c in live + told if c.has(*SPECIFIC) and not c.has("STALL", *CHASE)]
-        last_schedule = schedule if schedule and not found else []
-        previous = live
-    for i, candidate in enumerate(candidates):
-        _grade(candidate, candidates[:i])
-    if not candidates:
-        return FollowupVerdict("none", None, ["a next meeting"], chase or set_aside,
-                               unsure_reason=_unsure_of_none(chase, set_aside))
-    best = _final_plan(candidates)
+            found = _read_sentence(memo, sentence, live)
+            told = [] if _hypothetical(sentence) else _told_only_as_past(sentence, live)
+            schedule = [c for c in live + told if c.has(*SPECIFIC) and not c.has("STALL", *CHASE)]
+            memo.last_schedule = schedule if schedule and not found else []
+            memo.previous = live
+    return memo
+
+
+def _take_agreement(memo: _Plans, live: list[Clause]) -> None:
+    """An agreement alone confirms the plan just before it, or makes a plan of the day and
+    time said just before it ('so we did it as a Teams call, Monday at 3. Gus accepted.')."""
+    agreeing = [c for c in live if c.has("AGREED", "PENDING")]
+    if _near(memo.candidates, live, 2):
+        memo.candidates[-1].context += agreeing
+    elif memo.last_schedule and 0 < live[0].sent_index - memo.last_schedule[0].sent_index <= 2:
+        focus = next(c for c in live if c.has("AGREED"))
+        memo.candidates.append(Candidate(focus, memo.last_schedule + agreeing))
+
+
+def _read_sentence(memo: _Plans, sentence: list[Clause], live: list[Clause]) -> list[Candidate]:
+    """The plans a sentence makes, confirms, revises or goes on with; what it found."""
+    found = _candidates(live)
+    if found and _cancelled_after(found, sentence):  # "we booked Tuesday at 10, then she cancelled"
+        memo.set_aside += [(cand.focus, h) for cand in found for h in cand.focus.of(*COMPONENTS)]
+        found = []
+    if found and any(c.has("REVISED") for c in live):  # "we moved it to a call Wednesday instead"
+        memo.drop(list(memo.candidates))
+    if found and _confirms(memo.candidates, live):  # "Tuesday at ten at her office. She put it in her calendar."
+        memo.candidates[-1].context += [c for c in live if c.has("AGREED", "PENDING", *SCHEDULE)]
+    elif found:
+        for candidate in found:  # "so we did it as a Teams call. Thursday the 17th at 2."
+            candidate.context += [c for c in memo.previous if c.has(*MODES) and not c.has(*SPECIFIC)]
+        memo.candidates += found
+    elif _continues(memo.candidates, live):  # "We set up a meeting. It's Tuesday at ten."
+        memo.candidates[-1].context += [c for c in live if c.has("PENDING", "HEDGE", *SCHEDULE)]
+    else:
+        memo.chase += [(c, h) for c in live for h in c.of(*CHASE)]
+    return found
+
+
+def _evidence_of(best: Candidate) -> list[tuple[Clause, Hit]]:
     evidence = {}
     for clause in [best.focus, *best.context]:
         for hit in clause.hits:
             if hit.label in COMPONENTS or (hit.label == "HEDGE" and clause is best.focus):
                 evidence.setdefault((hit.start, hit.rule.id), (clause, hit))
-    return FollowupVerdict(best.value, best.when, best.missing, list(evidence.values()),
-                           best.focus.sent_index, best.first_text("DATE"), best.first_text("TIME"),
-                           _unsure(best, candidates))
+    return list(evidence.values())
 
 
 def _final_plan(candidates: list[Candidate]) -> Candidate:
@@ -209,7 +246,8 @@ def _means_it(clause: Clause, hit: Hit) -> bool:
     if hit.label == "PAST":
         return not _going_back(clause.doc, hit)
     if hit.label == "MEETING":
-        return not (_done_already(clause.doc, hit) or _their_own_meeting(clause.doc, hit) or _a_document(clause.doc, hit)
+        doc = clause.doc
+        return not (_done_already(doc, hit) or _their_own_meeting(doc, hit) or _a_document(doc, hit)
                     or (hit.rule.id == "followup-meet-again" and _not_with_the_rep(clause, hit)))
     if hit.label == "AGREED":
         return not (_agrees_to_something_else(clause.doc, hit) or _conditional(clause.doc, hit))
@@ -266,7 +304,8 @@ def _agrees_to_something_else(doc, hit: Hit) -> bool:
     agreement words about a contract or a thing, not a meeting."""
     token = doc[hit.start]
     after = doc[hit.end].lower_ if hit.end < len(doc) else ""
-    if token.lower_ == "locked" and hit.end - hit.start == 1 and after not in ("in", "it", "that", "down", "for", "us", "me"):
+    if token.lower_ == "locked" and hit.end - hit.start == 1 and \
+            after not in ("in", "it", "that", "down", "for", "us", "me"):
         return True
     if not doc.has_annotation("DEP"):
         return False
@@ -316,7 +355,7 @@ def _remote_meeting(doc, hit: Hit, speaker: str | None = None) -> bool:
     after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
     parsed = doc.has_annotation("DEP")
     first = doc[hit.start]
-    if first.lemma_.lower() in ("ring", "give") and hit.rule.id != "mode-remote":  # "ring me Monday", not "I'll ring him"
+    if first.lemma_.lower() in ("ring", "give") and hit.rule.id != "mode-remote":  # "ring me Monday", not "I'll ring"
         second = doc[hit.start + 1].lower_ if hit.start + 1 < len(doc) else ""
         return second in ("me", "us", "my") or (speaker == "prospect" and second in ("him", "her"))
     if word == "call":
@@ -417,7 +456,8 @@ def _negates_plan(clause: Clause) -> bool:
         if before and not any(t.is_punct for t in doc[negation.end:before[0].start]):
             return True
         after = [p for p in parts if p.end <= negation.start]
-        if after and negation.start - after[-1].end <= 3 and not any(t.is_punct for t in doc[after[-1].end:negation.start]):
+        if after and negation.start - after[-1].end <= 3 and \
+                not any(t.is_punct for t in doc[after[-1].end:negation.start]):
             return True
     return False
 
@@ -449,7 +489,8 @@ def _hypothetical(sentence: list[Clause]) -> bool:
     doc = sentence[0].doc
     tokens = doc[sentence[0].start:sentence[-1].end]
     conditions = [t for t in tokens if t.lower_ == "if"
-                  and not any(w.lower_ in NOT_CONDITIONS or w.lemma_ in NOT_CONDITIONS for w in doc[max(t.i - 3, 0):t.i])]
+                  and not any(w.lower_ in NOT_CONDITIONS or w.lemma_ in NOT_CONDITIONS
+                              for w in doc[max(t.i - 3, 0):t.i])]
     if not conditions or not any(c.has("MEETING", *SPECIFIC, *MODES) for c in sentence):
         return False
     consequence = {t.lower_ for t in tokens} & {"would", "'d", "wouldd", "only"}
@@ -596,7 +637,8 @@ def _only_asked(candidate: Candidate) -> bool:
     for hit in candidate.hits("DATE"):
         window = doc[max(hit.start - 4, 0):hit.start]
         if any(t.lower_ in ("if", "whether") for t in window) and \
-                any(t.lemma_.lower() in ("ask", "wonder", "see", "check") for t in doc[max(hit.start - 7, 0):hit.start]):
+                any(t.lemma_.lower() in ("ask", "wonder", "see", "check")
+                    for t in doc[max(hit.start - 7, 0):hit.start]):
             return True
     return False
 
