@@ -92,6 +92,7 @@ class Debrief:
     followup_when: str | None = None
     followup_at: str | None = None  # ISO 8601, resolved against the recording time
     followup_missing: list[str] = field(default_factory=list)
+    followup_unsure: str | None = None  # why the follow-up verdict may be wrong; None when confident
     decision_maker_met: str = "unclear"  # yes | no | unclear
     decision_maker: str | None = None
     decision_maker_missing: str | None = None  # the near miss when not met

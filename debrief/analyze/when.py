@@ -12,7 +12,9 @@ forms reps actually say, so those are resolved here first:
     PREFER_DATES_FROM='future';
   * weekdays — a memo recorded on a Tuesday that says "Tuesday" means next
     week's, which dateparser does not assume;
-  * month and day without a year — it skips today's date to next year.
+  * month and day without a year — it skips today's date to next year;
+  * a weekday a week on ("Thursday week", "a week from Tuesday") and the nth
+    weekday of a month ("the first Monday of next month").
 Times are parsed here too: Whisper writes them as words or digits, and a time
 without a.m./p.m. is read as business hours (a 3 o'clock meeting is at 15:00).
 """
@@ -53,6 +55,13 @@ DAY_OF_MONTH = re.compile(
 MONTH_NAME = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b\.?")
 NUMERIC_DATE = re.compile(r"\b\d{1,4}[/-]\d{1,2}(?:[/-]\d{2,4})?\b")
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "day after tomorrow": 2}
+# "Thursday week", "a week Thursday", "a week from Tuesday": that weekday, a week later.
+WEEKDAY_WEEK = re.compile(rf"^(?:on\s+)?(?:({WEEKDAY})\s+week|a\s+week\s+(?:from\s+|on\s+)?({WEEKDAY}))$")
+# "the first Monday of next month", "the last Friday in March"
+NTH_WEEKDAY = re.compile(
+    rf"^(?:on\s+)?(?:the\s+)?(1st|2nd|3rd|4th|first|second|third|fourth|last)\s+({WEEKDAY})\s+(?:of|in)\s+(?:(next|this|the)\s+)?(month|{'|'.join(MONTHS)})$"
+)
+NTH = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 
 
 def resolve_when(date_text: str | None, time_text: str | None, base: datetime) -> str | None:
@@ -76,6 +85,10 @@ def resolve_date(text: str, base: datetime) -> date | None:
         return today + timedelta(days=relative)
     if m := WEEKDAY_ONLY.match(text):
         return next_weekday(today, WEEKDAYS.index(m.group(1)))
+    if m := WEEKDAY_WEEK.match(text):
+        return next_weekday(today, WEEKDAYS.index(m.group(1) or m.group(2))) + timedelta(days=7)
+    if m := NTH_WEEKDAY.match(text):
+        return nth_weekday(today, NTH[m.group(1)], WEEKDAYS.index(m.group(2)), m.group(3), m.group(4))
     if m := DAY_OF_MONTH.match(text):
         return next_day_of_month(today, int(m.group(1) or m.group(2)))
     return calendar_date(text, base)
@@ -84,9 +97,10 @@ def resolve_date(text: str, base: datetime) -> date | None:
 def normalise_date(text: str) -> str:
     """Lower case, plain spaces, ordinal words as digits ("twenty-first" → "21st")."""
     text = re.sub(r"[,!?]|\.$", " ", text.lower())
+    text = re.sub(r"\s*-\s*", "-", text)  # "twenty - second" as the tokenizer splits it
     text = ORDINAL_WORD.sub(lambda m: ordinal_digits(m.group(1), m.group(2)), text)
     # "Tuesday morning": the part of the day is the time phrase's business.
-    text = re.sub(r"\b(?:in the\s+)?(?:morning|afternoon|evening|night)$", " ", text)
+    text = re.sub(r"\b(?:in the\s+)?(?:morning|mornin'?|afternoon|evening|night)$", " ", text)
     return " ".join(text.split())
 
 
@@ -100,6 +114,34 @@ def ordinal_digits(tens: str | None, unit: str) -> str:
 def next_weekday(today: date, weekday: int) -> date:
     """Strictly after today: "Tuesday" said on a Tuesday is next week's."""
     return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+
+
+def nth_weekday(today: date, nth: int, weekday: int, which: str | None, month_word: str) -> date | None:
+    """The nth (or last) weekday of this or next month, or of a named month on/after today."""
+    if month_word == "month":
+        year, month = today.year, today.month
+        if which == "next":
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    else:
+        month = _month_number(month_word)
+        year = today.year if month >= today.month else today.year + 1
+    days = [date(year, month, d) for d in range(1, 32) if _valid(year, month, d) and date(year, month, d).weekday() == weekday]
+    if not days or nth > len(days):
+        return None
+    return days[nth - 1] if nth > 0 else days[-1]
+
+
+def _month_number(word: str) -> int:
+    full = MONTHS[:12]
+    return next(i for i, name in enumerate(full, 1) if name.startswith(word[:3]))
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def next_day_of_month(today: date, day: int) -> date | None:
@@ -186,7 +228,10 @@ def normalise_time(text: str) -> tuple[list[str], str | None]:
 
 
 def clock_reading(words: list[str]) -> tuple[int, int] | None:
-    """Hour and minute as said: "10:30", "ten thirty", "half past two", "quarter to three"."""
+    """Hour and minute as said: "10:30", "ten thirty", "half past two", "quarter to three",
+    and the British "half two" (half past two)."""
+    if len(words) == 2 and words[0] == "half" and (hour := number(words[1:])) is not None:
+        return hour, 30
     for i, word in enumerate(words):
         if word in RELATION_WORDS and 0 < i < len(words) - 1:
             return relative_reading(words[:i], RELATION_WORDS[word], words[i + 1 :])

@@ -1,0 +1,194 @@
+"""The follow-up verdict on the ways reps actually say things (PRINCIPLES.md, habit 1
+and the rulings): days and times in words or Whisper's digits, agreement and the
+mode said many ways, a phone that is only a device, the final plan of a revised
+memo, and past, hypothetical and negated meetings. Sentences are our own, written
+to each rule, not taken from any labeled memo."""
+
+from datetime import datetime
+
+import pytest
+
+from debrief.analyze.when import resolve_when
+from debrief.records import Transcript
+
+MONDAY_EVENING = "2026-11-23T17:05:00+00:00"
+BASE = datetime(2026, 11, 23, 17, 5)
+
+
+def _followup(analyzer, text):
+    return analyzer.analyze(Transcript.from_text(text), MONDAY_EVENING)
+
+
+@pytest.mark.parametrize("text", [
+    "We're on for the fourteenth at eight o'clock at her shop, she wrote it on the whiteboard.",
+    "She booked me in for June nineteenth at 8:15 in the morning at the plant.",
+    "He said come by the yard Thursday week at half ten, and he put it on the wall calendar.",
+    "So it's the 3rd at half two, back at the showroom, and he texted back OK.",
+    "We've agreed quarter past nine on Friday the 12th for a site visit.",
+    "Locked in: Tuesday at 9 am, I'm walking the floor with their plant manager.",
+    "She invited me back to the office for the first Monday of next month at 10, and she sent the invite.",
+])
+def test_firm_in_person_said_many_ways(analyzer, text):
+    assert _followup(analyzer, text).followup == "firm_in_person"
+
+
+@pytest.mark.parametrize("text", [
+    "So we set a Teams call for Wednesday at two, and the invite's accepted.",
+    "He said call me Thursday at 7:30 am, he put it in his phone.",
+    "We'll do a Zoom on the 21st at 3 pm, she already sent the link and it's on both calendars.",
+    "She moved it to a phone call instead, Friday at four, and she's confirmed.",
+])
+def test_firm_remote_said_many_ways(analyzer, text):
+    assert _followup(analyzer, text).followup == "firm_remote"
+
+
+@pytest.mark.parametrize("text", [
+    "We set up a tasting at the bakery, Monday the 14th at 2:30, she typed it into her phone while I stood there.",
+    "She rebooked on the phone for Friday at 2:30 at the cafe, and put it on the schedule.",
+    "We booked the plant tour for October 2nd at 9, and the CFO accepted from his phone.",
+])
+def test_a_phone_that_only_carried_the_agreement_is_not_a_phone_meeting(analyzer, text):
+    assert _followup(analyzer, text).followup == "firm_in_person"
+
+
+def test_a_firm_meeting_with_no_place_said_is_taken_as_in_person_and_flagged(analyzer):
+    debrief = _followup(analyzer, "Tuesday at ten, and she confirmed it by email.")
+    assert debrief.followup == "firm_in_person"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("We originally said I'd come back Tuesday at 10. Then he texted, can we do a phone call Wednesday at 4 "
+     "instead, and I said sure, he confirmed.", "firm_remote"),
+    ("We had a Zoom set for Friday at ten. At the end she said let's cancel Friday, she'll reach out in a "
+     "couple weeks.", "none"),
+    ("The Thursday call is off. Now it's at the shop, Friday the 17th at 8:15, and he put it on his calendar.",
+     "firm_in_person"),
+])
+def test_the_final_plan_counts(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value
+
+
+@pytest.mark.parametrize("text", [
+    "If the grant comes through we'd meet at her office Tuesday at ten.",
+    "I would've booked Thursday at 10 if she'd said yes, but she has to talk to her mom.",
+    "I was going to suggest an on-site next Tuesday at ten, but I didn't, it felt too early.",
+    "We met Tuesday at ten at her office and went through the numbers.",
+    "We didn't book anything, no meeting set.",
+])
+def test_past_hypothetical_and_negated_meetings_are_not_follow_ups(analyzer, text):
+    assert _followup(analyzer, text).followup == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "He said come back in the spring and we'll sit down with the owner.",
+    "She said let's grab coffee after New Year's.",
+    "He said let's talk again after harvest, no date yet.",
+    "She's going to try to get me on the CFO's calendar, maybe next week.",
+    "I mentioned maybe doing a lunch for the team next month, and she said that'd be fun.",
+])
+def test_a_meeting_meant_but_not_set_is_tentative(analyzer, text):
+    assert _followup(analyzer, text).followup == "tentative"
+
+
+@pytest.mark.parametrize("text", [
+    "They're locked into a contract with their current vendor through next year.",
+    "She said she'd mention it at their next meeting.",
+    "He said call me back after the 15th, I'll know more then. I'll call him then.",
+    "I'll send the quote and check back once a week.",
+    "This is the 4th call this month and nobody picks up.",
+])
+def test_no_meeting_at_all_is_none(analyzer, text):
+    assert _followup(analyzer, text).followup == "none"
+
+
+def test_a_prospects_wish_is_not_a_hedge(analyzer):
+    text = "She wants to see it working before she commits, so we set up a demo at her shop Tuesday the 14th at 9 am."
+    assert _followup(analyzer, text).followup == "firm_in_person"
+    hoped = "I want to get back in front of him Tuesday at 9 am, hopefully."
+    assert _followup(analyzer, hoped).followup == "tentative"
+
+
+def test_a_plain_firm_verdict_is_confident_and_a_doubtful_one_says_why(analyzer):
+    assert _followup(analyzer, "We booked a sit-down at her office Tuesday at ten, it's on both calendars.") \
+        .followup_unsure is None
+    doubtful = _followup(analyzer, "We talked about meeting at her office, maybe, no date.")
+    assert doubtful.followup == "tentative" and doubtful.followup_unsure
+
+
+@pytest.mark.parametrize(("date_text", "time_text", "expected"), [
+    ("the fourteenth", "eight o'clock", "2026-12-14T08:00"),
+    ("June nineteenth", "8:15 in the morning", "2027-06-19T08:15"),
+    ("Friday", "9 am", "2026-11-27T09:00"),
+    ("Tuesday", "half two", "2026-11-24T14:30"),
+    ("Monday", "quarter past nine", "2026-11-30T09:15"),
+    ("Thursday week", "at half ten", "2026-12-03T10:30"),
+    ("a week from Tuesday", "at two", "2026-12-01T14:00"),
+    ("the 3rd", "at half ten", "2026-12-03T10:30"),
+    ("the twenty - second", "ten o'clock", "2026-12-22T10:00"),
+    ("first Monday of next month", "at 10", "2026-12-07T10:00"),
+    ("the last Friday in March", "at 9", "2027-03-26T09:00"),
+    ("Saturday mornin'", "at 8", "2026-11-28T08:00"),
+])
+def test_days_and_times_in_words_and_digits_resolve(date_text, time_text, expected):
+    assert resolve_when(date_text, time_text, BASE) == expected
+
+
+def test_a_confirmation_still_to_come_is_not_yet_firm(analyzer):
+    assert _followup(analyzer, "We'll meet at her place on the 12th at 4 pm, she said she'll text me to confirm.") \
+        .followup == "tentative"
+    assert _followup(analyzer, "Come by Saturday the 21st at 8, he said. I texted him to confirm and he sent "
+                               "a thumbs up.").followup == "firm_in_person"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("We booked a sit-down at the plant for Thursday at two. An hour ago she texted, could we do Friday at "
+     "ten instead, and I said sure, she's confirmed.", "firm_in_person"),
+    ("We set Thursday at four at the building. Then she texted, could we do Monday at noon instead. Later "
+     "another text: Monday at noon will have to be a phone call. So it's a call, Monday at noon.", "firm_remote"),
+    ("He said come by Monday at 8, and he wrote it on the calendar by the phone.", "firm_in_person"),
+    ("The quote's only good through Friday, so he should get it in front of his boss fast.", "none"),
+])
+def test_revisions_and_deadlines(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("He came in on Tuesday at 10 and we went through the numbers.", "none"),
+    ("The install is Tuesday at 8, the crew will be there.", "none"),
+    ("He said the delivery comes Thursday at 6 am.", "none"),
+    ("I asked if Tuesday at ten works at her office and she said she'd check with her husband.", "tentative"),
+    ("So I'm going back next Tuesday at 7 in the morning with Eddie from install, he put it on the calendar.",
+     "firm_in_person"),
+])
+def test_a_day_and_time_that_is_not_an_agreed_meeting(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value
+
+
+@pytest.mark.parametrize("text", [
+    "She has to present to her board next month.",
+    "The owner will sit down with his accountant next week to go over the budget.",
+    "They will come back to us with questions.",
+    "I'll need to catch up on my emails tonight.",
+    "I'm going to grab lunch and head to the next one.",
+    "When I came back from lunch she had already left.",
+])
+def test_everyday_meeting_words_used_for_something_else(analyzer, text):
+    assert _followup(analyzer, text).followup == "none"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("I booked my flight for Monday at 6 am.", "none"),
+    ("We booked Tuesday at 10 at her office, then she called and cancelled, no new date.", "none"),
+    ("She wants us to come in Thursday at 3 and I said I'd check my calendar.", "tentative"),
+])
+def test_flights_same_sentence_cancellations_and_the_reps_own_pending(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("so yeah we booked the site visit for the 14th at 9 am she put it on her calendar", "firm_in_person"),
+    ("we're doing a zoom on friday at 10.30 and she sent the invite", "firm_remote"),
+    ("she said maybe next week we could catch up but nothing booked", "tentative"),
+])
+def test_whisper_style_run_ons(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value
