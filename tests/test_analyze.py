@@ -131,3 +131,12 @@ def test_cli_analyze_reads_stdin_and_prints_readable_text():
 def test_cli_analyze_refuses_empty_text():
     result = CliRunner().invoke(app, ["analyze", "-"], input="   \n")
     assert result.exit_code == 2
+
+
+def test_tokens_are_compared_by_position_so_walking_up_the_parse_ends(analyzer):
+    """spaCy makes a new Token object on every access: `head is token` is never true,
+    so a walk up to the root that tested identity never ended (a verbless 'phone')."""
+    from debrief.records import Transcript
+
+    for text in ("Phone number, email, the usual stuff.", "Great phone, great price.", "The office phone."):
+        assert analyzer.analyze(Transcript.from_text(text)).followup in {"none", "tentative"}

@@ -283,7 +283,7 @@ class _CastBuilder:
         if person is None:
             person = self._new(name=" ".join(t.text for t in ent if t.lower_ not in HONORIFICS and t.text != "'s"))
             person.rep_side = self._possessed_by_rep(ent)
-        elif len(ent) > len(person.name.split()):
+        elif len(ent) > len((person.name or "").split()):
             person.name = " ".join(t.text for t in ent if t.lower_ not in HONORIFICS and t.text != "'s")
         person.gender = person.gender or gender
         self._mark(person, ent.start, ent.end)
@@ -708,7 +708,7 @@ def _better(rank: str | None, than: str | None) -> bool:
 
 def _root(span):
     for token in span:
-        if token.head.i < span.start or token.head.i >= span.end or token.head is token:
+        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
             return token
     return span[-1]
 

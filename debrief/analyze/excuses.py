@@ -276,7 +276,7 @@ def _governing_request(token):
     A send verb counts as a request only when not in the past ('he sent me the specs')."""
     for _ in range(4):
         head = token.head
-        if head is token or token.dep_ not in ("dobj", "pobj", "prep", "conj", "compound", "appos", "xcomp",
+        if head.i == token.i or token.dep_ not in ("dobj", "pobj", "prep", "conj", "compound", "appos", "xcomp",
                                                "ccomp", "dative", "nmod", "amod"):
             return None
         if token.dep_ == "prep" and not (token.lower_ == "for" and head.lemma_ == "ask") and not (

@@ -371,7 +371,7 @@ def _remote_meeting(doc, hit: Hit, speaker: str | None = None) -> bool:
         if before in POSSESSIVES or not parsed:
             return False
         verb = token
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         return verb.lemma_ in MEETING_VERBS
     if word == "teams" and token.text == "teams":
@@ -391,7 +391,7 @@ def _counts_something(doc, hit: Hit) -> bool:
         return False
     if after.lower_ in COUNTED:
         return True
-    return doc.has_annotation("DEP") and token.dep_ == "amod" and token.head is after \
+    return doc.has_annotation("DEP") and token.dep_ == "amod" and token.head.i == after.i \
         and after.pos_ == "NOUN" and after.lower_ not in MONTH_WORDS
 
 
@@ -513,7 +513,7 @@ def _governing_verb(token):
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
