@@ -52,8 +52,10 @@ def test_verdicts_on_the_text_of_the_whole_labeled_set(spacy_model, floor):
     """A floor under the figures README reports: a rule change that loses
     accuracy on how reps talk fails here. The blank pipeline (no spaCy model
     installed) has no lemmas or parse, so most rules cannot fire: a lower floor."""
-    report = _eval(str(SAMPLES), "--spacy-model", spacy_model)
-    assert report["memos"] >= 100
+    # The locked writers (samples/locked) are scored and reported, never used as a floor:
+    # a floor on them would make them one more set to tune on.
+    report = _eval(str(SAMPLES / "corpus"), "--spacy-model", spacy_model)
+    assert report["memos"] >= 400
     scores = {s["verdict"]: s for s in report["scores"]}
     for verdict in HEADLINE:
         assert scores[verdict]["macro_f1"] >= floor, (verdict, scores[verdict])
