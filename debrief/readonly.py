@@ -67,7 +67,8 @@ def _authorize(action, arg1, arg2, db_name, trigger):
     if action == sqlite3.SQLITE_FUNCTION:  # arg2 is the function's name
         return sqlite3.SQLITE_OK if (arg2 or "").lower() in SAFE_FUNCTIONS else sqlite3.SQLITE_DENY
     if action == sqlite3.SQLITE_PRAGMA and arg1 and arg1.lower() in READ_ONLY_PRAGMAS:
-        return sqlite3.SQLITE_OK  # arg2 is the table or index they describe
+        # arg2 is the table or index they describe; data_version takes none ("= 3" would set it)
+        return sqlite3.SQLITE_OK if arg1.lower() != "data_version" or arg2 is None else sqlite3.SQLITE_DENY
     if action == sqlite3.SQLITE_UPDATE and arg1 == "sqlite_master" and trigger is None:
         # How SQLite asks before it connects a virtual table (json_each, FTS5, pragma_*):
         # sqlite_master itself can never be written here (read-only file, writable_schema refused).
