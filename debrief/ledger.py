@@ -25,6 +25,7 @@ from datetime import datetime, timedelta, timezone
 from . import faults, tombstones
 from .db import now, save_analysis, save_transcript, write_transaction
 from .records import MemoFile
+from .snapshot import pid_alive
 
 FINISHED = {"done", "no_speech", "quarantined", "forgotten"}
 RETRY_BASE_S = 60  # 1 min, 4 min, 16 min, ...
@@ -93,16 +94,7 @@ def _lease_alive(owner: str | None, lease_until: str | None) -> bool:
     host, _, pid = owner.rpartition(":")
     if host != socket.gethostname():
         return True  # cannot see that process: trust the lease until it expires
-    return _pid_alive(int(pid))
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
+    return pid_alive(int(pid))
     return True
 
 

@@ -65,7 +65,7 @@ class Snapshots:
         removed = 0
         for path in self.folder.glob("*") if self.folder.is_dir() else []:
             pid = path.name.partition(".")[0]
-            if pid.isdigit() and not _alive(int(pid)):
+            if pid.isdigit() and not pid_alive(int(pid)):
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed
@@ -81,7 +81,8 @@ def prefix_sha256(path: Path, size: int) -> str:
     return digest.hexdigest()
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine (one we may not signal counts as alive)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

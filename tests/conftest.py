@@ -74,6 +74,18 @@ def samples_run(tmp_path_factory):
     return {"inbox": inbox, "db": db_path, "result": result}
 
 
+def memos_by_name(db) -> dict[str, dict]:
+    """Every row of `memos`, keyed by file name: what a run recorded about each file."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return {r["file_name"]: dict(r) for r in conn.execute("SELECT * FROM memos")}
+    finally:
+        conn.close()
+
+
 def write_m4a(path: Path, source: Path, creation_time: str | None = None) -> Path:
     """Real speech re-encoded to AAC in an .m4a, as a phone records it, optionally tagged."""
     return encode_audio(path, source, "aac", creation_time)

@@ -13,18 +13,12 @@ from typer.testing import CliRunner
 from debrief.cli import app
 from debrief.faults import STAGES
 
-from .conftest import SHARED_AUDIO, encode_audio
+from .conftest import memos_by_name, SHARED_AUDIO, encode_audio
 
 JFK = SHARED_AUDIO / "jfk.flac"
 
 
-def _memos(db):
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return {r["file_name"]: dict(r) for r in conn.execute("SELECT * FROM memos")}
-    finally:
-        conn.close()
+_memos = memos_by_name
 
 
 def _run(inbox, db, *extra):
