@@ -276,3 +276,10 @@ def m007_add_account(db):
     db["memos"].create_index(["status", "recorded_at"], if_not_exists=True)
     db.execute("DROP VIEW IF EXISTS debriefs")
     db.create_view("debriefs", debriefs_view_sql(CORRECTABLE, M006_MACHINE_ONLY, (NEEDS_REVIEW_SQL,), current_only=True))
+
+
+@migrations()
+def m008_add_evidence_score(db):
+    """A verdict weighed over the whole memo (analyze/weighing.py) leaves its sentence as
+    evidence with the probability it gave; a rule's hit leaves the score empty."""
+    db["evidence"].add_column("score", float)

@@ -140,7 +140,7 @@ def get_debrief(db, memo_id: int) -> DebriefDetail:
         raise NotFound(f"no debrief with id {memo_id}")
     row = rows[0]
     evidence = list(db.query(
-        "SELECT field, rule_id, sentence, start_s, end_s FROM evidence WHERE memo_id = ? ORDER BY id",
+        "SELECT field, rule_id, sentence, start_s, end_s, score FROM evidence WHERE memo_id = ? ORDER BY id",
         [memo_id]))
     corrections = list(db.query(
         "SELECT field, value, note, corrected_by, corrected_at FROM corrections "

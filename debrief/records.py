@@ -73,6 +73,7 @@ class Evidence:
     sentence: str
     start_s: float | None = None
     end_s: float | None = None
+    score: float | None = None  # a weighed verdict's probability; None for a rule's hit
 
 
 @dataclass
@@ -109,6 +110,8 @@ class Debrief:
     evidence: list[Evidence] = field(default_factory=list)
     transcript: str = ""
     patterns_version: str = ""
+    # What the weighing read (feature → sentences), kept to train and measure it; not stored.
+    features: dict[str, set[int]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def firm_followup(self) -> str:

@@ -120,7 +120,8 @@ def render_evidence(evidence: list[dict]) -> list[str]:
         return []
     lines, grouped = ["Evidence:"], {}
     for e in evidence:
-        grouped.setdefault((e["field"], e["sentence"], e["start_s"], e["end_s"]), []).append(e["rule_id"])
+        rule = e["rule_id"] if e.get("score") is None else f"{e['rule_id']} ({e['score']:.2f})"
+        grouped.setdefault((e["field"], e["sentence"], e["start_s"], e["end_s"]), []).append(rule)
     for (field, sentence, start, end), rule_ids in grouped.items():
         at = f"[{clock(start)}–{clock(end)}] " if start is not None else ""
         lines.append(f"  {field:<24} {at}\"{sentence}\"")

@@ -32,7 +32,7 @@ def test_blank_database_gets_the_documented_schema(tmp_path):
     assert [c.name for c in db["debriefs"].columns] == DEBRIEFS_COLUMNS
     assert "debriefs" in db.view_names()
     assert [c.name for c in db["evidence"].columns] == [
-        "id", "memo_id", "field", "rule_id", "sentence", "start_s", "end_s"]
+        "id", "memo_id", "field", "rule_id", "sentence", "start_s", "end_s", "score"]
     memo_columns = {c.name for c in db["memos"].columns}
     assert {"file_name", "file_sha256", "rep", "recorded_at", "status", "error"} <= memo_columns
     assert not migrations.pending(db)

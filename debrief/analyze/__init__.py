@@ -21,6 +21,8 @@ from .excuses import judge_excuses
 from .followup import judge_followup
 from .patterns import build_matcher, find_hits, load_rules, patterns_version
 from .signals import judge_signals
+from .weighing import (decision_maker_findings, excuses_findings, hit_findings, load_weights, memo_features,
+                       settle_decision_maker, settle_excuses)
 
 BLANK = "blank"
 # Every component of the trained pipeline runs: the rules read lemmas (tagger,
@@ -45,7 +47,9 @@ def load_nlp(name: str = DEFAULT_SPACY_MODEL):
 
 
 class Analyzer:
-    def __init__(self, spacy_model: str = DEFAULT_SPACY_MODEL):
+    def __init__(self, spacy_model: str = DEFAULT_SPACY_MODEL, weigh: bool = True):
+        """`weigh=False`: the rules alone decide (to train or measure the weighing)."""
+        self.weigh = weigh
         self.nlp = load_nlp(spacy_model)
         self.rules = load_rules()
         self.rules_by_id = {rule.id: rule for rule in self.rules}
@@ -82,6 +86,8 @@ class Analyzer:
         dm = judge_decision_maker(clauses, self._people_in)
         firm_any = followup.sent_index if followup.value in ("firm_in_person", "firm_remote") else None
         excuses = judge_excuses(clauses, firm_any)
+        features = self._features(doc, hits, dm, excuses)
+        weighed = self._weigh(doc, features, dm, excuses) if self.weigh and features is not None else []
         proposals = _proposals_sent(clauses, excuses)
         without_meeting = "yes" if proposals and followup.value != "firm_in_person" else "no"
         signals = judge_signals(clauses)
@@ -93,6 +99,7 @@ class Analyzer:
             + _evidence("proposal_without_meeting", proposals if without_meeting == "yes" else [], transcript)
             + [row for name, found in signals.evidence.items() for row in _evidence(name, found, transcript)]
             + _account_evidence(account, transcript)
+            + [_weighed_evidence(doc, w, transcript) for w in weighed if w.sentence is not None]
         )
         debrief = Debrief(
             followup=followup.value,
@@ -112,10 +119,43 @@ class Analyzer:
             evidence=evidence,
             transcript=transcript.text,
             patterns_version=self.version,
+            features=features,
         )
         debrief.coaching = coaching_notes(debrief)
         debrief.unsure = _unsure(debrief, transcript)
         return debrief
+
+
+    @staticmethod
+    def _features(doc, hits, dm, excuses) -> dict[str, set[int]] | None:
+        """What the weighing reads; None on a blank pipeline (no lemmas or parse to weigh)."""
+        if not doc.has_annotation("DEP"):
+            return None
+        return memo_features(doc, {"dm": decision_maker_findings(dm), "ex": excuses_findings(excuses),
+                                   "hits": hit_findings(hits)})
+
+    @staticmethod
+    def _weigh(doc, features, dm, excuses) -> list:
+        """The weighing's value decides the two verdicts it has weights for (weighing.py)."""
+        weighed = []
+        weights = load_weights("decision_maker_met")
+        if weights is not None:
+            weighed.append(weights.weigh(features))
+            settle_decision_maker(dm, weighed[-1])
+        weights = load_weights("excuses_accepted")
+        if weights is not None:
+            weighed.append(weights.weigh(features))
+            sentence = weighed[-1].sentence
+            settle_excuses(excuses, weighed[-1], list(doc.sents)[sentence].text.strip() if sentence is not None else None)
+        return weighed
+
+
+def _weighed_evidence(doc, weighing, transcript: Transcript) -> Evidence:
+    sent = list(doc.sents)[weighing.sentence]
+    words = transcript.words_between(sent.start_char, sent.end_char)
+    return Evidence(weighing.verdict, f"weighed-{weighing.verdict}", sent.text.strip(),
+                    words[0].start if words else None, words[-1].end if words else None,
+                    round(weighing.probability, 3))
 
 
 # Below this, Whisper itself doubts a word: a verdict resting on such words is flagged.

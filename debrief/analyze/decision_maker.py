@@ -46,6 +46,7 @@ class DecisionMakerVerdict:
     confident: bool = True
     unsure_reason: str | None = None
     basis: str = ""  # which reading decided it, for measuring
+    met_label: str | None = None  # the most senior person met, named if the weighing says yes
 
 
 def judge_decision_maker(clauses: list[Clause], find_people=None) -> DecisionMakerVerdict:
@@ -55,7 +56,15 @@ def judge_decision_maker(clauses: list[Clause], find_people=None) -> DecisionMak
         return _judge_by_clauses(clauses, find_people)
     doc = clauses[0].doc
     cast = build_cast(doc, doc.user_data.get("debrief_hits", []), _prospect_speaks(clauses))
-    return _judge_by_cast(cast, clauses)
+    verdict = _judge_by_cast(cast, clauses)
+    verdict.met_label = _most_senior_met(cast)
+    return verdict
+
+
+def _most_senior_met(cast: Cast) -> str | None:
+    order = {"top": 0, "senior": 1, None: 2, "junior": 3, "body": 4}
+    met = [p for p in cast.met() if p.label and not p.rep_side]
+    return min(met, key=lambda p: (0 if p.has_authority else 1, order.get(p.rank, 2))).label if met else None
 
 
 def _prospect_speaks(clauses: list[Clause]):

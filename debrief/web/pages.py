@@ -81,7 +81,8 @@ def group_evidence(evidence: list[dict]) -> list[dict]:
     for e in evidence:
         key = (e["field"], e["sentence"])
         entry = grouped.setdefault(key, {**e, "rules": []})
-        entry["rules"].append(e["rule_id"])
+        score = e.get("score")
+        entry["rules"].append(e["rule_id"] if score is None else f"{e['rule_id']} ({score:.2f})")
     return list(grouped.values())
 
 
