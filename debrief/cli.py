@@ -114,7 +114,7 @@ def run(
         disposal = Disposal.for_inbox(inbox, after, processed_dir, quarantine_dir)
     except (ModelNotFound, ArchiveError) as error:
         _fail(str(error))
-    from .db import DatabaseUnusable, open_db
+    from .store.db import DatabaseUnusable, open_db
     from .pipeline import RunOptions, Runner
     from .watch import StopFlag, watch_inbox
     from .worker import WorkerPool
@@ -294,7 +294,7 @@ def evaluate(
 
 
 def _eval_corrections(db: Path, spacy_model: str, as_json: bool) -> None:
-    from .db import open_db
+    from .store.db import open_db
     from .overrule import overrule_rates, render
 
     if not db.exists():

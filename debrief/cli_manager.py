@@ -29,7 +29,7 @@ def _fmt(as_json: bool, as_csv: bool) -> str:
 def _open(db: Optional[Path], write: bool = False):
     """Reading commands open read-only where the database or its folder is read-only;
     writing commands (`write=True`) fail there with one line."""
-    from .db import DatabaseUnusable, open_db
+    from .store.db import DatabaseUnusable, open_db
 
     path = db or default_db_path()
     if not Path(path).exists():
@@ -57,7 +57,7 @@ def list_(
     as_csv: bool = CsvOption,
 ) -> None:
     """List debriefs, newest first, with filters."""
-    from .queries import LIST_COLUMNS, REVIEW_COLUMNS, BadFilter, ListFilters, list_debriefs
+    from .store.queries import LIST_COLUMNS, REVIEW_COLUMNS, BadFilter, ListFilters, list_debriefs
     from .render import emit_rows
 
     fmt = _fmt(as_json, as_csv)
@@ -77,7 +77,7 @@ def show(
     as_json: bool = JsonOption,
 ) -> None:
     """One debrief in full: verdicts, evidence with times, corrections, the marked transcript."""
-    from .queries import NotFound, get_debrief
+    from .store.queries import NotFound, get_debrief
     from .render import render_debrief_detail
 
     try:
@@ -96,7 +96,7 @@ def search(
     as_csv: bool = CsvOption,
 ) -> None:
     """Full-text search over transcripts, best match first, with snippets."""
-    from .queries import BadFilter, search_transcripts
+    from .store.queries import BadFilter, search_transcripts
     from .render import emit_rows
 
     fmt = _fmt(as_json, as_csv)
@@ -117,7 +117,7 @@ def query(
     as_csv: bool = CsvOption,
 ) -> None:
     """Run read-only SQL against the database (writes, ATTACH and VACUUM are refused)."""
-    from .readonly import QueryRefused, run_query
+    from .store.readonly import QueryRefused, run_query
     from .render import emit_rows
 
     fmt = _fmt(as_json, as_csv)
@@ -140,7 +140,7 @@ def export(
 
     CSV cells that a spreadsheet would run as a formula (starting with = + - @, tab or
     carriage return) get a leading apostrophe."""
-    from .queries import export_columns, export_rows
+    from .store.queries import export_columns, export_rows
     from .render import to_csv
 
     if not csv_file and not json_file:
@@ -165,8 +165,8 @@ def review(
     db: Optional[Path] = DbOption,
 ) -> None:
     """Record a manager's review: correct verdicts (kept forever) or mark the debrief reviewed."""
-    from .queries import NotFound
-    from .review import ReviewError, parse_settings, record_review
+    from .store.queries import NotFound
+    from .store.corrections import ReviewError, parse_settings, record_review
 
     try:
         corrections = parse_settings(set_)
@@ -185,7 +185,7 @@ def reanalyze(
     as_json: bool = JsonOption,
 ) -> None:
     """Run the current rules again over stored transcripts and print what changed."""
-    from .review import reanalyze as reanalyze_all
+    from .store.corrections import reanalyze as reanalyze_all
 
     results = reanalyze_all(_open(db, write=True), _analyzer(spacy_model), since)
     changed = [r for r in results if r.changes or r.disagreements]
@@ -207,8 +207,8 @@ def forget(
     yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
 ) -> None:
     """Delete a memo's transcript, verdicts, evidence and search entries for good."""
-    from .queries import NotFound
-    from .review import forget as forget_memo
+    from .store.queries import NotFound
+    from .store.corrections import forget as forget_memo
 
     database = _open(db, write=True)
     if not yes:

@@ -36,7 +36,7 @@ def check_database(path: Path) -> Check:
         return Check("database", "warn", f"{path} does not exist yet; `debrief run` creates it")
     mode = stat.S_IMODE(path.stat().st_mode)
     try:
-        from .db import connect_read_only
+        from .store.db import connect_read_only
 
         conn = connect_read_only(path)
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
@@ -55,7 +55,7 @@ def check_database(path: Path) -> Check:
 
 
 def _unknown_migrations(conn) -> list[str]:
-    from .migrations import migrations
+    from .store.migrations import migrations
 
     known = {m.name for m in migrations._migrations}
     try:

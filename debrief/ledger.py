@@ -22,8 +22,10 @@ import os
 import socket
 from datetime import datetime, timedelta, timezone
 
-from . import faults, tombstones
-from .db import now, save_analysis, save_transcript, write_transaction
+from . import faults
+from .store import tombstones
+from .store.clock import now
+from .store.db import save_analysis, save_transcript, write_transaction
 from .records import MemoFile
 from .snapshot import pid_alive
 

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from debrief import archive, ledger
 from debrief.archive import Disposal
 from debrief.cli import app
-from debrief.db import open_db
+from debrief.store.db import open_db
 from debrief.inbox import describe_memo
 from debrief.pipeline import RunOptions, Runner
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from debrief.db import open_db
-from debrief.migrations import migrations
+from debrief.store.db import open_db
+from debrief.store.migrations import migrations
 
 DEBRIEFS_COLUMNS = [
     "id", "file_name", "file_sha256", "rep", "recorded_at", "duration_s", "transcript",

@@ -172,7 +172,7 @@ def test_a_transcript_of_only_punctuation_or_noise_notes_is_no_speech(tmp_path):
     from debrief import ledger
     from debrief.archive import Disposal
     from debrief.audio import AudioInfo
-    from debrief.db import open_db
+    from debrief.store.db import open_db
     from debrief.inbox import describe_memo
     from debrief.pipeline import RunOptions, Runner
     from debrief.records import Transcript

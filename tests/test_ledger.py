@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from debrief import ledger
-from debrief.db import open_db
+from debrief.store.db import open_db
 from debrief.records import MemoFile
 
 

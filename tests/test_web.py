@@ -11,7 +11,7 @@ from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from debrief.cli import app as cli_app
-from debrief.db import open_db
+from debrief.store.db import open_db
 from debrief.report import build_scorecard
 from debrief.web import BindRefused, create_app
 from debrief.web.agenda import to_ics

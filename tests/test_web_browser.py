@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from debrief.db import open_db
+from debrief.store.db import open_db
 from debrief.web import create_app
 
 from .webserver import running_app

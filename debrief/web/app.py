@@ -20,8 +20,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..config import DEFAULT_SPACY_MODEL
-from ..db import open_db
-from ..queries import BadFilter, ListFilters, NotFound, count_debriefs, get_debrief, list_debriefs
+from ..store.db import open_db
+from ..store.queries import BadFilter, ListFilters, NotFound, count_debriefs, get_debrief, list_debriefs
 from . import agenda, pages
 from .server import GuardMiddleware
 
@@ -115,7 +115,7 @@ def create_app(db_path, token: str | None = None, loopback_only: bool = True,
         return await run_in_threadpool(_review, request, dict(form))
 
     def _review(request: Request, form: dict):
-        from ..review import ReviewError, parse_settings, record_review
+        from ..store.corrections import ReviewError, parse_settings, record_review
 
         memo_id = request.path_params["id"]
         field, value = (form.get("field") or "").strip(), (form.get("value") or "").strip()
