@@ -100,7 +100,7 @@ def run(
 ) -> None:
     """Transcribe, analyze and store every memo under INBOX (already known memos are skipped)."""
     from .archive import ArchiveError, Disposal
-    from .transcribe import ModelNotFound, resolve_model
+    from .speech.transcribe import ModelNotFound, resolve_model
 
     if not inbox.is_dir():
         _fail(f"inbox {inbox} is not a folder")
@@ -276,7 +276,7 @@ def evaluate(
         _fail(str(error))
     analyzer = _analyzer(spacy_model)
     if audio:
-        from .transcribe import ModelNotFound, WhisperTranscriber
+        from .speech.transcribe import ModelNotFound, WhisperTranscriber
 
         transcriber = WhisperTranscriber(TranscribeSettings(model=model))
         try:

@@ -66,7 +66,7 @@ def _unknown_migrations(conn) -> list[str]:
 
 
 def check_model(model: str) -> Check:
-    from .transcribe import ModelNotFound, resolve_model
+    from .speech.transcribe import ModelNotFound, resolve_model
 
     try:
         ref = resolve_model(model)

@@ -165,7 +165,7 @@ def analyze_texts(analyzer, memos: list[LabeledMemo]) -> list:
 
 def analyze_audio(analyzer, transcriber, memos: list[LabeledMemo], progress=None) -> list:
     """Decode and transcribe each memo's audio, then analyze what Whisper wrote."""
-    from .audio import decode_audio, probe_audio
+    from .speech.audio import decode_audio, probe_audio
 
     transcripts = []
     for number, memo in enumerate(memos, start=1):

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import faults, ledger
 from .archive import BytesChanged, Disposal
-from .audio import AudioError, has_words, recorded_at
+from .speech.audio import AudioError, has_words, recorded_at
 from .inbox import NotARegularFile, Settling, describe_memo, display_name, find_memo_paths, rep_for, unreadable_key
 from .records import MemoFile, MemoResult, RunSummary
 from .snapshot import Snapshots, prefix_sha256

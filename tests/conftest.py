@@ -47,7 +47,7 @@ def any_analyzer(request, analyzer, blank_analyzer):
 @pytest.fixture(scope="session")
 def transcriber():
     from debrief.config import TranscribeSettings
-    from debrief.transcribe import WhisperTranscriber
+    from debrief.speech.transcribe import WhisperTranscriber
 
     return WhisperTranscriber(TranscribeSettings())
 

@@ -171,7 +171,7 @@ def test_a_transcript_of_only_punctuation_or_noise_notes_is_no_speech(tmp_path):
     """What Whisper writes for noise when it writes anything: no words, so no debrief."""
     from debrief import ledger
     from debrief.archive import Disposal
-    from debrief.audio import AudioInfo
+    from debrief.speech.audio import AudioInfo
     from debrief.store.db import open_db
     from debrief.inbox import describe_memo
     from debrief.pipeline import RunOptions, Runner
