@@ -99,7 +99,7 @@ def run(
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON."),
 ) -> None:
     """Transcribe, analyze and store every memo under INBOX (already known memos are skipped)."""
-    from .archive import ArchiveError, Disposal
+    from .intake.archive import ArchiveError, Disposal
     from .speech.transcribe import ModelNotFound, resolve_model
 
     if not inbox.is_dir():
@@ -115,9 +115,9 @@ def run(
     except (ModelNotFound, ArchiveError) as error:
         _fail(str(error))
     from .store.db import DatabaseUnusable, open_db
-    from .pipeline import RunOptions, Runner
-    from .watch import StopFlag, watch_inbox
-    from .worker import WorkerPool
+    from .intake.pipeline import RunOptions, Runner
+    from .intake.watch import StopFlag, watch_inbox
+    from .intake.worker import WorkerPool
 
     jobs = jobs or os.cpu_count() or 1
     options = RunOptions(rep, settle, timeout, max_duration, max_attempts, jobs, wait_incomplete, allow_forgotten)

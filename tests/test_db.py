@@ -54,7 +54,7 @@ def test_new_database_is_private_to_its_owner(tmp_path):
 def _db_with_one_debrief(path):
     from pathlib import Path as P
 
-    from debrief import ledger
+    from debrief.intake import ledger
     from debrief.records import Debrief, MemoFile, Transcript
 
     db = open_db(path)

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from debrief import ledger
+from debrief.intake import ledger
 from debrief.store.db import open_db
 from debrief.records import MemoFile
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from debrief import ledger
+from debrief.intake import ledger
 from debrief.cli import app
 from debrief.store.db import open_db
 from debrief.records import Debrief, MemoFile, Transcript
