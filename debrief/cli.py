@@ -165,7 +165,7 @@ def _with_progress(work):
         task = progress.add_task("memos", total=None)
 
         def on_progress(stage: str, index: int, total: int, path: Path) -> None:
-            from .render import printable
+            from .review.render import printable
 
             name = printable(path.name)
             name = name if len(name) <= 40 else name[:37] + "..."
@@ -176,7 +176,7 @@ def _with_progress(work):
 
 def _print_summary(summary, as_json: bool) -> None:
     """File names are printed escaped: a newline or a terminal escape code in a name is shown, not obeyed."""
-    from .render import printable
+    from .review.render import printable
 
     data = summary.to_dict()
     if as_json:
@@ -201,7 +201,7 @@ def _print_summary(summary, as_json: bool) -> None:
 
 
 def _report_pass(summary) -> None:
-    from .render import printable
+    from .review.render import printable
 
     for r in summary.results:
         if r.status in ("done", "no_speech", "failed", "quarantined", "forgotten"):
@@ -226,7 +226,7 @@ def analyze(
     if as_json:
         typer.echo(json.dumps(debrief.to_dict(), indent=2))
     else:
-        from .render import render_evidence, render_verdicts
+        from .review.render import render_evidence, render_verdicts
 
         evidence = [vars(e) for e in debrief.evidence]
         typer.echo("\n".join(render_verdicts(debrief.verdicts()) + render_evidence(evidence)))
@@ -243,7 +243,7 @@ def doctor(
     as_json: bool = typer.Option(False, "--json", help="Print the checks as JSON."),
 ) -> None:
     """Check the database (integrity, permissions), the models, and the inbox and output folders."""
-    from .doctor import run_checks
+    from .review.doctor import run_checks
 
     checks = run_checks(db or default_db_path(), model, spacy_model, inbox, processed_dir, quarantine_dir)
     if as_json:
@@ -266,7 +266,7 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="Print the scores and misses as JSON."),
 ) -> None:
     """Score the verdicts against labeled memos: accuracy, per-value precision/recall, macro-F1, misses."""
-    from .evaluate import EvalError, analyze_audio, analyze_texts, load_labeled, render, score
+    from .review.evaluate import EvalError, analyze_audio, analyze_texts, load_labeled, render, score
 
     if db is not None:
         return _eval_corrections(db, spacy_model, as_json)
@@ -295,7 +295,7 @@ def evaluate(
 
 def _eval_corrections(db: Path, spacy_model: str, as_json: bool) -> None:
     from .store.db import open_db
-    from .overrule import overrule_rates, render
+    from .review.overrule import overrule_rates, render
 
     if not db.exists():
         _fail(f"no database at {db}")

@@ -58,7 +58,7 @@ def list_(
 ) -> None:
     """List debriefs, newest first, with filters."""
     from .store.queries import LIST_COLUMNS, REVIEW_COLUMNS, BadFilter, ListFilters, list_debriefs
-    from .render import emit_rows
+    from .review.render import emit_rows
 
     fmt = _fmt(as_json, as_csv)
     filters = ListFilters(rep, since, until, followup, dm, excuses, needs_review, limit, unreviewed=unreviewed,
@@ -78,7 +78,7 @@ def show(
 ) -> None:
     """One debrief in full: verdicts, evidence with times, corrections, the marked transcript."""
     from .store.queries import NotFound, get_debrief
-    from .render import render_debrief_detail
+    from .review.render import render_debrief_detail
 
     try:
         detail = get_debrief(_open(db), memo_id).to_dict()
@@ -97,7 +97,7 @@ def search(
 ) -> None:
     """Full-text search over transcripts, best match first, with snippets."""
     from .store.queries import BadFilter, search_transcripts
-    from .render import emit_rows
+    from .review.render import emit_rows
 
     fmt = _fmt(as_json, as_csv)
     try:
@@ -118,7 +118,7 @@ def query(
 ) -> None:
     """Run read-only SQL against the database (writes, ATTACH and VACUUM are refused)."""
     from .store.readonly import QueryRefused, run_query
-    from .render import emit_rows
+    from .review.render import emit_rows
 
     fmt = _fmt(as_json, as_csv)
     try:
@@ -141,7 +141,7 @@ def export(
     CSV cells that a spreadsheet would run as a formula (starting with = + - @, tab or
     carriage return) get a leading apostrophe."""
     from .store.queries import export_columns, export_rows
-    from .render import to_csv
+    from .review.render import to_csv
 
     if not csv_file and not json_file:
         _fail("give --csv FILE, --json FILE or both")
@@ -213,7 +213,7 @@ def forget(
     database = _open(db, write=True)
     if not yes:
         typer.confirm(f"Forget memo {memo_id}? Its transcript and debrief cannot be recovered", abort=True)
-    from .render import printable
+    from .review.render import printable
 
     try:
         name, checkpointed = forget_memo(database, memo_id)
@@ -236,8 +236,8 @@ def report(
     as_csv: bool = CsvOption,
 ) -> None:
     """A scorecard per rep for a period: firm face-to-face follow-ups, decision-makers met, stalls accepted."""
-    from .render import emit_rows
-    from .report import build_scorecard, render_html
+    from .review.render import emit_rows
+    from .review.report import build_scorecard, render_html
 
     fmt = _fmt(as_json, as_csv)
     try:
@@ -287,7 +287,7 @@ def serve(
     spacy_model: str = SpacyOption,
 ) -> None:
     """Serve the manager's pages: debriefs, one debrief with its audio and corrections, scorecard, agenda."""
-    from .web import BindRefused, serve as serve_pages
+    from .review.web import BindRefused, serve as serve_pages
 
     path = db or default_db_path()
     _open(path).close()  # a missing database fails here, with one line

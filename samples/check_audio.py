@@ -105,7 +105,7 @@ def check(jsons: list[Path], setups: dict[str, dict], max_wer: float, progress) 
     from debrief.analyze import Analyzer
     from debrief.speech.audio import decode_audio, probe_audio
     from debrief.config import TranscribeSettings
-    from debrief.metrics import word_error_rate
+    from debrief.review.metrics import word_error_rate
     from debrief.speech.transcribe import WhisperTranscriber
 
     analyzer = Analyzer()

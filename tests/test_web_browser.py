@@ -15,7 +15,7 @@ import time
 import pytest
 
 from debrief.store.db import open_db
-from debrief.web import create_app
+from debrief.review.web import create_app
 
 from .webserver import running_app
 
