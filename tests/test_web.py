@@ -16,7 +16,7 @@ from debrief.review.report import build_scorecard
 from debrief.review.web import BindRefused, create_app
 from debrief.review.web.agenda import to_ics
 from debrief.review.web.pages import mark_transcript
-from debrief.review.web.server import check_bind
+from debrief.review.web.guard import check_bind
 
 from .dbgen import generate_db
 

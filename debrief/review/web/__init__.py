@@ -13,6 +13,7 @@ review, goes through `store.corrections.record_review`, exactly as
 """
 
 from .app import create_app
-from .server import BindRefused, serve
+from .guard import BindRefused
+from .server import serve
 
 __all__ = ["BindRefused", "create_app", "serve"]

@@ -23,7 +23,7 @@ from ...config import DEFAULT_SPACY_MODEL
 from ...store.db import open_db
 from ...store.queries import BadFilter, ListFilters, NotFound, count_debriefs, get_debrief, list_debriefs
 from . import agenda, pages
-from .server import GuardMiddleware
+from .guard import GuardMiddleware
 
 PAGE_SIZE = 50
 LIST_FILTERS = ("rep", "account", "followup", "firm_followup", "dm", "excuses", "proposal", "reviewed",
@@ -34,7 +34,7 @@ TABLE_COLUMNS = ("id", "rep", "account", "recorded_at", "followup", "followup_wh
 
 def create_app(db_path, token: str | None = None, loopback_only: bool = True,
                spacy_model: str = DEFAULT_SPACY_MODEL):
-    """The ASGI app: the pages over the database at `db_path`, behind the guard (server.py)."""
+    """The ASGI app: the pages over the database at `db_path`, behind the guard (guard.py)."""
     db_path = Path(db_path)
     analyzer_lock, analyzers = threading.Lock(), []
 
