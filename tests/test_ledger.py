@@ -5,8 +5,8 @@ import sys
 from pathlib import Path
 
 from debrief.intake import ledger
-from debrief.store.db import open_db
 from debrief.records import MemoFile
+from debrief.store.db import open_db
 
 
 def _dead_pid() -> int:

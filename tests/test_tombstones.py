@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from debrief.intake import ledger
 from debrief.cli import app
-from debrief.store.db import open_db
+from debrief.intake import ledger
 from debrief.records import Debrief, MemoFile, Transcript
 from debrief.store.corrections import forget, reanalyze, record_review
+from debrief.store.db import open_db
 from debrief.store.queries import NotFound
 from debrief.store.tombstones import Forgotten
 

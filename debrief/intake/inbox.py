@@ -22,8 +22,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..config import AUDIO_EXTENSIONS
-from .container import is_complete
 from ..records import MemoFile
+from .container import is_complete
 
 _CHUNK = 1 << 20
 IGNORED_NAMES = (

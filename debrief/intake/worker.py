@@ -20,9 +20,9 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from . import faults
-from ..speech.audio import AudioError, decode_audio, probe_audio, too_long
 from ..config import TranscribeSettings
+from ..speech.audio import AudioError, decode_audio, probe_audio, too_long
+from . import faults
 
 STARTUP_TIMEOUT_S = 300  # loading a large model from a slow disk is not counted against a memo
 

@@ -20,9 +20,9 @@ from urllib.parse import quote
 
 import sqlite_utils
 
+from ..records import Debrief, Transcript
 from .clock import now
 from .migrations import migrations
-from ..records import Debrief, Transcript
 
 BUSY_TIMEOUT_MS = 30_000
 
