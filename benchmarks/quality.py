@@ -33,9 +33,9 @@ def decoding_choices(root: Path, labeled: Path | None = None) -> list[dict]:
 
 def measure(label: str, settings, root: Path, labeled: Path) -> dict:
     from debrief.analyze import Analyzer
-    from debrief.speech.audio import decode_audio, probe_audio
     from debrief.review.evaluate import load_labeled
     from debrief.review.metrics import macro_f1, word_error_rate
+    from debrief.speech.audio import decode_audio, probe_audio
     from debrief.speech.transcribe import WhisperTranscriber
 
     transcriber, analyzer = WhisperTranscriber(settings), Analyzer()

@@ -103,9 +103,9 @@ def memo_jsons(paths: list[str]) -> list[Path]:
 
 def check(jsons: list[Path], setups: dict[str, dict], max_wer: float, progress) -> list[dict]:
     from debrief.analyze import Analyzer
-    from debrief.speech.audio import decode_audio, probe_audio
     from debrief.config import TranscribeSettings
     from debrief.review.metrics import word_error_rate
+    from debrief.speech.audio import decode_audio, probe_audio
     from debrief.speech.transcribe import WhisperTranscriber
 
     analyzer = Analyzer()
