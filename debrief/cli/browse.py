@@ -36,8 +36,8 @@ def list_(
     as_csv: bool = CsvOption,
 ) -> None:
     """List debriefs, newest first, with filters."""
-    from ..store.queries import LIST_COLUMNS, REVIEW_COLUMNS, BadFilter, ListFilters, list_debriefs
     from ..review.render import emit_rows
+    from ..store.queries import LIST_COLUMNS, REVIEW_COLUMNS, BadFilter, ListFilters, list_debriefs
 
     fmt = output_format(as_json, as_csv)
     filters = ListFilters(rep, since, until, followup, dm, excuses, needs_review, limit, unreviewed=unreviewed,
@@ -56,8 +56,8 @@ def show(
     as_json: bool = JsonOption,
 ) -> None:
     """One debrief in full: verdicts, evidence with times, corrections, the marked transcript."""
-    from ..store.queries import NotFound, get_debrief
     from ..review.render import render_debrief_detail
+    from ..store.queries import NotFound, get_debrief
 
     try:
         detail = get_debrief(open_database(db), memo_id).to_dict()
@@ -75,8 +75,8 @@ def search(
     as_csv: bool = CsvOption,
 ) -> None:
     """Full-text search over transcripts, best match first, with snippets."""
-    from ..store.queries import BadFilter, search_transcripts
     from ..review.render import emit_rows
+    from ..store.queries import BadFilter, search_transcripts
 
     fmt = output_format(as_json, as_csv)
     try:
@@ -96,8 +96,8 @@ def query(
     as_csv: bool = CsvOption,
 ) -> None:
     """Run read-only SQL against the database (writes, ATTACH and VACUUM are refused)."""
-    from ..store.readonly import QueryRefused, run_query
     from ..review.render import emit_rows
+    from ..store.readonly import QueryRefused, run_query
 
     fmt = output_format(as_json, as_csv)
     try:
@@ -119,8 +119,8 @@ def export(
 
     CSV cells that a spreadsheet would run as a formula (starting with = + - @, tab or
     carriage return) get a leading apostrophe."""
-    from ..store.queries import export_columns, export_rows
     from ..review.render import to_csv
+    from ..store.queries import export_columns, export_rows
 
     if not csv_file and not json_file:
         fail("give --csv FILE, --json FILE or both")

@@ -105,8 +105,8 @@ def evaluate(
 
 
 def _eval_corrections(db: Path, spacy_model: str, as_json: bool) -> None:
-    from ..store.db import open_db
     from ..review.overrule import overrule_rates, render
+    from ..store.db import open_db
 
     if not db.exists():
         fail(f"no database at {db}")

@@ -28,8 +28,8 @@ def review(
     db: Optional[Path] = DbOption,
 ) -> None:
     """Record a manager's review: correct verdicts (kept forever) or mark the debrief reviewed."""
-    from ..store.queries import NotFound
     from ..store.corrections import ReviewError, parse_settings, record_review
+    from ..store.queries import NotFound
 
     try:
         corrections = parse_settings(set_)
@@ -70,8 +70,8 @@ def forget(
     yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
 ) -> None:
     """Delete a memo's transcript, verdicts, evidence and search entries for good."""
-    from ..store.queries import NotFound
     from ..store.corrections import forget as forget_memo
+    from ..store.queries import NotFound
 
     database = open_database(db, write=True)
     if not yes:

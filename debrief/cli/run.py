@@ -67,10 +67,10 @@ def run(
         disposal = Disposal.for_inbox(inbox, after, processed_dir, quarantine_dir)
     except (ModelNotFound, ArchiveError) as error:
         fail(str(error))
-    from ..store.db import DatabaseUnusable, open_db
     from ..intake.pipeline import RunOptions, Runner
     from ..intake.watch import StopFlag, watch_inbox
     from ..intake.worker import WorkerPool
+    from ..store.db import DatabaseUnusable, open_db
 
     jobs = jobs or os.cpu_count() or 1
     options = RunOptions(rep, settle, timeout, max_duration, max_attempts, jobs, wait_incomplete, allow_forgotten)
