@@ -33,10 +33,10 @@ def decoding_choices(root: Path, labeled: Path | None = None) -> list[dict]:
 
 def measure(label: str, settings, root: Path, labeled: Path) -> dict:
     from debrief.analyze import Analyzer
-    from debrief.audio import decode_audio, probe_audio
-    from debrief.evaluate import load_labeled
-    from debrief.metrics import macro_f1, word_error_rate
-    from debrief.transcribe import WhisperTranscriber
+    from debrief.review.evaluate import load_labeled
+    from debrief.review.metrics import macro_f1, word_error_rate
+    from debrief.speech.audio import decode_audio, probe_audio
+    from debrief.speech.transcribe import WhisperTranscriber
 
     transcriber, analyzer = WhisperTranscriber(settings), Analyzer()
     transcriber.load()

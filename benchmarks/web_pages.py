@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from starlette.testclient import TestClient  # noqa: E402
 
-from debrief.web import create_app  # noqa: E402
+from debrief.review.web import create_app  # noqa: E402
 from tests.dbgen import generate_db  # noqa: E402
 
 

@@ -103,10 +103,10 @@ def memo_jsons(paths: list[str]) -> list[Path]:
 
 def check(jsons: list[Path], setups: dict[str, dict], max_wer: float, progress) -> list[dict]:
     from debrief.analyze import Analyzer
-    from debrief.audio import decode_audio, probe_audio
     from debrief.config import TranscribeSettings
-    from debrief.metrics import word_error_rate
-    from debrief.transcribe import WhisperTranscriber
+    from debrief.review.metrics import word_error_rate
+    from debrief.speech.audio import decode_audio, probe_audio
+    from debrief.speech.transcribe import WhisperTranscriber
 
     analyzer = Analyzer()
     memos = []

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "inbox"
 SHARED_AUDIO = ROOT.parent / "shared" / "audio"
 
-from debrief.metrics import word_error_rate  # noqa: E402,F401  (tests import it from here)
+from debrief.review.metrics import word_error_rate  # noqa: E402,F401  (tests import it from here)
 
 
 def sample_labels() -> dict[str, dict]:
@@ -47,7 +47,7 @@ def any_analyzer(request, analyzer, blank_analyzer):
 @pytest.fixture(scope="session")
 def transcriber():
     from debrief.config import TranscribeSettings
-    from debrief.transcribe import WhisperTranscriber
+    from debrief.speech.transcribe import WhisperTranscriber
 
     return WhisperTranscriber(TranscribeSettings())
 

@@ -10,7 +10,7 @@ import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from debrief.db import open_db, write_transaction
+from debrief.store.db import open_db, write_transaction
 
 REPS = ("dana", "marcus", "priya", "sam", "lee", "noor")
 ACCOUNTS = ("Harbor Dental", "Northwind", "Castillo Roofing", "Becker Bread Company", "Summit Fitness",

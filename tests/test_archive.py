@@ -9,12 +9,12 @@ import time
 
 from typer.testing import CliRunner
 
-from debrief import archive, ledger
-from debrief.archive import Disposal
 from debrief.cli import app
-from debrief.db import open_db
-from debrief.inbox import describe_memo
-from debrief.pipeline import RunOptions, Runner
+from debrief.intake import archive, ledger
+from debrief.intake.archive import Disposal
+from debrief.intake.inbox import describe_memo
+from debrief.intake.pipeline import RunOptions, Runner
+from debrief.store.db import open_db
 
 from .conftest import SHARED_AUDIO
 

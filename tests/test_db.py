@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from debrief.db import open_db
-from debrief.migrations import migrations
+from debrief.store.db import open_db
+from debrief.store.migrations import migrations
 
 DEBRIEFS_COLUMNS = [
     "id", "file_name", "file_sha256", "rep", "recorded_at", "duration_s", "transcript",
@@ -54,7 +54,7 @@ def test_new_database_is_private_to_its_owner(tmp_path):
 def _db_with_one_debrief(path):
     from pathlib import Path as P
 
-    from debrief import ledger
+    from debrief.intake import ledger
     from debrief.records import Debrief, MemoFile, Transcript
 
     db = open_db(path)

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from debrief.cli import app
-from debrief.evaluate import HEADLINE, load_labeled
+from debrief.review.evaluate import HEADLINE, load_labeled
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 VALUES = {

@@ -86,8 +86,8 @@ def test_names_with_spaces_quotes_accents_and_non_utf8_bytes(tmp_path):
 
 
 def test_a_file_that_vanishes_before_it_is_read_is_not_an_error(tmp_path):
-    from debrief.pipeline import Runner, RunOptions
-    from debrief.archive import Disposal
+    from debrief.intake.pipeline import Runner, RunOptions
+    from debrief.intake.archive import Disposal
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -169,14 +169,14 @@ def test_white_noise_is_no_speech(tmp_path):
 
 def test_a_transcript_of_only_punctuation_or_noise_notes_is_no_speech(tmp_path):
     """What Whisper writes for noise when it writes anything: no words, so no debrief."""
-    from debrief import ledger
-    from debrief.archive import Disposal
-    from debrief.audio import AudioInfo
-    from debrief.db import open_db
-    from debrief.inbox import describe_memo
-    from debrief.pipeline import RunOptions, Runner
+    from debrief.intake import ledger
+    from debrief.intake.archive import Disposal
+    from debrief.speech.audio import AudioInfo
+    from debrief.store.db import open_db
+    from debrief.intake.inbox import describe_memo
+    from debrief.intake.pipeline import RunOptions, Runner
     from debrief.records import Transcript
-    from debrief.worker import WorkResult
+    from debrief.intake.worker import WorkResult
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()

@@ -3,7 +3,7 @@
 import os
 import time
 
-from debrief.inbox import Settling, display_name, find_memo_paths, is_memo_name, rep_for
+from debrief.intake.inbox import Settling, display_name, find_memo_paths, is_memo_name, rep_for
 
 
 def _touch(path, data=b"x"):

@@ -4,9 +4,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from debrief import ledger
-from debrief.db import open_db
+from debrief.intake import ledger
 from debrief.records import MemoFile
+from debrief.store.db import open_db
 
 
 def _dead_pid() -> int:

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from debrief.cli import app
-from debrief.faults import STAGES
+from debrief.intake.faults import STAGES
 
 from .conftest import memos_by_name, SHARED_AUDIO, encode_audio
 

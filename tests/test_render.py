@@ -6,7 +6,7 @@ import io
 from typer.testing import CliRunner
 
 from debrief.cli import app
-from debrief.render import printable, to_csv
+from debrief.review.render import printable, to_csv
 
 
 def test_csv_cells_that_start_like_a_formula_are_neutralised():

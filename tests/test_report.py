@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from debrief.db import open_db
-from debrief.report import COLORS, NO_REP, TEAM, build_scorecard, render_html
+from debrief.review.report import COLORS, NO_REP, TEAM, build_scorecard, render_html
+from debrief.store.db import open_db
 
 # Spread over three ISO weeks: W10 (2-8 March 2026, a Sunday included), W11, W12.
 DATES = [

@@ -10,7 +10,7 @@ import sqlite3
 from typer.testing import CliRunner
 
 from debrief.cli import app
-from debrief.worker import TranscriptionWorker
+from debrief.intake.worker import TranscriptionWorker
 
 from .conftest import SAMPLES, SHARED_AUDIO, encode_audio
 

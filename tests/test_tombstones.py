@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from debrief import ledger
 from debrief.cli import app
-from debrief.db import open_db
+from debrief.intake import ledger
 from debrief.records import Debrief, MemoFile, Transcript
-from debrief.review import forget, reanalyze, record_review
-from debrief.queries import NotFound
-from debrief.tombstones import Forgotten
+from debrief.store.corrections import forget, reanalyze, record_review
+from debrief.store.db import open_db
+from debrief.store.queries import NotFound
+from debrief.store.tombstones import Forgotten
 
 from .conftest import SHARED_AUDIO
 

@@ -4,8 +4,8 @@ import csv
 
 import pytest
 
-from debrief.audio import AudioError, decode_audio, probe_audio
-from debrief.transcribe import ModelNotFound, resolve_model
+from debrief.speech.audio import AudioError, decode_audio, probe_audio
+from debrief.speech.transcribe import ModelNotFound, resolve_model
 
 from .conftest import SHARED_AUDIO, word_error_rate  # noqa: F401
 
@@ -70,7 +70,7 @@ def test_non_audio_is_refused_with_a_reason(tmp_path, content, message):
 def test_long_audio_is_cut_in_the_quiet_not_in_a_word():
     import numpy as np
 
-    from debrief.audio import SAMPLE_RATE, chunk_bounds
+    from debrief.speech.audio import SAMPLE_RATE, chunk_bounds
 
     rng = np.random.default_rng(0)
     speech = rng.normal(0, 0.3, 600 * SAMPLE_RATE).astype(np.float32)
@@ -88,8 +88,8 @@ def test_long_audio_is_cut_in_the_quiet_not_in_a_word():
 def test_a_long_memo_is_transcribed_piece_by_piece_with_times_running_on(transcriber):
     import numpy as np
 
-    import debrief.transcribe as transcribe_module
-    from debrief.audio import SAMPLE_RATE
+    import debrief.speech.transcribe as transcribe_module
+    from debrief.speech.audio import SAMPLE_RATE
 
     path = SHARED_AUDIO / "jfk.flac"
     one = decode_audio(path, probe_audio(path))

@@ -4,8 +4,8 @@ the decision-maker's near miss, the chasing signals and the coaching notes."""
 
 import pytest
 
-from debrief.db import open_db, save_analysis
 from debrief.records import Transcript
+from debrief.store.db import open_db, save_analysis
 
 MONDAY_EVENING = "2026-11-23T17:05:00+00:00"
 

@@ -11,12 +11,12 @@ from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from debrief.cli import app as cli_app
-from debrief.db import open_db
-from debrief.report import build_scorecard
-from debrief.web import BindRefused, create_app
-from debrief.web.agenda import to_ics
-from debrief.web.pages import mark_transcript
-from debrief.web.server import check_bind
+from debrief.review.report import build_scorecard
+from debrief.review.web import BindRefused, create_app
+from debrief.review.web.agenda import to_ics
+from debrief.review.web.guard import check_bind
+from debrief.review.web.pages import mark_transcript
+from debrief.store.db import open_db
 
 from .dbgen import generate_db
 

@@ -14,8 +14,8 @@ import time
 
 import pytest
 
-from debrief.db import open_db
-from debrief.web import create_app
+from debrief.store.db import open_db
+from debrief.review.web import create_app
 
 from .webserver import running_app
 

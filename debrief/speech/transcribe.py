@@ -13,9 +13,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..config import DEFAULT_MODEL, TranscribeSettings, models_dirs
+from ..records import Transcript, Word
 from .audio import SAMPLE_RATE, chunk_bounds
-from .config import DEFAULT_MODEL, TranscribeSettings, models_dirs
-from .records import Transcript, Word
 
 # Longer memos are transcribed in pieces of about this length: Whisper's feature
 # extraction holds the whole input at once, which for a ten-minute memo is

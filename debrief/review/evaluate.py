@@ -158,14 +158,14 @@ def _why(debrief, verdict: str) -> str:
 
 
 def analyze_texts(analyzer, memos: list[LabeledMemo]) -> list:
-    from .records import Transcript
+    from ..records import Transcript
 
     return analyzer.analyze_many(Transcript.from_text(m.script) for m in memos)
 
 
 def analyze_audio(analyzer, transcriber, memos: list[LabeledMemo], progress=None) -> list:
     """Decode and transcribe each memo's audio, then analyze what Whisper wrote."""
-    from .audio import decode_audio, probe_audio
+    from ..speech.audio import decode_audio, probe_audio
 
     transcripts = []
     for number, memo in enumerate(memos, start=1):

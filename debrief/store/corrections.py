@@ -12,11 +12,12 @@ import getpass
 import json
 from dataclasses import dataclass, field
 
+from ..records import Transcript, Word
 from . import tombstones
-from .db import now, save_analysis, write_transaction
+from .clock import now
+from .db import save_analysis, write_transaction
 from .migrations import CORRECTABLE
 from .queries import NotFound
-from .records import Transcript, Word
 
 ALLOWED_VALUES = {
     "followup": {"firm_in_person", "firm_remote", "tentative", "none"},

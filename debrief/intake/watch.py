@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .records import RunSummary
+from ..records import RunSummary
 
 DEBOUNCE_S = 0.5
 

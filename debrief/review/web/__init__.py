@@ -6,12 +6,14 @@ debriefs list, one debrief with its audio and correction form, the scorecard,
 the agenda and its `.ics` — and `serve()`, which runs it under uvicorn.
 
 Every page reads the `debriefs` view through the same library calls as the
-commands (`queries`, `report`, `review`), so the browser and the terminal
-can never disagree; the one write, a correction or a review, goes through
-`review.record_review`, exactly as `debrief review` does.
+commands (`store.queries`, `review.report`, `store.corrections`), so the
+browser and the terminal can never disagree; the one write, a correction or a
+review, goes through `store.corrections.record_review`, exactly as
+`debrief review` does.
 """
 
 from .app import create_app
-from .server import BindRefused, serve
+from .guard import BindRefused
+from .server import serve
 
 __all__ = ["BindRefused", "create_app", "serve"]

@@ -22,9 +22,11 @@ import os
 import socket
 from datetime import datetime, timedelta, timezone
 
-from . import faults, tombstones
-from .db import now, save_analysis, save_transcript, write_transaction
-from .records import MemoFile
+from ..records import MemoFile
+from ..store import tombstones
+from ..store.clock import now
+from ..store.db import save_analysis, save_transcript, write_transaction
+from . import faults
 from .snapshot import pid_alive
 
 FINISHED = {"done", "no_speech", "quarantined", "forgotten"}

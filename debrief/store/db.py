@@ -15,14 +15,14 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
 import sqlite_utils
 
+from ..records import Debrief, Transcript
+from .clock import now
 from .migrations import migrations
-from .records import Debrief, Transcript
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -136,10 +136,6 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
         db.conn.execute("ROLLBACK")
         raise
     db.conn.execute("COMMIT")
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def save_transcript(db, memo_id: int, transcript: Transcript) -> None:

@@ -36,7 +36,7 @@ def check_database(path: Path) -> Check:
         return Check("database", "warn", f"{path} does not exist yet; `debrief run` creates it")
     mode = stat.S_IMODE(path.stat().st_mode)
     try:
-        from .db import connect_read_only
+        from ..store.db import connect_read_only
 
         conn = connect_read_only(path)
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
@@ -55,7 +55,7 @@ def check_database(path: Path) -> Check:
 
 
 def _unknown_migrations(conn) -> list[str]:
-    from .migrations import migrations
+    from ..store.migrations import migrations
 
     known = {m.name for m in migrations._migrations}
     try:
@@ -66,7 +66,7 @@ def _unknown_migrations(conn) -> list[str]:
 
 
 def check_model(model: str) -> Check:
-    from .transcribe import ModelNotFound, resolve_model
+    from ..speech.transcribe import ModelNotFound, resolve_model
 
     try:
         ref = resolve_model(model)
@@ -76,7 +76,7 @@ def check_model(model: str) -> Check:
 
 
 def check_spacy(name: str) -> Check:
-    from .analyze import load_nlp
+    from ..analyze import load_nlp
 
     nlp = load_nlp(name)
     if name != "blank" and nlp.meta.get("name") in (None, "", "pipeline"):

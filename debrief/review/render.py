@@ -1,6 +1,6 @@
 """How results look: a table for people, JSON or CSV for programs.
 
-Kept apart from cli.py so the commands stay one screen each: parse, call the
+Kept apart from the commands (cli/) so each stays one screen: parse, call the
 library, hand the result to one of these.
 """
 

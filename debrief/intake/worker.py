@@ -20,9 +20,9 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import wait
 from pathlib import Path
 
+from ..config import TranscribeSettings
+from ..speech.audio import AudioError, decode_audio, probe_audio, too_long
 from . import faults
-from .audio import AudioError, decode_audio, probe_audio, too_long
-from .config import TranscribeSettings
 
 STARTUP_TIMEOUT_S = 300  # loading a large model from a slow disk is not counted against a memo
 
@@ -188,7 +188,7 @@ class WorkerPool:
 def _serve(conn, settings: TranscribeSettings, max_duration_s: float) -> None:
     """The child: load the model once, then answer one path at a time."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from .transcribe import WhisperTranscriber
+    from ..speech.transcribe import WhisperTranscriber
 
     transcriber = WhisperTranscriber(settings)
     transcriber.load()

@@ -19,13 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..records import MemoFile, MemoResult, RunSummary
+from ..speech.audio import AudioError, has_words, recorded_at
+from ..store.tombstones import Forgotten
 from . import faults, ledger
 from .archive import BytesChanged, Disposal
-from .audio import AudioError, has_words, recorded_at
 from .inbox import NotARegularFile, Settling, describe_memo, display_name, find_memo_paths, rep_for, unreadable_key
-from .records import MemoFile, MemoResult, RunSummary
 from .snapshot import Snapshots, prefix_sha256
-from .tombstones import Forgotten
 from .worker import WorkerFailure, WorkerPool
 
 ProgressCallback = Callable[[str, int, int, Path], None]  # (stage, index, total, path)

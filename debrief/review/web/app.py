@@ -19,11 +19,11 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..config import DEFAULT_SPACY_MODEL
-from ..db import open_db
-from ..queries import BadFilter, ListFilters, NotFound, count_debriefs, get_debrief, list_debriefs
+from ...config import DEFAULT_SPACY_MODEL
+from ...store.db import open_db
+from ...store.queries import BadFilter, ListFilters, NotFound, count_debriefs, get_debrief, list_debriefs
 from . import agenda, pages
-from .server import GuardMiddleware
+from .guard import GuardMiddleware
 
 PAGE_SIZE = 50
 LIST_FILTERS = ("rep", "account", "followup", "firm_followup", "dm", "excuses", "proposal", "reviewed",
@@ -34,7 +34,7 @@ TABLE_COLUMNS = ("id", "rep", "account", "recorded_at", "followup", "followup_wh
 
 def create_app(db_path, token: str | None = None, loopback_only: bool = True,
                spacy_model: str = DEFAULT_SPACY_MODEL):
-    """The ASGI app: the pages over the database at `db_path`, behind the guard (server.py)."""
+    """The ASGI app: the pages over the database at `db_path`, behind the guard (guard.py)."""
     db_path = Path(db_path)
     analyzer_lock, analyzers = threading.Lock(), []
 
@@ -42,12 +42,12 @@ def create_app(db_path, token: str | None = None, loopback_only: bool = True,
         """The current rules, loaded on the first visit to the evaluation page."""
         with analyzer_lock:
             if not analyzers:
-                from ..analyze import Analyzer
+                from ...analyze import Analyzer
 
                 analyzers.append(Analyzer(spacy_model))
             return analyzers[0]
 
-    env = Environment(loader=PackageLoader("debrief.web", "templates"), autoescape=select_autoescape(default=True))
+    env = Environment(loader=PackageLoader("debrief.review.web", "templates"), autoescape=select_autoescape(default=True))
 
     @contextmanager
     def database():
@@ -115,7 +115,7 @@ def create_app(db_path, token: str | None = None, loopback_only: bool = True,
         return await run_in_threadpool(_review, request, dict(form))
 
     def _review(request: Request, form: dict):
-        from ..review import ReviewError, parse_settings, record_review
+        from ...store.corrections import ReviewError, parse_settings, record_review
 
         memo_id = request.path_params["id"]
         field, value = (form.get("field") or "").strip(), (form.get("value") or "").strip()
@@ -188,7 +188,7 @@ def create_app(db_path, token: str | None = None, loopback_only: bool = True,
         Route("/agenda", agenda_page),
         Route("/agenda.ics", agenda_ics),
         Route("/eval", eval_page),
-        Mount("/static", StaticFiles(packages=[("debrief.web", "static")]), name="static"),
+        Mount("/static", StaticFiles(packages=[("debrief.review.web", "static")]), name="static"),
     ]
     app = Starlette(routes=routes)
     return GuardMiddleware(app, token, loopback_only)

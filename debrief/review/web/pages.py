@@ -14,8 +14,8 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
-from ..migrations import CORRECTABLE
-from ..review import ALLOWED_VALUES
+from ...store.corrections import ALLOWED_VALUES
+from ...store.migrations import CORRECTABLE
 
 AUDIO_TYPES = {".m4a": "audio/mp4", ".aac": "audio/aac", ".mp4": "audio/mp4", ".mp3": "audio/mpeg",
                ".wav": "audio/wav", ".flac": "audio/flac", ".ogg": "audio/ogg", ".oga": "audio/ogg",

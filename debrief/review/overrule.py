@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from .review import COMPARED, stored_transcript
+from ..store.corrections import COMPARED, stored_transcript
 
 VERDICTS = COMPARED  # followup … prospect_pursued, account
 

@@ -1,70 +1,23 @@
-"""The `debrief` command: parse options, call the library once, render text or JSON.
+"""`debrief run`: the inbox, once or watched, with a progress bar and a summary.
 
-Progress and errors go to stderr; `--json` puts only JSON on stdout. Heavy
-libraries load inside the commands that need them, so `--help` is instant.
+The library does the pass (`intake.pipeline`) and reports progress through a
+callback; this module only draws the bar and prints the summary, on stderr,
+so `--json` leaves stdout to the summary alone.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from .config import DEFAULT_MODEL, DEFAULT_SPACY_MODEL, TranscribeSettings, default_db_path
+from ..config import DEFAULT_MODEL, TranscribeSettings, default_db_path
+from .options import DbOption, SpacyOption, err, fail, load_analyzer
 
-# Transcripts are personal data: never print local variables in tracebacks.
-app = typer.Typer(
-    help="Voice memos from sales meetings become structured, evidenced debriefs.",
-    no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
-    add_completion=False,
-)
-
-def _hide_flag_types() -> None:
-    """typer ≥ 0.16 prints a type beside every option, `<bool>` for a flag, which says
-    nothing a flag's name does not: flags show no type."""
-    from typer.core import TyperOption
-
-    shown = getattr(TyperOption, "display_type_rich", None)
-    if shown is None or getattr(shown, "_debrief", False):
-        return
-
-    def display_type_rich(self, ctx):
-        return None if self.is_flag else shown(self, ctx)
-
-    display_type_rich._debrief = True
-    TyperOption.display_type_rich = display_type_rich
-
-
-_hide_flag_types()
-
-DbOption = typer.Option(None, "--db", envvar="DEBRIEF_DB", help="SQLite database (default: ./debrief.db).")
-SpacyOption = typer.Option(
-    DEFAULT_SPACY_MODEL, "--spacy-model", envvar="DEBRIEF_SPACY_MODEL",
-    help="spaCy pipeline; 'blank' for a blank English pipeline.",
-)
-
-
-@functools.lru_cache(maxsize=2)
-def _analyzer(spacy_model: str):
-    """Built once per process: a spaCy pipeline and a Matcher take a second to load."""
-    from .analyze import Analyzer
-
-    return Analyzer(spacy_model)
-
-
-def _err(message: str) -> None:
-    typer.echo(message, err=True)
-
-
-def _fail(message: str) -> None:
-    _err(f"Error: {message}")
-    raise typer.Exit(2)
+app = typer.Typer()
 
 
 @app.command()
@@ -99,11 +52,11 @@ def run(
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON."),
 ) -> None:
     """Transcribe, analyze and store every memo under INBOX (already known memos are skipped)."""
-    from .archive import ArchiveError, Disposal
-    from .transcribe import ModelNotFound, resolve_model
+    from ..intake.archive import ArchiveError, Disposal
+    from ..speech.transcribe import ModelNotFound, resolve_model
 
     if not inbox.is_dir():
-        _fail(f"inbox {inbox} is not a folder")
+        fail(f"inbox {inbox} is not a folder")
     settings = TranscribeSettings(
         model=model, device=device, compute_type=compute_type, language=language,
         beam_size=beam_size, fallback_beam_size=fallback_beam_size, vad_filter=vad, word_timestamps=word_timestamps,
@@ -113,11 +66,11 @@ def run(
         resolve_model(settings.model)  # fails here, before any file is touched
         disposal = Disposal.for_inbox(inbox, after, processed_dir, quarantine_dir)
     except (ModelNotFound, ArchiveError) as error:
-        _fail(str(error))
-    from .db import DatabaseUnusable, open_db
-    from .pipeline import RunOptions, Runner
-    from .watch import StopFlag, watch_inbox
-    from .worker import WorkerPool
+        fail(str(error))
+    from ..intake.pipeline import RunOptions, Runner
+    from ..intake.watch import StopFlag, watch_inbox
+    from ..intake.worker import WorkerPool
+    from ..store.db import DatabaseUnusable, open_db
 
     jobs = jobs or os.cpu_count() or 1
     options = RunOptions(rep, settle, timeout, max_duration, max_attempts, jobs, wait_incomplete, allow_forgotten)
@@ -126,12 +79,12 @@ def run(
     try:
         database = open_db(db or default_db_path())
     except DatabaseUnusable as error:
-        _fail(str(error))
+        fail(str(error))
     with database, WorkerPool(settings, timeout, max_duration, jobs) as pool:
-        runner = Runner(inbox, database, pool, lambda: _analyzer(spacy_model), disposal, options)
+        runner = Runner(inbox, database, pool, lambda: load_analyzer(spacy_model), disposal, options)
         if watch:
             watch_inbox(inbox, lambda: runner.run_pass(should_stop=stop), _report_pass, stop, settle, rescan, poll,
-                        on_ready=lambda: _err(f"watching {inbox} (Ctrl-C to stop)"))
+                        on_ready=lambda: err(f"watching {inbox} (Ctrl-C to stop)"))
             return
         summary = _with_progress(lambda cb: _until_settled(runner, cb, stop, settle))
     _print_summary(summary, as_json)
@@ -165,7 +118,7 @@ def _with_progress(work):
         task = progress.add_task("memos", total=None)
 
         def on_progress(stage: str, index: int, total: int, path: Path) -> None:
-            from .render import printable
+            from ..review.render import printable
 
             name = printable(path.name)
             name = name if len(name) <= 40 else name[:37] + "..."
@@ -176,13 +129,13 @@ def _with_progress(work):
 
 def _print_summary(summary, as_json: bool) -> None:
     """File names are printed escaped: a newline or a terminal escape code in a name is shown, not obeyed."""
-    from .render import printable
+    from ..review.render import printable
 
     data = summary.to_dict()
     if as_json:
         typer.echo(json.dumps(data, indent=2))
         return
-    _err(
+    err(
         f"{data['processed']} processed, {data['skipped_known']} skipped as already known, "
         f"{data['no_speech']} without speech, {data['failed']} failed (will retry), "
         f"{data['quarantined']} quarantined"
@@ -193,133 +146,17 @@ def _print_summary(summary, as_json: bool) -> None:
                "refused_forgotten": "forgotten before (debrief forget), refused; --allow-forgotten takes them"}
     for key, words in waiting.items():
         if data[key]:
-            _err(f"  {data[key]} {words}")
+            err(f"  {data[key]} {words}")
     for failure in data["failures"]:
-        _err(f"  {failure['status']}: {printable(failure['path'])}: {printable(failure['error'])}")
+        err(f"  {failure['status']}: {printable(failure['path'])}: {printable(failure['error'])}")
     for skipped in data["skipped"]:
-        _err(f"  skipped: {printable(skipped['path'])}: {skipped['reason']}")
+        err(f"  skipped: {printable(skipped['path'])}: {skipped['reason']}")
 
 
 def _report_pass(summary) -> None:
-    from .render import printable
+    from ..review.render import printable
 
     for r in summary.results:
         if r.status in ("done", "no_speech", "failed", "quarantined", "forgotten"):
             detail = f": {r.error}" if r.error and r.status != "no_speech" else ""
-            _err(printable(f"{r.status:<11} {r.memo.rep or '-'}/{r.memo.file_name}{detail}"))
-
-
-@app.command()
-def analyze(
-    text: str = typer.Argument("-", help="The transcript, or - to read it from stdin."),
-    as_json: bool = typer.Option(False, "--json", help="One JSON object, with the debriefs column names."),
-    spacy_model: str = SpacyOption,
-) -> None:
-    """Analyze a transcript without audio and print the debrief."""
-    from .records import Transcript
-
-    if text == "-":
-        text = sys.stdin.read()
-    if not text.strip():
-        _fail("no transcript text given")
-    debrief = _analyzer(spacy_model).analyze(Transcript.from_text(text))
-    if as_json:
-        typer.echo(json.dumps(debrief.to_dict(), indent=2))
-    else:
-        from .render import render_evidence, render_verdicts
-
-        evidence = [vars(e) for e in debrief.evidence]
-        typer.echo("\n".join(render_verdicts(debrief.verdicts()) + render_evidence(evidence)))
-
-
-@app.command()
-def doctor(
-    inbox: Optional[Path] = typer.Argument(None, help="Also check this inbox and its output folders."),
-    db: Optional[Path] = DbOption,
-    model: str = typer.Option(DEFAULT_MODEL, envvar="DEBRIEF_MODEL", help="Whisper model to check."),
-    spacy_model: str = SpacyOption,
-    processed_dir: Optional[Path] = typer.Option(None, envvar="DEBRIEF_PROCESSED_DIR", help="Processed folder to check."),
-    quarantine_dir: Optional[Path] = typer.Option(None, envvar="DEBRIEF_QUARANTINE_DIR", help="Quarantine folder to check."),
-    as_json: bool = typer.Option(False, "--json", help="Print the checks as JSON."),
-) -> None:
-    """Check the database (integrity, permissions), the models, and the inbox and output folders."""
-    from .doctor import run_checks
-
-    checks = run_checks(db or default_db_path(), model, spacy_model, inbox, processed_dir, quarantine_dir)
-    if as_json:
-        typer.echo(json.dumps([c.to_dict() for c in checks], indent=2))
-    else:
-        for check in checks:
-            typer.echo(f"{check.status:<5} {check.name:<15} {check.detail}")
-    if any(c.status == "fail" for c in checks):
-        raise typer.Exit(1)
-
-
-@app.command("eval")
-def evaluate(
-    labeled: Path = typer.Argument(Path("samples"), help="Folder of labeled memos (JSON with 'script' and 'expected')."),
-    audio: bool = typer.Option(False, "--audio", help="Score through audio: transcribe the memos that have audio beside them."),
-    model: str = typer.Option(DEFAULT_MODEL, envvar="DEBRIEF_MODEL", help="Whisper model for --audio."),
-    spacy_model: str = SpacyOption,
-    misses: bool = typer.Option(True, "--misses/--no-misses", help="List every memo the machine got wrong."),
-    db: Optional[Path] = typer.Option(None, "--db", help="Instead: score the current rules on every debrief a manager corrected in this database (how often the machine is overruled)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the scores and misses as JSON."),
-) -> None:
-    """Score the verdicts against labeled memos: accuracy, per-value precision/recall, macro-F1, misses."""
-    from .evaluate import EvalError, analyze_audio, analyze_texts, load_labeled, render, score
-
-    if db is not None:
-        return _eval_corrections(db, spacy_model, as_json)
-    try:
-        memos = load_labeled(labeled, audio_only=audio)
-    except EvalError as error:
-        _fail(str(error))
-    analyzer = _analyzer(spacy_model)
-    if audio:
-        from .transcribe import ModelNotFound, WhisperTranscriber
-
-        transcriber = WhisperTranscriber(TranscribeSettings(model=model))
-        try:
-            transcriber.load()
-        except ModelNotFound as error:
-            _fail(str(error))
-        report = score(memos, analyze_audio(analyzer, transcriber, memos, _err), f"audio ({transcriber.model_name})")
-    else:
-        report = score(memos, analyze_texts(analyzer, memos), "text")
-    report.source += f", spaCy {analyzer.pipeline_name}"
-    if as_json:
-        typer.echo(json.dumps(report.to_dict(), indent=2))
-    else:
-        typer.echo("\n".join(render(report, misses)))
-
-
-def _eval_corrections(db: Path, spacy_model: str, as_json: bool) -> None:
-    from .db import open_db
-    from .overrule import overrule_rates, render
-
-    if not db.exists():
-        _fail(f"no database at {db}")
-    report = overrule_rates(open_db(db), _analyzer(spacy_model))
-    typer.echo(json.dumps(report.to_dict(), indent=2) if as_json else "\n".join(render(report)))
-
-
-@app.command()
-def patterns(as_json: bool = typer.Option(False, "--json", help="Print the rules as JSON.")) -> None:
-    """List the rules that decide the verdicts: id, label and what each finds."""
-    from .analyze.patterns import load_rules
-
-    rules = load_rules()
-    if as_json:
-        typer.echo(json.dumps([
-            {"id": r.id, "label": r.label, "file": r.source, "kind": r.kind, "description": r.description}
-            for r in rules
-        ], indent=2))
-        return
-    for rule in rules:
-        typer.echo(f"{rule.source:<15} {rule.label:<17} {rule.id:<26} {rule.description}")
-
-
-from . import cli_manager  # noqa: E402,F401  (registers the manager's commands on `app`)
-
-if __name__ == "__main__":  # pragma: no cover
-    app()
+            err(printable(f"{r.status:<11} {r.memo.rep or '-'}/{r.memo.file_name}{detail}"))

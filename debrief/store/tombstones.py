@@ -17,7 +17,7 @@ database finishes the checkpoint (`wal_checkpointed_at` stays null until then).
 
 from __future__ import annotations
 
-from .db import now
+from .clock import now
 
 CHECKPOINT_WAIT_MS = 2000  # how long forget waits for readers before saying it could not
 

@@ -21,9 +21,9 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .config import AUDIO_EXTENSIONS
+from ..config import AUDIO_EXTENSIONS
+from ..records import MemoFile
 from .container import is_complete
-from .records import MemoFile
 
 _CHUNK = 1 << 20
 IGNORED_NAMES = (
