@@ -33,6 +33,14 @@ def analyzer():
 
 
 @pytest.fixture(scope="session")
+def rules_analyzer():
+    """The trained pipeline with the rules alone deciding: what the rule tests test."""
+    from debrief.analyze import Analyzer
+
+    return Analyzer(weigh=False)
+
+
+@pytest.fixture(scope="session")
 def blank_analyzer():
     from debrief.analyze import Analyzer
 
@@ -40,8 +48,9 @@ def blank_analyzer():
 
 
 @pytest.fixture(scope="session", params=["trained", "blank"])
-def any_analyzer(request, analyzer, blank_analyzer):
-    return analyzer if request.param == "trained" else blank_analyzer
+def any_analyzer(request, rules_analyzer, blank_analyzer):
+    """The rules on either pipeline (the weighing needs the trained one; test_weighing tests it)."""
+    return rules_analyzer if request.param == "trained" else blank_analyzer
 
 
 @pytest.fixture(scope="session")

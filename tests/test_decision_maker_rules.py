@@ -13,6 +13,12 @@ from debrief.analyze.patterns import find_hits
 from debrief.records import Transcript
 
 
+@pytest.fixture(scope="module")
+def analyzer(rules_analyzer):
+    """The rules alone (test_weighing tests the weighing over them)."""
+    return rules_analyzer
+
+
 def _debrief(analyzer, text):
     return analyzer.analyze(Transcript.from_text(text))
 

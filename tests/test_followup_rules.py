@@ -111,8 +111,11 @@ def test_a_prospects_wish_is_not_a_hedge(analyzer):
 def test_a_plain_firm_verdict_is_confident_and_a_doubtful_one_says_why(analyzer):
     assert _followup(analyzer, "We booked a sit-down at her office Tuesday at ten, it's on both calendars.") \
         .followup_unsure is None
-    doubtful = _followup(analyzer, "We talked about meeting at her office, maybe, no date.")
+    doubtful = _followup(analyzer, "We're meeting at her office Friday, time to be confirmed.")
     assert doubtful.followup == "tentative" and doubtful.followup_unsure
+    # Vague talk of meeting is no firm meeting either way: the headline verdict is not in doubt.
+    vague = _followup(analyzer, "We talked about meeting at her office, maybe, no date.")
+    assert vague.followup == "tentative" and vague.followup_unsure is None
 
 
 @pytest.mark.parametrize(("date_text", "time_text", "expected"), [

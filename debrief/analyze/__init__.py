@@ -106,7 +106,7 @@ class Analyzer:
             followup_when=followup.when,
             followup_at=_resolve(followup, recorded_at),
             followup_missing=followup.missing,
-            followup_unsure=followup.unsure_reason,
+            followup_unsure=followup.unsure_reason if followup.firm_in_doubt else None,
             decision_maker_met=dm.value,
             decision_maker=dm.who,
             decision_maker_missing=dm.missing,

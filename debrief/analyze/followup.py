@@ -26,7 +26,9 @@ person: remote meetings are named (a call, Zoom, Teams).
 
 Say when unsure (`unsure_reason`): a "none" with no next step of any kind, or
 with a meeting set aside; a "tentative" with a day or time but not firm, or
-with no time frame at all; a firm plan with another firm plan beside it.
+with no time frame at all; a firm plan with another firm plan beside it. Only
+the doubts that could turn `firm_followup` (`firm_in_doubt`) flag the debrief
+for review: a vague plan is no firm meeting whichever way it is read.
 """
 
 from __future__ import annotations
@@ -116,6 +118,10 @@ class FollowupVerdict:
     date_text: str | None = None  # the day as said ("next Tuesday"), for resolving followup_at
     time_text: str | None = None  # the time as said ("at ten thirty")
     unsure_reason: str | None = None  # why the verdict may be wrong; None when confident
+    # Whether that doubt could turn firm_followup: a firm plan beside another, or a day or
+    # time said without all that makes it firm. A "none" or a vague "tentative" is no firm
+    # meeting either way, so its doubt (none or tentative?) does not flag the headline verdict.
+    firm_in_doubt: bool = False
 
     @property
     def confident(self) -> bool:
@@ -134,9 +140,10 @@ def judge_followup(clauses: list[Clause]) -> FollowupVerdict:
         return FollowupVerdict("none", None, ["a next meeting"], memo.chase or memo.set_aside,
                                unsure_reason=_unsure_of_none(memo.chase, memo.set_aside))
     best = _final_plan(memo.candidates)
+    unsure = _unsure(best, memo.candidates)
     return FollowupVerdict(best.value, best.when, best.missing, _evidence_of(best),
                            best.focus.sent_index, best.first_text("DATE"), best.first_text("TIME"),
-                           _unsure(best, memo.candidates))
+                           unsure, unsure is not None and (best.value.startswith("firm") or bool(best.hits(*SPECIFIC))))
 
 
 @dataclass

@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 PATTERN_FILES = ("qualifiers", "followup", "decision_maker", "excuses", "signals")
 REQUIRED_KEYS = {"id", "label", "description", "patterns", "examples"}
@@ -168,12 +169,15 @@ def _phrase_pattern(phrase: str, where: str) -> list[dict]:
 
 
 def patterns_version() -> str:
-    """A short hash of the pattern files: stored with each debrief to tell rule sets apart."""
+    """A short hash of the pattern, lexicon and weight files: stored with each debrief to tell
+    rule sets apart (retrained weights change the verdicts as surely as a new pattern)."""
     digest = hashlib.sha256()
     for name in PATTERN_FILES:
         digest.update(_read(name).encode())
     for name in lexicon_names():
         digest.update(_read_lexicon(name).encode())
+    for path in sorted((Path(__file__).parent / "weights").glob("*.json")):
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 

@@ -31,15 +31,15 @@ def fit(features: list[dict[str, set[int]]], labels: list[str], writers: list[st
 
     vocabulary = _shared_features(features, writers)
     classes = sorted(set(labels))
-    x = np.zeros((len(features), len(vocabulary) + 1))
+    x = np.zeros((len(features), len(vocabulary) + 1), dtype=np.float32)
     x[:, -1] = 1.0  # the bias
     for row, names in enumerate(features):
         for name in names:
             column = vocabulary.get(name)
             if column is not None:
                 x[row, column] = 1.0
-    target = np.eye(len(classes))[[classes.index(label) for label in labels]]
-    w = np.zeros((x.shape[1], len(classes)))
+    target = np.eye(len(classes), dtype=np.float32)[[classes.index(label) for label in labels]]
+    w = np.zeros((x.shape[1], len(classes)), dtype=np.float32)
     for _ in range(STEPS):
         z = x @ w
         z -= z.max(axis=1, keepdims=True)
@@ -61,11 +61,11 @@ def _shared_features(features: list[dict[str, set[int]]], writers: list[str]) ->
     return {name: column for column, name in enumerate(kept)}
 
 
-def save(weights: Weights, trained_on: dict, folder: Path = WEIGHTS_DIR) -> Path:
+def save(weights: Weights, trained_on: dict, l2: float = L2, folder: Path = WEIGHTS_DIR) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{weights.verdict}.json"
     head = {"verdict": weights.verdict, "classes": weights.classes, "trained_on": trained_on,
-            "min_writers": MIN_WRITERS, "l2": L2, "steps": STEPS, "bias": weights.bias}
+            "min_writers": MIN_WRITERS, "l2": l2, "steps": STEPS, "bias": weights.bias}
     # One feature per line, so a retrained file diffs readably.
     rows = ",\n".join(f"  {json.dumps(name)}: {json.dumps(row)}" for name, row in weights.weights.items())
     text = json.dumps(head)[:-1] + ', "weights": {\n' + rows + "\n}}\n"

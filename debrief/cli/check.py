@@ -73,6 +73,7 @@ def evaluate(
     model: str = typer.Option(DEFAULT_MODEL, envvar="DEBRIEF_MODEL", help="Whisper model for --audio."),
     spacy_model: str = SpacyOption,
     misses: bool = typer.Option(True, "--misses/--no-misses", help="List every memo the machine got wrong."),
+    weigh: bool = typer.Option(True, "--weigh/--rules-only", help="--rules-only: score the rules without the weighing (the memos it was trained on score near 1.0 with it)."),
     db: Optional[Path] = typer.Option(None, "--db", help="Instead: score the current rules on every debrief a manager corrected in this database (how often the machine is overruled)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores and misses as JSON."),
 ) -> None:
@@ -85,7 +86,7 @@ def evaluate(
         memos = load_labeled(labeled, audio_only=audio)
     except EvalError as error:
         fail(str(error))
-    analyzer = load_analyzer(spacy_model)
+    analyzer = load_analyzer(spacy_model, weigh)
     if audio:
         from ..speech.transcribe import ModelNotFound, WhisperTranscriber
 
@@ -97,7 +98,7 @@ def evaluate(
         report = score(memos, analyze_audio(analyzer, transcriber, memos, err), f"audio ({transcriber.model_name})")
     else:
         report = score(memos, analyze_texts(analyzer, memos), "text")
-    report.source += f", spaCy {analyzer.pipeline_name}"
+    report.source += f", spaCy {analyzer.pipeline_name}" + ("" if weigh else ", rules only")
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2))
     else:

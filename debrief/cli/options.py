@@ -44,11 +44,11 @@ CsvOption = typer.Option(False, "--csv", help="Output CSV.")
 
 
 @functools.lru_cache(maxsize=2)
-def load_analyzer(spacy_model: str):
+def load_analyzer(spacy_model: str, weigh: bool = True):
     """Built once per process: a spaCy pipeline and a Matcher take a second to load."""
     from ..analyze import Analyzer
 
-    return Analyzer(spacy_model)
+    return Analyzer(spacy_model, weigh=weigh)
 
 
 def err(message: str) -> None:
