@@ -1,4 +1,8 @@
-"""Transcript → Debrief: spaCy rule patterns decide the verdicts, each with evidence.
+"""Transcript → Debrief: spaCy rule patterns read the memo, each verdict with evidence.
+
+The rules decide the follow-up and the signals. For the decision-maker and the
+excuses, the rules' findings and the memo's words are weighed together
+(weighing.py) and the weighed value decides, its sentence added as evidence.
 
 The spaCy pipeline and the Matcher are built once per Analyzer and reused for
 every memo (`analyze_many` streams through `nlp.pipe`). The trained
