@@ -283,10 +283,16 @@ class _CastBuilder:
         if person is None:
             person = self._new(name=" ".join(t.text for t in ent if t.lower_ not in HONORIFICS and t.text != "'s"))
             person.rep_side = self._possessed_by_rep(ent)
-        elif len(ent) > len((person.name or "").split()):
+        elif len(ent) > len((person.name or "").split()) or self._fuller_first_name(ent, person):
             person.name = " ".join(t.text for t in ent if t.lower_ not in HONORIFICS and t.text != "'s")
         person.gender = person.gender or gender
         self._mark(person, ent.start, ent.end)
+
+    def _fuller_first_name(self, ent, person: Person) -> bool:
+        """'Tom Becker' names the person better than 'Becker Bread' (the shop, tagged a person):
+        of two names as long, the one that opens with a known first name."""
+        return len(ent) == len((person.name or "").split()) and self._name_gender(ent) is not None and \
+            not any(hit.label == "DM_GENDER" and hit.start in person.mentions for hit in self.hits)
 
     def _name_gender(self, ent) -> str | None:
         """'Brenda' is usually a woman, 'Tom' a man (dm-first-name-*): a guess, only for pronouns."""
