@@ -67,7 +67,8 @@ def _weighing(verdict, value, probability):
 
 
 def test_a_close_weighing_is_unsure_and_says_what_the_rules_said():
-    rules = DecisionMakerVerdict("unclear", None, [], "nothing says who decides", met_label="Ann Cole")
+    rules = DecisionMakerVerdict("unclear", None, [], "nothing says who decides", met_label="Ann Cole",
+                                 confident=False, unsure_reason="nothing says who was met or who decides")
     settled = settle_decision_maker(rules, _weighing("decision_maker_met", "yes", 0.55))
     assert settled.value == "yes" and settled.who == "Ann Cole" and not settled.confident
     assert "55%" in settled.unsure_reason and "the rules alone said unclear" in settled.unsure_reason
@@ -87,3 +88,12 @@ def test_the_stall_list_changes_as_little_as_it_takes_to_agree(found, weighed, k
     verdict = ExcusesVerdict([Excuse(kind, "words", handled) for kind, handled in found], [])
     settled = settle_excuses(verdict, _weighing("excuses_accepted", weighed, 0.9), "the sentence")
     assert [(e.kind, e.handled) for e in settled.excuses] == kinds
+
+
+def test_an_unsure_weighing_does_not_overrule_sure_rules():
+    rules = DecisionMakerVerdict("yes", "Ann Cole, owner", [])
+    settled = settle_decision_maker(rules, _weighing("decision_maker_met", "no", 0.6))
+    assert settled.value == "yes" and settled.who == "Ann Cole, owner" and not settled.confident
+    assert settled.unsure_reason == "the rules say yes; weighed over the whole memo, 60% for no"
+    doubted = DecisionMakerVerdict("yes", "Ann Cole, owner", [], unsure_reason="a title alone")
+    assert settle_decision_maker(doubted, _weighing("decision_maker_met", "no", 0.6)).value == "no"

@@ -39,6 +39,10 @@ FRAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "poss", "acomp", "xc
 # lowest threshold at which the verdicts not flagged were 95% right with at most a quarter flagged.
 # Decision-maker: 24% flagged, 0.948 right; excuses: 9% flagged, 0.959 right.
 CONFIDENT = {"decision_maker_met": 0.88, "excuses_accepted": 0.80}
+# A weighing this unsure does not overrule rules that are sure of themselves: on a memo unlike the
+# corpus (one sentence typed in) the rules' reading is the safer one. Leaving one writer out, this
+# costs under 0.01 macro-F1.
+OVERRULE_AT = 0.65
 
 
 @dataclass
@@ -134,6 +138,8 @@ def settle_decision_maker(verdict, weighing: Weighing):
     """The weighed value decides; the rules' reading stays as evidence and near miss."""
     if weighing.value == verdict.value:
         return _flag_if_close(verdict, weighing, None)
+    if _rules_stand(verdict, weighing):
+        return _flag_rules_standing(verdict, verdict.value, weighing)
     said = verdict.value
     verdict.value = weighing.value
     verdict.who = verdict.met_label if weighing.value == "yes" else None
@@ -151,6 +157,8 @@ def settle_excuses(verdict, weighing: Weighing, sentence_text: str | None):
     said = "none" if not excuses else "yes" if any(e.handled == "accepted" for e in excuses) else "no"
     if weighing.value == said:
         return _flag_if_close(verdict, weighing, None)
+    if _rules_stand(verdict, weighing):
+        return _flag_rules_standing(verdict, said, weighing)
     words = sentence_text or ""
     if weighing.value == "none":
         verdict.excuses = []
@@ -167,6 +175,17 @@ def settle_excuses(verdict, weighing: Weighing, sentence_text: str | None):
         if not excuses:
             verdict.excuses = [Excuse("unspecified", words, "probed")]
     return _flag_if_close(verdict, weighing, said)
+
+
+def _rules_stand(verdict, weighing: Weighing) -> bool:
+    return verdict.unsure_reason is None and weighing.probability < OVERRULE_AT
+
+
+def _flag_rules_standing(verdict, said: str, weighing: Weighing):
+    verdict.confident = False
+    verdict.unsure_reason = f"the rules say {said}; weighed over the whole memo, {weighing.probability:.0%} " \
+                            f"for {weighing.value}"
+    return verdict
 
 
 def _flag_if_close(verdict, weighing: Weighing, rules_said: str | None):
