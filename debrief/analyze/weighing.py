@@ -177,13 +177,18 @@ def settle_excuses(verdict, weighing: Weighing, sentence_text: str | None):
     return _flag_if_close(verdict, weighing, said)
 
 
+def _percent(weighing: Weighing) -> str:
+    """Rounded down, so a probability just under its threshold never reads as the threshold."""
+    return f"{math.floor(weighing.probability * 100)}%"
+
+
 def _rules_stand(verdict, weighing: Weighing) -> bool:
     return verdict.unsure_reason is None and weighing.probability < OVERRULE_AT
 
 
 def _flag_rules_standing(verdict, said: str, weighing: Weighing):
     verdict.confident = False
-    verdict.unsure_reason = f"the rules say {said}; weighed over the whole memo, {weighing.probability:.0%} " \
+    verdict.unsure_reason = f"the rules say {said}; weighed over the whole memo, {_percent(weighing)} " \
                             f"for {weighing.value}"
     return verdict
 
@@ -193,6 +198,6 @@ def _flag_if_close(verdict, weighing: Weighing, rules_said: str | None):
     verdict.unsure_reason = None
     verdict.confident = weighing.probability >= CONFIDENT[weighing.verdict]
     if not verdict.confident:
-        close = f"weighed over the whole memo, only {weighing.probability:.0%} for {weighing.value}"
+        close = f"weighed over the whole memo, only {_percent(weighing)} for {weighing.value}"
         verdict.unsure_reason = close + (f" (the rules alone said {rules_said})" if rules_said else "")
     return verdict
