@@ -1,0 +1,133 @@
+"""Who holds the authority and who defers, read from the memo's authority and deferral hits.
+
+Authority: a predicate whose subject (or possessor) is the person ("he owns the
+whole budget", "the COO, who signs contracts", "it's her shop", "the budget is
+hers"), unless negated, supposed ("if he signs") or doubted ("not sure she owns
+it"); "they both decide" gives it to everyone just named. Deferral: "has to run it
+by", "just submits", "needs sign-off": the one who defers, and the one deferred to
+(who then holds the authority). Separate from meetings.py: who decides is a
+different question from who was met.
+"""
+
+from __future__ import annotations
+
+from .patterns import Hit
+from .people import Person
+from .syntax import anchor_of, is_negated
+
+
+class AuthorityReader:
+    """Mixin of the cast builder (cast.py): reads `self.doc`, `self.at`, `self.sent_of`;
+    resolves through `self._resolve` and `self._resolve_subject` (pronouns.py); sets
+    `authority`, `no_authority`, `defers`, `deferred_to` and `self.unnamed_elsewhere`."""
+
+    def _authority(self, hit: Hit) -> None:
+        doc = self.doc
+        span = doc[hit.start:hit.end]
+        if len(span) == 1 and span[0].pos_ not in ("VERB", "AUX"):
+            return  # 'his own company', 'the decision': not a predicate
+        if span[-1].lower_ in ("his", "her", "their") and hit.end < len(doc) and doc[hit.end].is_alpha:
+            return  # 'the MD is his father': a kinship, not 'it is his'
+        possessors = [self.at[t.i] for t in span if t.i in self.at and
+                      (t.dep_ == "poss" or t.lower_ in ("hers", "his", "theirs", "her") or t.tag_ == "PRP$"
+                       or t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "'s" and doc[t.i + 1].dep_ == "case")]
+        owner = possessors[-1] if possessors else None  # "his dad's company": the dad's
+        if owner is None and any(t.lower_ in ("hers", "his", "theirs") for t in span):
+            owner = next((self.at[t.i] for t in span if t.i in self.at), None)
+        person = owner or self._resolve_subject(anchor_of(doc, hit)) or self._subject_before(hit)
+        if person is None and self._shared(hit):
+            for together in self._shared(hit):
+                together.authority.append(hit.start)
+            return
+        if person is None or person.rep_side:
+            return
+        verb = anchor_of(doc, hit)
+        if _conditional(verb) or _doubted(verb):
+            return
+        if is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span):
+            person.no_authority.append(hit.start)
+        else:
+            person.authority.append(hit.start)
+            person.owns = person.owns or any(t.lemma_.lower() in ("own", "found") and t.pos_ == "VERB" for t in span)
+
+    def _subject_before(self, hit: Hit) -> Person | None:
+        """When the parse loses the phrase ('she's got the card and the say-so' read as the
+        subject of the next clause): the person who is the subject just before it."""
+        doc = self.doc
+        for i in range(hit.start - 1, max(doc[hit.start].sent.start, hit.start - 8) - 1, -1):
+            if doc[i].text in (".", ";"):
+                break
+            if doc[i].dep_ in ("nsubj", "nsubjpass") and i in self.at and not self.at[i].is_body:
+                return self.at[i]
+        return None
+
+    def _shared(self, hit: Hit) -> list[Person]:
+        """'They both decide', 'we decide together': everyone named in this or the
+        sentence before, when the memo says they decide jointly."""
+        doc = self.doc
+        sent = doc[hit.start].sent
+        if not any(t.lower_ in ("both", "together", "jointly", "all", "each") for t in sent):
+            return []
+        subject = next((c for c in anchor_of(doc, hit).children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in ("they", "we", "both"):
+            return []
+        number = self.sent_of[hit.start]
+        for first in (number, number - 1):
+            found = list({id(p): p for i, p in sorted(self.at.items())
+                          if first <= self.sent_of[i] <= number and i < hit.start
+                          and not p.is_body and not p.rep_side}.values())
+            if len(found) >= 2 or found and first < number:
+                return found
+        return []
+
+    def _elsewhere(self, hit: Hit) -> None:
+        doc = self.doc
+        anchor = anchor_of(doc, hit)
+        who = self._resolve_subject(anchor)
+        subject = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if who is not None and subject is not None and hit.start <= subject.i < hit.end:
+            who.authority.append(hit.start)  # 'her boss decides', 'the board approves'
+            return
+        negated = is_negated(anchor) and not any(t.lower_ in ("not", "n't", "never") for t in doc[hit.start:hit.end])
+        sent = doc[hit.start].sent
+        deciders = []
+        for i in range(hit.start, min(hit.end + 4, sent.end)):
+            if i >= hit.end and doc[i].is_punct:
+                break
+            person = self.at.get(i)
+            if doc[i].dep_ == "poss" or doc[i].tag_ == "PRP$":
+                continue  # 'his dad': the dad, not him
+            if i >= hit.end and deciders:
+                break
+            if person is not None and person is not who and person not in deciders and not person.rep_side:
+                deciders.append(person)
+                if i >= hit.end:
+                    break
+        if hit.rule.kind == "route" and (doc[hit.start + 1].lower_ == "to" and hit.start + 2 < len(doc)
+                                         and doc[hit.start + 2].pos_ in ("VERB", "AUX") and hit.start + 2 not in self.at):
+            return  # 'going to be the champion'
+        if negated and hit.rule.kind == "route":
+            return  # "she will not go through that again"
+        if negated:  # "she doesn't need to run it by anyone": she decides herself
+            if who is not None:
+                who.authority.append(hit.start)
+            return
+        if hit.rule.kind == "route" and not deciders:
+            return  # 'go to lunch'
+        if who is not None:
+            who.defers.append(hit.start)
+        for person in deciders:
+            person.deferred_to.append(hit.start)
+        if not deciders and hit.rule.kind != "route":
+            self.unnamed_elsewhere.append(hit)
+
+
+def _doubted(verb) -> bool:
+    """'I don't know if he owns it', 'not sure whether she signs': a guess, not a fact."""
+    head = verb.head
+    return verb.dep_ in ("ccomp", "advcl") and head.lemma_.lower() in ("know", "sure", "wonder", "guess", "think") \
+        and (any(c.dep_ == "neg" for c in head.children) or head.lemma_.lower() in ("wonder", "guess"))
+
+
+def _conditional(verb) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children)

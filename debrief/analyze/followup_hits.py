@@ -1,0 +1,217 @@
+"""The hits read for the follow-up verdict: which of them mean what it needs.
+
+A phone the prospect typed the meeting into, "it's his call" and "Andre called
+Ron" are no phone meetings; "the 4th call" is no date and "good through Friday" a
+deadline; "she wants to see it" is the prospect's wish, not the rep's hedge;
+"locked into a contract" is no agreement to meet; "present to her board" is their
+own meeting. The other verdicts keep reading the original hits, so this reading
+is a module of its own, applied once before any plan is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .clauses import Clause
+from .live_clauses import PLAN_VERBS
+from .patterns import Hit
+
+POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its", "'s", "whose"}
+# "We'll go over it on the phone": the phone is the meeting. "Ron confirmed on the
+# phone", "she typed it into her phone": the phone only carried the agreement.
+MEETING_VERBS = {"talk", "meet", "go", "chat", "speak", "do", "walk", "review", "discuss", "catch", "present",
+                 "demo", "hop", "jump", "get", "run", "show", "have", "set", "book", "schedule"}
+PHONE_MEETINGS = {"call", "meeting", "appointment", "chat", "conversation", "interview", "demo"}
+# "a call" is a meeting; "make the call" and "it's his call" are a decision.
+DECIDING_VERBS = {"make", "be"}
+# Nouns an ordinal counts rather than dates: "the 4th call", "the third floor".
+COUNTED = {"time", "call", "floor", "shift", "visit", "meeting", "one", "person", "quarter", "week", "year", "grade",
+           "place", "round", "generation", "location", "store", "branch", "truck", "voicemail", "attempt", "try"}
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+               "dec"}
+WISHES = {"want", "wants", "wanted", "like", "'d", "would"}
+CONTRACT_NOUNS = {"agreement", "contract", "deal", "price", "pricing", "rate", "term", "terms", "vendor", "supplier",
+                  "system", "budget", "spend", "rebate", "lease", "provider", "carrier", "policy", "program"}
+VISIT_VERBS = {"come", "stop", "swing", "drop", "pop"}
+MEALS = {"lunch", "coffee", "breakfast", "dinner", "drinks", "brekkie"}
+DEADLINE_WORDS = {"through", "thru", "until", "till", "til", "by", "before", "from", "since", "after"}
+
+
+def read_for_followup(clause: Clause) -> Clause:
+    """A copy of the clause with only the hits that mean what this verdict needs
+    (the other verdicts keep reading the original)."""
+    kept = [h for h in clause.hits if _means_it(clause, h)]
+    return replace(clause, hits=kept) if len(kept) != len(clause.hits) else clause
+
+
+def _means_it(clause: Clause, hit: Hit) -> bool:
+    if hit.label == "REMOTE":
+        return _remote_meeting(clause.doc, hit, clause.speaker)
+    if hit.label == "IN_PERSON":
+        return not _mealtime(clause.doc, hit)
+    if hit.label == "DATE" and _a_deadline(clause.doc, hit):
+        return False
+    if hit.label == "DATE" and hit.rule.id == "date-ordinal":
+        return not _counts_something(clause.doc, hit)
+    if hit.label == "HEDGE":
+        return not _prospects_wish(clause, hit)
+    if hit.label == "PAST":
+        return not _going_back(clause.doc, hit)
+    if hit.label == "MEETING":
+        doc = clause.doc
+        return not (_done_already(doc, hit) or _their_own_meeting(doc, hit) or _a_document(doc, hit)
+                    or (hit.rule.id == "followup-meet-again" and _not_with_the_rep(clause, hit)))
+    if hit.label == "AGREED":
+        return not (_agrees_to_something_else(clause.doc, hit) or _conditional(clause.doc, hit))
+    return True
+
+
+def _not_with_the_rep(clause: Clause, hit: Hit) -> bool:
+    """Everyday meeting words used for something else: 'present to her board', 'sit down
+    with his accountant' (their own people), 'come back to us with questions' (a reply),
+    'catch up on my emails', 'grab lunch' alone."""
+    doc = clause.doc
+    after = doc[hit.end].lower_ if hit.end < len(doc) else ""
+    later = doc[hit.end + 1].lower_ if hit.end + 1 < len(doc) else ""
+    last = doc[hit.end - 1].lower_
+    if (last == "up" and after == "on") or (last == "back" and after == "to"):
+        return True
+    if (after in ("with", "to") and later in ("his", "her", "their")) or \
+            (last in ("with", "to") and after in ("his", "her", "their")):
+        return True
+    meal = any(t.lower_ in MEALS for t in doc[hit.start:hit.end])
+    words = {t.lower_ for t in doc[clause.start:clause.end]}
+    return meal and "i" in words and not words & {"with", "for", "we", "us", "let", "'s", "you"}
+
+
+def _a_deadline(doc, hit: Hit) -> bool:
+    """'only good through Friday', 'send it by Friday', 'goes up from the 1st': a deadline, not a meeting day."""
+    before = doc[hit.start - 1].lower_ if hit.start else ""
+    verb = doc[hit.start - 2].lemma_.lower() if hit.start > 1 else ""
+    return before in DEADLINE_WORDS and not (before == "by" and verb in VISIT_VERBS)  # "come by Monday at 8"
+
+
+def _a_document(doc, hit: Hit) -> bool:
+    """'get it in front of the board': the proposal goes in front of them, not the rep."""
+    return doc[hit.start].lemma_.lower() == "get" and hit.start + 1 < len(doc) and \
+        doc[hit.start + 1].lower_ in ("it", "this", "that", "them", "these", "those")
+
+
+def _conditional(doc, hit: Hit) -> bool:
+    """'if they want to lock it in': an agreement only supposed."""
+    return any(t.lower_ == "if" for t in doc[max(hit.start - 5, 0):hit.start])
+
+
+def _their_own_meeting(doc, hit: Hit) -> bool:
+    """'at their next meeting', 'his meeting': the prospect's own meeting, not one with the
+    rep; 'he's in meetings all week': busy."""
+    before = doc[hit.start - 1].lower_ if hit.start else ""
+    two_before = doc[hit.start - 2].lower_ if hit.start > 1 else ""
+    return before in ("their", "his", "her", "in") or (before in ("next", "board", "partners", "monthly", "weekly")
+                                                  and two_before in ("their", "his", "her"))
+
+
+def _agrees_to_something_else(doc, hit: Hit) -> bool:
+    """'locked into the Vizient agreement', 'committed our spend', 'the door's locked':
+    agreement words about a contract or a thing, not a meeting."""
+    token = doc[hit.start]
+    after = doc[hit.end].lower_ if hit.end < len(doc) else ""
+    if token.lower_ == "locked" and hit.end - hit.start == 1 and \
+            after not in ("in", "it", "that", "down", "for", "us", "me"):
+        return True
+    if not doc.has_annotation("DEP"):
+        return False
+    if token.dep_ == "relcl" and token.head.lemma_.lower() in CONTRACT_NOUNS:  # "a deal his accountant set up"
+        return True
+    objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
+    objects += [g for c in token.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in CONTRACT_NOUNS for o in objects)
+
+
+def _going_back(doc, hit: Hit) -> bool:
+    """'get back in there' is going again, not 'back in June'."""
+    if doc[hit.start:hit.end].text.lower() != "back in":
+        return False
+    before = doc[hit.start - 1].lemma_.lower() if hit.start else ""
+    after = doc[hit.end].lower_ if hit.end < len(doc) else ""
+    return before in ("get", "go", "come", "pop", "swing", "drop", "be") or after in ("there", "here", "front", "touch")
+
+
+def _done_already(doc, hit: Hit) -> bool:
+    """'I swung by again today', 'I only took the meeting', 'the demo went great': a
+    meeting told in the past (not 'we set up a meeting', which makes one)."""
+    if not doc.has_annotation("TAG"):
+        return False
+    token = doc[hit.start]
+    if token.tag_ in ("VBD", "VBN"):  # "finally got some time with her", "came back and said"
+        return token.lemma_.lower() not in PLAN_VERBS - {"get", "come"}
+    verb = token.head
+    if token.pos_ == "NOUN" and verb.tag_ in ("VBD", "VBN") and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return verb.lemma_.lower() not in PLAN_VERBS and not any(c.tag_ == "MD" for c in verb.children)
+    return False
+
+
+def _mealtime(doc, hit: Hit) -> bool:
+    """'during their lunch', 'before the lunch rush': a time of day, not a meal together."""
+    word = doc[hit.start].lower_
+    before = doc[hit.start - 1].lower_ if hit.start else ""
+    return word in MEALS and before in ("during", "before", "after", "their", "his", "her", "the", "at")
+
+
+def _remote_meeting(doc, hit: Hit, speaker: str | None = None) -> bool:
+    """'a call', 'on Zoom', 'phone call' are meetings; a phone that carried the
+    agreement, a call the rep makes, and 'his call' (a decision) are not."""
+    token = doc[hit.end - 1]
+    word = token.lower_
+    before = doc[token.i - 1].lower_ if token.i else ""
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    parsed = doc.has_annotation("DEP")
+    first = doc[hit.start]
+    if first.lemma_.lower() in ("ring", "give") and hit.rule.id != "mode-remote":  # "ring me Monday", not "I'll ring"
+        second = doc[hit.start + 1].lower_ if hit.start + 1 < len(doc) else ""
+        return second in ("me", "us", "my") or (speaker == "prospect" and second in ("him", "her"))
+    if word == "call":
+        if parsed and token.pos_ == "VERB":  # "call me Tuesday at 2" (the prospect asks), not "I called Ron"
+            later = doc[token.i + 2].lower_ if token.i + 2 < len(doc) else ""
+            return after in ("me", "us", "my") and token.tag_ == "VB" and later != "back"
+        if before in POSSESSIVES or before in ("service", "sales", "cold", "house", "judgment", "close", "roll"):
+            return False
+        return not (parsed and token.head.lemma_ in DECIDING_VERBS and before in ("the", "final", "last"))
+    if word in ("phone", "cell", "mobile", "viber", "whatsapp"):
+        if after in PHONE_MEETINGS:
+            return True
+        if before in POSSESSIVES or not parsed:
+            return False
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        return verb.lemma_ in MEETING_VERBS
+    if word == "teams" and token.text == "teams":
+        return before in ("on", "a", "via", "over", "ms", "microsoft") or after in PHONE_MEETINGS
+    if word == "online" and parsed and token.head.pos_ == "NOUN" and token.dep_ == "amod":
+        return False  # "the online store"
+    return True
+
+
+def _counts_something(doc, hit: Hit) -> bool:
+    """'the 4th call', 'the third floor': an ordinal that counts, not a day."""
+    token = doc[hit.end - 1]
+    if token.lower_ in MONTH_WORDS:
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is None:
+        return False
+    if after.lower_ in COUNTED:
+        return True
+    return doc.has_annotation("DEP") and token.dep_ == "amod" and token.head.i == after.i \
+        and after.pos_ == "NOUN" and after.lower_ not in MONTH_WORDS
+
+
+def _prospects_wish(clause: Clause, hit: Hit) -> bool:
+    """'She wants to see it working' says what the prospect wants, not that the
+    plan is a hope; the rep's own 'I want to get back in front of him' is one."""
+    doc = clause.doc
+    first = doc[hit.start].lower_
+    asked = any(t.lemma_.lower() in ("ask", "wonder") for t in doc[max(hit.start - 4, 0):hit.start])
+    return asked or (first in WISHES and clause.speaker == "prospect")

@@ -1,0 +1,100 @@
+"""How firm one candidate plan is: firm in person, firm remote, or tentative, and what it lacks.
+
+Firm needs a specific day and time, the prospect's agreement (an agreement word, or
+the day and time themselves, unless only asked) and no hedge; a mode never said is
+taken as in person, since remote meetings are named (a call, Zoom, Teams). A plan
+said again keeps the mode it was first said with. Separate from followup.py, which
+chooses among the graded plans.
+"""
+
+from __future__ import annotations
+
+from .candidates import COMPONENTS, MODES, SPECIFIC, Candidate, restates
+from .clauses import Clause
+
+
+def grade(candidate: Candidate, earlier: list[Candidate]) -> None:
+    """Set the candidate's value and what it lacks; `earlier` are the plans said before it
+    (a plan said again keeps the mode it was first said with)."""
+    focus = candidate.focus
+    has = {h.label for h in candidate.hits(*COMPONENTS)}
+    still_to_arrange = focus.has("AGREED") and focus.future and focus.speaker == "rep"  # "I'll book it"
+    confirmed = any(c.has("AGREED") and not (c.future and c.speaker == "rep") for c in candidate.context)
+    hedged = focus.hedged or bool(candidate.lead_in and candidate.lead_in.hedged) or _held_open(candidate)
+    specific = SPECIFIC <= has
+    said_agreed = (focus.has("AGREED") and not still_to_arrange) or confirmed
+    proposed = _only_asked(candidate)  # "I asked if Tuesday at ten works": a question, not an answer
+    agreed = said_agreed or (specific and not still_to_arrange and not proposed)
+    mode, mode_said = _mode(candidate, earlier)
+    candidate.mode_said, candidate.agreed_said = mode_said, said_agreed
+
+    missing = []
+    if "DATE" not in has:
+        missing.append("a specific day" + (" (only a rough time frame)" if "DATE_VAGUE" in has else ""))
+    if "TIME" not in has:
+        missing.append("a time")
+    if mode != "in_person":
+        missing.append("in person")
+    if not agreed:
+        missing.append("the prospect's agreement")
+    if hedged:
+        missing.append("a commitment (said as a hope or an attempt)")
+    candidate.missing = missing
+
+    firm = specific and agreed and not hedged
+    if firm and mode == "in_person":
+        candidate.value = "firm_in_person"
+    elif firm and mode == "remote":
+        candidate.value = "firm_remote"
+    else:
+        candidate.value = "tentative"
+
+
+def _held_open(candidate: Candidate) -> bool:
+    """The prospect left it open: 'he said maybe', 'she has to check her calendar and
+    get back to me', or a schedule clause said as a hope ('Friday at 2 is a maybe')."""
+    focus = candidate.focus
+    sentence = [c for c in _clauses_of(focus) if c.start > focus.start]
+    if any((c.speaker == "prospect" and c.hedged) or c.has("PENDING") for c in sentence):
+        return True
+    return any((c.has("PENDING") or (c.hedged and c.has(*SPECIFIC))) and c is not focus and not c.has("AGREED")
+               for c in candidate.context) or focus.has("PENDING")
+
+
+def _clauses_of(clause: Clause) -> list[Clause]:
+    return clause.doc.user_data.get("debrief_clauses_by_sentence", {}).get(clause.sent_index, [])
+
+
+def _only_asked(candidate: Candidate) -> bool:
+    """The day and time were put as a question ('I asked if Tuesday at ten works')."""
+    doc = candidate.focus.doc
+    for hit in candidate.hits("DATE"):
+        window = doc[max(hit.start - 4, 0):hit.start]
+        if any(t.lower_ in ("if", "whether") for t in window) and \
+                any(t.lemma_.lower() in ("ask", "wonder", "see", "check")
+                    for t in doc[max(hit.start - 7, 0):hit.start]):
+            return True
+    return False
+
+
+def _mode(candidate: Candidate, earlier: list[Candidate]) -> tuple[str, bool]:
+    """Remote or in person, and whether it was said. The plan's own sentence speaks first,
+    and there a remote meeting wins ("she wants a walkthrough, so we have a Zoom on
+    Monday"): the in-person words around it usually tell today's visit. A plan said
+    again ("So Friday at 1.") keeps the mode it was first said with; then the sentences
+    around it; a mode never said is taken as in person."""
+    here = [c for c in [candidate.focus, *candidate.context] if c.sent_index == candidate.focus.sent_index]
+    elsewhere = [c for c in candidate.context if c.sent_index != candidate.focus.sent_index]
+    said_here = _mode_said(here)
+    if said_here:
+        return said_here, True
+    for before in reversed(earlier):
+        if restates(candidate, before):
+            return _mode(before, [])
+    said_elsewhere = _mode_said(elsewhere)
+    return (said_elsewhere, True) if said_elsewhere else ("in_person", False)
+
+
+def _mode_said(clauses: list[Clause]) -> str | None:
+    labels = {h.label for c in clauses for h in c.of(*MODES)}
+    return "remote" if "REMOTE" in labels else "in_person" if "IN_PERSON" in labels else None

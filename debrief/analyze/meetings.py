@@ -1,0 +1,189 @@
+"""Who the rep met and who was away, read from the parse around each mention.
+
+"Met with Marcus", "sat down with the owner", "she said", "Walt opened with",
+"joined" and "was there" meet; "wasn't in", "couldn't make it", "with patients"
+are away; a meeting still planned ("we'll meet", "booked a demo with") is neither.
+The reading is done as each mention is registered (not after), so that a later
+pronoun can prefer the person the rep was talking with. It is separate from
+cast.py because it is one question (met or not) with its own word lists.
+"""
+
+from __future__ import annotations
+
+from .people import Person
+from .syntax import is_negated, word_of
+
+# How a person was met, by the word that governs them.
+MEET_WITH = {"meet", "met", "sit", "sat", "talk", "speak", "spoke", "chat", "visit", "present", "pitch", "demo",
+             "zoom", "call", "meeting", "sit-down", "sitdown", "lunch", "coffee", "dinner", "breakfast", "time",
+             "minute", "minutes", "face", "person", "session", "appointment", "conversation", "walkthrough",
+             "tour", "phone", "teams", "video", "hour", "visit", "catch", "be", "was", "were",
+             "walk", "walked", "interview", "discussion", "chat", "demo", "sat-down", "huddle", "review"}
+TALK_TO = {"talk", "speak", "spoke", "chat", "present", "pitch", "demo", "introduce", "walk"}
+MEET_OBJECT = {"meet", "met", "see", "saw", "visit", "catch", "caught", "pitch", "demo", "interview", "greet",
+               "find", "found", "corner", "grab", "get", "got", "ask", "tell", "show", "walk", "give", "hand",
+               "remind", "convince", "introduce", "thank", "interrupt"}
+SPEECH = {"say", "tell", "go", "ask", "mention", "explain", "admit", "agree", "answer", "laugh", "reply",
+          "respond", "complain", "insist", "open", "push", "object", "note", "share", "describe", "walk", "show",
+          "give", "pull", "like", "love", "want", "nod", "smile", "look", "lean", "warn", "point", "bring",
+          "raise", "grill", "offer", "seem", "sound", "light", "interrupt", "cut", "shrug", "stop", "joke", "add",
+          "confess", "balk", "hesitate", "frown", "wince", "sigh", "shake", "lay", "repeat", "get", "come",
+          "think", "feel", "talk", "spend", "pick", "take", "lower", "brush", "wave", "cross", "hand", "print",
+          "pour", "slide", "flip", "dig", "ring", "greet", "lose", "perk", "jump", "hop", "gush", "rave"}
+PRESENCE = {"join", "joined", "hop", "jump", "greet", "attend", "stay", "sit", "show", "come", "walk", "pop"}
+ABSENCE_STATE = {"out", "away", "off", "sick", "travel", "traveling", "travelling", "unavailable", "busy",
+                 "vacation", "leave", "holiday", "gone"}
+ABSENCE_VERB = {"cancel", "bump", "reschedule", "postpone", "travel", "miss", "bail", "ghost", "skip", "pull"}
+BUSY_WITH = {"patient", "patients", "customer", "customers", "meeting", "meetings", "conference", "audit",
+             "surgery", "court", "vacation", "holiday", "appointment", "client", "clients", "job", "site", "call"}
+NOT_THERE = {"there", "in", "around", "available", "present", "here", "on"}
+PLANNING = {"book", "set", "schedule", "plan", "arrange", "request", "propose", "try", "want", "hope", "need",
+            "suppose", "get", "push", "ask", "offer", "line", "pencil", "confirm", "lock", "put", "send",
+            "invite", "move", "reschedule", "expect", "like", "love", "have", "do", "wait", "see", "make"}
+FUTURE_AUX = {"will", "'ll", "wo", "would", "'d", "gonna", "shall", "going", "might", "may", "could", "should",
+              "can", "ca"}
+
+
+class MeetingReader:
+    """Mixin of the cast builder (cast.py): reads `self.doc`, `self.hits`, `self.at`;
+    sets `met`, `absent` and `self.last_speaker`."""
+
+    def _note_contact(self, index: int, person: Person, start: int) -> None:
+        """Read at once whether this mention met or missed the rep, so that a later
+        pronoun can prefer the person the rep was talking with."""
+        if person.is_body or person.rep_side:
+            return
+        event = self._contact(self.doc[index])
+        if event is None and self._after_met_word(start):
+            event = "met"
+        if event == "met":
+            person.met.append(index)
+            self.last_speaker = person
+        elif event == "absent":
+            person.absent.append(index)
+
+    def _after_met_word(self, start: int) -> bool:
+        """'Met Hank Klemme', 'sat down with the owner': the first person named right after
+        a meeting word, when the parse missed it (a sentence-initial 'Met' read as a name)."""
+        doc = self.doc
+        for hit in self.hits:
+            if hit.label != "DM_MET" or not hit.end <= start <= hit.end + 3:
+                continue
+            between = doc[hit.end:start]
+            if any(t.is_punct or t.i in self.at for t in between):
+                continue
+            verb = doc[hit.start]
+            if is_negated(verb) or _planned(verb):
+                continue
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.lower_ in ("i", "we"):
+                return True
+        return False
+
+    def _contact(self, token) -> str | None:
+        """'met' or 'absent' as the parse says of this mention, or None."""
+        while token.dep_ in ("appos", "compound") and token.head.i != token.i:
+            token = token.head
+        if token.dep_ == "conj" and token.head.dep_ in ("pobj", "dobj", "nsubj"):
+            token = token.head
+        head = token.head
+        if token.dep_ == "pobj" and (head.lower_ == "with" or head.lower_ == "to" and word_of(head.head) in TALK_TO):
+            governor = head.head
+            if word_of(governor) in MEET_WITH or governor.dep_ == "ROOT" and governor.pos_ in ("NOUN", "PROPN"):
+                return _status(governor, meet=True)
+        if token.dep_ in ("dobj", "dative") and word_of(head) in MEET_OBJECT:
+            return _status(head, meet=True)
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            event = self._subject_event(token, head)
+            for verb in [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")][:2]:
+                if event is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                    event = self._subject_event(token, verb)  # 'Dale leans back and says ...'
+            return event
+        if token.dep_ == "attr" and head.lemma_ == "be" and head.tag_ == "VBD" and \
+                any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
+            return "met"  # 'so it was Dr. Reyes and Tina'
+        return None
+
+    def _subject_event(self, token, verb) -> str | None:
+        children = {c.lower_ for c in verb.children}
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        lemma = verb.lemma_.lower()
+        if lemma == "be":
+            if any(c.lower_ == "like" for c in verb.children) and verb.i + 2 < len(self.doc) \
+                    and (self.doc[verb.i + 2].is_punct or self.doc[verb.i + 2].is_quote):
+                return "met" if not negated else None  # "Keisha's like, 'Wait ...'"
+            if negated and children & NOT_THERE:
+                return "absent"
+            if children & ABSENCE_STATE or any(c.lemma_ in ABSENCE_STATE for c in verb.children):
+                return "absent" if not negated else None
+            if not negated and any(c.dep_ == "prep" and any(o.lemma_.lower() in BUSY_WITH and not
+                                                             any(d.lower_ in ("the", "our") for d in o.children)
+                                                             for o in c.children)
+                                   for c in verb.children):
+                return "absent"  # 'with patients', 'in a meeting', 'at a conference' 
+            if children & {"there", "present"} and not negated:
+                return "met" if verb.tag_ == "VBD" else None
+            return None
+        if lemma == "make" and "it" in children and negated:
+            return "absent"
+        if lemma in ABSENCE_VERB and (lemma != "pull" or verb.tag_ == "VBN"):
+            return "absent" if not negated else None
+        if lemma in ("show", "come", "join") and negated:
+            return "absent"
+        if negated or _planned(verb) or _hearsay(verb):
+            return None
+        if lemma in SPEECH | PRESENCE and verb.tag_ in ("VBD", "VBZ") and verb.pos_ in ("VERB", "AUX"):
+            if verb.tag_ == "VBZ" and lemma not in {"go", "say", "tell", "ask", "walk", "join", "pop"}:
+                return None
+            if lemma == "go" and not (verb.i + 1 < len(self.doc) and self.doc[verb.i + 1].is_punct):
+                return None  # 'she goes, ...' is speech; 'it goes to the board' is not
+            return "met"
+        return None
+
+
+def _hearsay(verb) -> bool:
+    """'Trevor came back and said he says he's not interested': speech inside someone else's report."""
+    node, hops = verb, 0
+    while node.dep_ in ("ccomp", "conj", "advcl", "xcomp") and hops < 3:
+        node, hops = node.head, hops + 1
+        if node.lemma_.lower() in ("say", "tell", "mention", "explain") and node.i != verb.i:
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in ("i", "we"):
+                return True
+    return False
+
+
+def _planned(verb) -> bool:
+    """A meeting booked, hoped for or still to come: 'we'll meet', 'try to get time with', 'booked a demo with'."""
+    node = verb
+    for _ in range(4):
+        if any(c.lower_ in FUTURE_AUX and c.dep_ in ("aux", "auxpass") for c in node.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "until", "before", "unless", "when") for c in node.children):
+            return True
+        if node.tag_ in ("VB",) and any(c.lower_ == "to" and c.dep_ == "aux" for c in node.children):
+            return True
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ in ("dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "npadvmod") \
+                and head.lemma_.lower() in PLANNING and head.pos_ in ("VERB", "AUX"):
+            return node.dep_ != "prep" or head.lemma_.lower() not in ("get", "have", "do", "make")
+        if node.dep_ not in ("dobj", "pobj", "prep", "xcomp", "compound", "npadvmod", "acl", "amod", "prt"):
+            return False
+        node = head
+    return False
+
+
+def _status(governor, meet: bool) -> str | None:
+    """Met unless negated ('never met him': absent) or still planned ('booked a walkthrough with')."""
+    verb = governor
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ not in ("ROOT",):
+        verb = verb.head
+    if verb.pos_ in ("VERB", "AUX") and is_negated(verb):
+        return "absent"
+    if _planned(governor):
+        return None
+    if verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VB", "VBP") and verb.lemma_.lower() not in ("sit", "meet", "talk"):
+        return None
+    return "met"

@@ -1,0 +1,172 @@
+"""Which spans name a person, and which person each name is.
+
+The recognizer's PERSON entities, less the manager the memo opens on ("Nate.") and
+companies ("Kowalski Precision"); plus the first names it missed ("Lina owns it",
+"met with Marcus" read as a place). "Patricia" and "Lund" later in the memo are
+Patricia Lund; a sentence that is only a name names the title said just before
+("... the owner walks in. Ed Kowalski."). "My guy Dave" is on the rep's side.
+Names are separate from titles and pronouns: each is its own way of saying who.
+"""
+
+from __future__ import annotations
+
+from .meetings import MEET_WITH, SPEECH
+from .people import Person
+from .syntax import span_root, word_of
+
+HONORIFICS = {"dr", "dr.", "dra", "dra.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "doctor", "sir", "ma'am",
+              "madam", "maam", "mx", "mx."}
+REP_SIDE = {"my", "our"}
+COMPANY_WORDS = {"inc", "llc", "ltd", "co", "corp", "group", "distribution", "manufacturing", "foods", "pharmacy",
+                 "plumbing", "hvac", "auto", "motors", "hospital", "clinic", "farms", "farm", "services", "bank",
+                 "hardware", "supply", "dental", "medical", "health", "market", "restaurant", "salon", "gym",
+                 "bakery", "boutique", "construction", "electric", "logistics", "partners", "associates", "realty"}
+NOT_NAMES = {"zoom", "teams", "skype", "facetime", "webex", "monday", "tuesday", "wednesday", "thursday", "friday",
+             "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december", "christmas", "easter", "okay", "ok", "so", "yeah",
+             "um", "uh", "anyway", "alright", "god", "lord", "covid", "excel", "google", "amazon", "square"}
+
+
+class NameReader:
+    """Mixin of the cast builder (cast.py): reads `self.doc`, `self.hits`, `self.people`,
+    `self.at`, `self.sent_of`, `self.prospect_speaks`; registers through `self._new`
+    and `self._mark`."""
+
+    def _name_spans(self) -> list:
+        """Every span that names a person, in the memo's order."""
+        names = [_without_verb(e) for e in self.doc.ents if e.label_ == "PERSON" and not self._rep_name(e)
+                 and not any(t.lower_ in COMPANY_WORDS for t in e)]
+        names = [e for e in names if len(e)]
+        names += self._unrecognised_names_after_met(names)
+        names += self._unrecognised_names(names)
+        names.sort(key=lambda e: e.start)
+        return names
+
+    def _unrecognised_names(self, names) -> list:
+        """A first name the recognizer missed ('Lina owns it', 'a call with Nadia'): a capitalised
+        word, not a company, that does what people do (says, owns) or is met with."""
+        taken = {i for e in names for i in range(e.start, e.end)}
+        found = []
+        for token in self.doc:
+            known_name = token.ent_type_ == "ORG" and token.ent_iob_ == "B" and \
+                (token.i + 1 >= len(self.doc) or self.doc[token.i + 1].ent_iob_ != "I") and \
+                any(token.lower_ in _name_words(e) for e in names)
+            if known_name and token.i not in taken:
+                found.append(self.doc[token.i:token.i + 1])  # 'Dale leans back' read as a company
+                continue
+            if token.i in taken or token.pos_ != "PROPN" or not token.is_title or token.i == token.sent.start \
+                    and token.dep_ not in ("nsubj",) or token.ent_type_ not in ("", "PERSON", "GPE", "NORP"):
+                continue
+            if token.lower_ in HONORIFICS or token.lower_ in NOT_NAMES:
+                continue
+            head = token.head
+            says = token.dep_ == "nsubj" and head.lemma_.lower() in SPEECH | {"own", "run", "decide", "sign", "approve"}
+            met_with = token.dep_ == "pobj" and head.lower_ == "with" and word_of(head.head) in MEET_WITH
+            if (says or met_with) and not any(c.dep_ == "compound" for c in token.children):
+                found.append(self.doc[token.i:token.i + 1])
+        return found
+
+    def _unrecognised_names_after_met(self, names) -> list:
+        """'Met with Marcus' where the recognizer took Marcus for a place: a capitalised
+        word right after a meeting verb is a person."""
+        taken = {i for e in names for i in range(e.start, e.end)}
+        found = []
+        for hit in self.hits:
+            if hit.label != "DM_MET":
+                continue
+            i = hit.end
+            while i < len(self.doc) and self.doc[i].lower_ in ("with", "the", "their", "to"):
+                i += 1
+            start = i
+            while i < len(self.doc) and self.doc[i].pos_ == "PROPN" and self.doc[i].is_title and i not in taken \
+                    and self.doc[i].ent_type_ not in ("DATE", "TIME"):
+                i += 1
+            if i > start and not any(i2 in taken for i2 in range(start, i)):
+                found.append(self.doc[start:i])
+        return found
+
+    def _rep_name(self, ent) -> bool:
+        """'Nate.' or 'Hannah, debrief on ...' opening the memo: the manager the rep talks to."""
+        sent = ent.sent
+        return ent.start == 0 and (len(sent) <= len(ent) + 1 or self.doc[ent.end].text == ",") and sent.start == 0
+
+    def _add_name(self, ent) -> None:
+        words = _name_words(ent)
+        if not words:
+            return
+        gender = _honorific_gender(ent) or self._name_gender(ent)
+        person = next((p for p in self.people if p.name and _same_name(words, p.name)
+                       and not (gender and p.gender and gender != p.gender)), None)
+        if person is None and self._name_alone(ent):
+            person = self._unnamed_before(ent)
+            if person is not None:
+                person.name = None
+        if person is None:
+            person = self._new(name=" ".join(t.text for t in ent if t.lower_ not in HONORIFICS and t.text != "'s"))
+            person.rep_side = self._possessed_by_rep(ent)
+        elif len(ent) > len((person.name or "").split()) or self._fuller_first_name(ent, person):
+            person.name = " ".join(t.text for t in ent if t.lower_ not in HONORIFICS and t.text != "'s")
+        person.gender = person.gender or gender
+        self._mark(person, ent.start, ent.end)
+
+    def _fuller_first_name(self, ent, person: Person) -> bool:
+        """'Tom Becker' names the person better than 'Becker Bread' (the shop, tagged a person):
+        of two names as long, the one that opens with a known first name."""
+        return len(ent) == len((person.name or "").split()) and self._name_gender(ent) is not None and \
+            not any(hit.label == "DM_GENDER" and hit.start in person.mentions for hit in self.hits)
+
+    def _name_gender(self, ent) -> str | None:
+        """'Brenda' is usually a woman, 'Tom' a man (dm-first-name-*): a guess, only for pronouns."""
+        for hit in self.hits:
+            if hit.label == "DM_GENDER" and hit.start == ent.start:
+                return hit.rule.kind
+        return None
+
+    def _name_alone(self, ent) -> bool:
+        """'... the owner walks in. Ed Kowalski.': a sentence that is only a name."""
+        sent = ent.sent
+        return ent.start == sent.start and all(t.is_punct for t in self.doc[ent.end:sent.end])
+
+    def _unnamed_before(self, ent) -> Person | None:
+        recent = [p for p, last in self._by_recency(ent.start) if self.sent_of[last] == self.sent_of[ent.start] - 1]
+        return next((p for p in reversed(recent) if p.name is None and p.role and not p.is_body), None)
+
+    def _possessed_by_rep(self, span) -> bool:
+        if self.prospect_speaks(span.start):
+            return False
+        root = span_root(span)
+        if any(c.lower_ in REP_SIDE for c in root.children if c.dep_ == "poss"):
+            return True
+        return any(t.lower_ in REP_SIDE for t in self.doc[max(span.start - 2, 0):span.start])
+
+
+def _without_verb(ent):
+    """'Met Alan Rourke' read as one name: the name starts after the verb."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in ("met", "saw", "called", "visited", "emailed", "texted"):
+        start += 1
+    return ent.doc[start:ent.end]
+
+
+def _name_words(span) -> set[str]:
+    return {t.lower_ for t in span if t.is_alpha and t.lower_ not in HONORIFICS}
+
+
+def _same_name(words: set[str], name: str) -> bool:
+    """'Patricia' or 'Lund' is Patricia Lund; 'Kowalski Precision' is not Ed Kowalski."""
+    theirs = _name_words_of(name)
+    if not words & theirs:
+        return False
+    if len(words) == 1 or len(theirs) == 1:
+        return True
+    return name.split()[0].lower() in words  # the same first name
+
+
+def _name_words_of(name: str) -> set[str]:
+    return {w.lower() for w in name.split()}
+
+
+def _honorific_gender(span) -> str | None:
+    first = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    words = {t.lower_ for t in span} | {first}
+    return "m" if words & {"mr", "mr."} else "f" if words & {"mrs", "mrs.", "ms", "ms.", "miss"} else None

@@ -1,0 +1,70 @@
+"""The records the cast is made of: a Person (one of the memo's people, with the tokens
+that show what was said of them) and the Cast (all of them, and what the memo says of
+nobody in particular).
+
+They sit apart from cast.py so that each module that reads part of the cast (names,
+titles, pronouns, meetings, authority) can name them without importing the builder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .patterns import Hit
+
+
+@dataclass
+class Person:
+    id: int
+    name: str | None = None
+    role: str | None = None
+    rank: str | None = None  # top | senior | junior | body | None
+    gender: str | None = None  # m | f | None
+    rep_side: bool = False
+    presumed: bool = False  # 'she' with no one named before: the contact the memo is about
+    plural: bool = False  # 'the deacons', 'the owners': not 'he' or 'she'
+    owns: bool = False  # said to own it ('she owns the place'): an owner, title or not
+    mentions: list[int] = field(default_factory=list)
+    met: list[int] = field(default_factory=list)  # token indices that show it
+    absent: list[int] = field(default_factory=list)
+    authority: list[int] = field(default_factory=list)
+    no_authority: list[int] = field(default_factory=list)
+    defers: list[int] = field(default_factory=list)
+    deferred_to: list[int] = field(default_factory=list)  # someone defers to this person
+
+    @property
+    def is_body(self) -> bool:
+        return self.rank == "body"
+
+    @property
+    def has_authority(self) -> bool:
+        if self.rank == "top":  # a co-owner who "can't sign without Sam" still decides: a stall
+            return True
+        return bool(self.authority or self.deferred_to) and not self.no_authority
+
+    @property
+    def was_met(self) -> bool:
+        """Met, and not away unless met again after it ("the owner was out ... then he walked in")
+        or met before leaving ("fifteen minutes with her, then a dog came in and she was gone")."""
+        if not self.met:
+            return False
+        return not self.absent or max(self.met) > max(self.absent) or min(self.met) < min(self.absent)
+
+    @property
+    def label(self) -> str | None:
+        role = self.role or ("owner" if self.owns else None)
+        return ", ".join(p for p in (self.name, role) if p) or None
+
+
+@dataclass
+class Cast:
+    doc: object
+    people: list[Person]
+    nobody_met: list[Hit]  # voicemail, no-show, cancelled
+    unnamed_elsewhere: list[Hit]  # "needs approval" with nobody named
+
+    def met(self) -> list[Person]:
+        """Who the rep met; 'she' of a memo that names nobody is the contact, unless
+        the memo says someone was away or nobody was met."""
+        quiet = not self.nobody_met and not any(p.absent for p in self.people)
+        return [p for p in self.people if not p.rep_side and (p.was_met or p.presumed and quiet and not p.absent)]

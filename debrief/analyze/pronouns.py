@@ -1,0 +1,120 @@
+"""Which person a word stands for: a pronoun, "who" of a relative clause, "the one who",
+"I" in the prospect's own words, or the subject of a verb.
+
+"She" goes to the last person said before it whose gender fits, preferring the
+one the rep was talking with over a newcomer only talked about, and never to a
+name said inside quotes when the pronoun is outside them. Separate from names.py
+and titles.py because it reads back over the people they registered.
+"""
+
+from __future__ import annotations
+
+from .people import Person
+
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+REPORTING = {"say", "tell", "go", "mention", "explain"}
+STAND_INS = {"one", "guy", "gal", "person", "lady", "man", "woman", "fella", "boss"}
+
+
+class PronounReader:
+    """Mixin of the cast builder (cast.py): reads `self.doc`, `self.people`, `self.at`,
+    `self.sent_of`, `self.quoted`, `self.last_speaker`; registers through `self._new`
+    and `self._note_contact`."""
+
+    def _add_pronoun(self, token) -> None:
+        """The last person said before, of this gender; one already known to be of
+        this gender and said in the last three sentences beats a newcomer of unknown
+        gender ('Moss ... the superintendent, Dr. Reyes ... She said'). A name said
+        inside quotes is no antecedent for a pronoun outside them."""
+        if token.i in self.at:
+            return
+        gender = "m" if token.lower_ in MALE else "f"
+        inside = self.quoted.get(token.i)
+        own_apposition = token.dep_ == "poss" and token.i >= 2 and self.doc[token.i - 1].text == ","
+        candidates = [(p, last) for p, last in reversed(self._by_recency(token.i))
+                      if not p.is_body and not p.rep_side and not p.plural and p.gender in (None, gender)
+                      and (self.quoted.get(last) is None or self.quoted.get(last) == inside)
+                      and not (own_apposition and last == token.i - 2)]  # 'Linda, his bookkeeper'
+
+        if not candidates:
+            if not self.people or all(p.is_body or p.rep_side for p in self.people):
+                person = self._new(gender=gender, presumed=True)
+                self.at[token.i] = person
+                self.roots.append((token.i, person))
+                self._note_contact(token.i, person, token.i)
+            return
+        present = [(p, last) for p, last in candidates if not (p.absent and not p.met)]
+        sentence = self.sent_of[token.i]
+        if present and candidates[0][0] is not present[0][0] and sentence - self.sent_of[present[0][1]] <= 2:
+            candidates = present  # 'Glen was out on sites. Talked to Brent ... I asked him': Brent
+        known = [p for p, last in candidates if p.gender == gender and sentence - self.sent_of[last] <= 3]
+        known_met = [p for p, last in candidates if p.gender == gender and p.met]
+        person = known[0] if known and candidates[0][0].gender is None else candidates[0][0]
+        if person.gender is None and not person.met and known_met and not known:
+            person = known_met[0]  # the contact, not a newcomer only talked about
+        same = [p for p, last in candidates if self.sent_of[last] == sentence]
+        subjects = [p for p in same if any(self.doc[i].dep_ in ("nsubj", "nsubjpass") and self.sent_of[i] == sentence
+                                           for i, q in self.at.items() if q is p and i < token.i)]
+        reported = token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in REPORTING
+        if subjects and not reported:
+            person = subjects[0]  # 'Dr. Reyes bought it off old Dr. Klein, so it's her call'
+        elif not person.met and token.dep_ in ("nsubj", "nsubjpass") and \
+                (not same or reported):
+            talking = [p for p, last in candidates if p.met and p.gender == gender and sentence - self.sent_of[last] <= 3]
+            person = talking[0] if talking else person
+        person.gender = gender
+        self.at[token.i] = person
+        self.roots.append((token.i, person))
+        self._note_contact(token.i, person, token.i)
+
+    def _by_recency(self, before: int) -> list[tuple[Person, int]]:
+        last: dict[int, int] = {}
+        for i, person in self.at.items():
+            if i < before:
+                last[person.id] = max(last.get(person.id, -1), i)
+        return [(self.people[pid], i) for pid, i in sorted(last.items(), key=lambda x: x[1])]
+
+    def _resolve(self, token) -> Person | None:
+        """The person a token stands for: a mention, a pronoun, 'who' of a relative clause,
+        'the one who ...', or 'I' in the prospect's own words."""
+        seen = 0
+        while token is not None and seen < 6:
+            seen += 1
+            if token.i in self.at:
+                return self.at[token.i]
+            if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
+                token = token.head.head
+            elif token.lower_ in STAND_INS and token.dep_ == "appos":
+                token = token.head
+            elif token.lower_ in STAND_INS and token.dep_ == "attr":
+                token = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            elif token.lower_ in ("i", "me", "myself") and self.prospect_speaks(token.i):
+                return self.last_speaker
+            else:
+                return None
+        return None
+
+    def _resolve_subject(self, token) -> Person | None:
+        """The person who does what `token` (a verb, or a word in its phrase) says."""
+        verb = token
+        for _ in range(4):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if doer is not None:  # 'approved by the mall manager'
+                return self._resolve(doer)
+            if verb.dep_ in ("xcomp", "advcl", "ccomp"):  # 'needs the VP to sign off'
+                obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+                if obj is not None and obj.i in self.at:
+                    return self._resolve(obj)
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and not (subject.dep_ == "nsubjpass" and agent is not None):
+                return self._resolve(subject)
+            if verb.dep_ == "relcl":
+                return self._resolve(verb.head)
+            if verb.dep_ in ("conj", "xcomp", "acomp", "attr", "dobj", "prt", "prep", "pobj", "aux")\
+                    and verb.head.i != verb.i:
+                verb = verb.head
+            else:
+                break
+        return None

@@ -1,0 +1,40 @@
+"""Small readings of the dependency parse that several of the cast's modules share:
+a token's word, the root of a span, the verb of a phrase, whether a verb is negated.
+
+They are kept here, below names.py, meetings.py and authority.py, so that those
+modules can share them without importing one another.
+"""
+
+from __future__ import annotations
+
+from .patterns import Hit
+
+
+def word_of(token) -> str:
+    return token.lemma_.lower() if token.pos_ == "VERB" else token.lower_
+
+
+def span_root(span):
+    for token in span:
+        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
+            return token
+    return span[-1]
+
+
+def anchor_of(doc, hit: Hit):
+    """The verb of a phrase ('signs' in 'signs off'), else its head word."""
+    span = doc[hit.start:hit.end]
+    if span[0].pos_ == "DET":  # 'the say-so', 'the final word': the phrase, wherever it sits
+        return span_root(span)
+    for token in span:
+        if token.pos_ == "VERB" and token.lower_ not in ("has", "have", "'s"):
+            return token
+    for token in span:
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return span_root(span)
+
+
+def is_negated(verb) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("neither", "never") for c in verb.children) or \
+        (verb.dep_ in ("xcomp", "conj") and any(c.dep_ == "neg" for c in verb.head.children))

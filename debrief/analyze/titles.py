@@ -1,0 +1,137 @@
+"""Titles and bodies ("the owner", "their CISO", "the board"), and the names they belong to.
+
+A title in apposition ("Patricia Lund, their CEO", "their CISO, Ed Brannigan",
+"CFO Denise Hart"), after "is" ("Tony is co-owner") or after a contraction
+("Dale's the owner") joins its name; otherwise it is a person of its own, known
+by the title, until a name is given. The rank of the title (top, senior, junior,
+body) is what decision_maker.py weighs. Separate from names.py because a title
+says what a person is, not who.
+"""
+
+from __future__ import annotations
+
+from .names import HONORIFICS
+from .patterns import Hit
+from .people import Person
+
+RANKS = ("top", "senior", "junior", "body")
+# Words between a name and its title that keep them one person: "Tom, the owner", "Ed, their CISO".
+APPOSITION_GLUE = {",", "the", "their", "his", "her", "its", "a", "an", "-", "—", "named", "our"}
+COPULA_GLUE = {"is", "'s", "was", "be", "being"}
+DEPUTY = {"assistant", "deputy", "associate", "vice", "vp", "asst", "regional", "district", "store", "area"}
+KIN_GENDER = {**dict.fromkeys(["dad", "daddy", "papa", "pa", "appa", "father", "husband", "son", "brother", "uncle",
+                               "grandson", "grandfather", "boyfriend", "fiance"], "m"),
+              **dict.fromkeys(["mom", "mommy", "mama", "ma", "amma", "mother", "wife", "daughter", "sister", "aunt",
+                               "granddaughter", "grandmother", "girlfriend", "fiancée"], "f")}
+
+
+class TitleReader:
+    """Mixin of the cast builder (cast.py): reads `self.doc`, `self.hits`, `self.people`,
+    `self.at`; registers through `self._new` and `self._mark`."""
+
+    def _titles(self) -> list[Hit]:
+        """Title and body hits, one per head noun: the longest, then the highest rank."""
+        found = [h for h in self.hits if h.label in ("DM_TITLE", "DM_BODY", "DM_ROLE")]
+        found = [h for h in found if self.doc[h.end - 1].pos_ in ("NOUN", "PROPN") or h.end - h.start > 1]
+        rank = {"top": 0, "senior": 1, "junior": 2, "body": 3, None: 0}
+        chosen: dict[int, Hit] = {}
+        for h in sorted(found, key=lambda h: (h.start - h.end, rank.get(_rank(h), 0))):
+            if not any(h.start < c.end and c.start < h.end for c in chosen.values()):
+                chosen[h.start] = h
+        return sorted(chosen.values(), key=lambda h: h.start)
+
+    def _add_title(self, hit: Hit, names) -> None:
+        doc = self.doc
+        rank = _rank(hit)
+        role_span = _role_span(doc, hit)
+        if rank == "top" and any(t.lower_ in DEPUTY for t in role_span):
+            rank = "senior"
+        if rank in ("kin", "other"):
+            rank = None
+        head = doc[hit.end - 1]
+        if rank == "body":
+            person = next((p for p in self.people if p.is_body and p.role == role_span.text.lower()), None)
+            person = person or self._new(role=role_span.text.lower(), rank="body")
+            self._mark(person, hit.start, hit.end)
+            return
+        person = self._named_by_apposition(hit, names) or self._named_by_copula(head) or \
+            self._named_by_contraction(role_span)
+        if person is False:  # "she's not the owner"
+            return
+        if person is None:
+            if self._possessed_by_rep(doc[hit.start:hit.end]):
+                return
+            person = next((p for p in self.people if p.role and p.name is None and not p.is_body
+                           and _head_word(p.role) == head.lower_), None)
+            person = person or self._new(role=role_span.text, rank=rank, plural=head.tag_ in ("NNS", "NNPS"))
+        if person.role is None or _better(rank, person.rank):
+            person.role, person.rank = role_span.text, rank
+        person.gender = person.gender or KIN_GENDER.get(head.lower_)
+        self._mark(person, hit.start, hit.end)
+
+    def _named_by_apposition(self, hit: Hit, names) -> Person | None:
+        """'Patricia Lund, their CEO', 'their CISO, Ed Brannigan', 'CFO Denise Hart'."""
+        doc = self.doc
+        start = min(hit.start, _role_span(doc, hit).start)
+        for ent in names:
+            before = doc[ent.end:start]
+            after = doc[hit.end:ent.start]
+            if ent.end <= start and len(before) <= 3 and all(t.lower_ in APPOSITION_GLUE for t in before) \
+                    and not any(t.dep_ == "case" for t in doc[ent.end:start + 1]):
+                return self.at.get(ent.start)
+            if hit.end <= ent.start and len(after) <= 2 and all(t.lower_ in APPOSITION_GLUE | HONORIFICS for t in after):
+                self._add_name(ent) if ent.start not in self.at else None
+                return self.at.get(ent.start)
+        return None
+
+    def _named_by_contraction(self, role_span) -> Person | None:
+        """'So Dale's the owner', parsed as a possessive: a name, 's, then 'the' and the title."""
+        doc, start = self.doc, role_span.start
+        if start >= 3 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ == "'s":
+            return self.at.get(start - 3)
+        return None
+
+    def _named_by_copula(self, head):
+        """'he's the CFO', 'Tony Alvarez is co-owner': the subject of 'is'; False when negated."""
+        node = head
+        while node.dep_ in ("compound", "amod", "conj", "appos") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "attr" or node.head.lemma_ != "be":
+            return None
+        verb = node.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        person = self._resolve(subject)
+        if person is not None and any(c.dep_ == "neg" for c in verb.children):
+            person.no_authority.append(head.i)
+            return False
+        return person
+
+
+def _rank(hit: Hit) -> str | None:
+    return "top" if hit.label == "DM_ROLE" else hit.rule.kind
+
+
+def _better(rank: str | None, than: str | None) -> bool:
+    order = {"top": 0, "senior": 1, "junior": 2, None: 3, "body": 4}
+    return order.get(rank, 3) < order.get(than, 3)
+
+
+def _head_word(role: str) -> str:
+    return role.split()[-1].lower() if role else ""
+
+
+def _role_span(doc, hit: Hit):
+    """The title as said: 'office manager', 'director of pharmacy', 'chief nursing officer'."""
+    start, end = hit.start, hit.end
+    while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i >= start \
+            and doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") and doc[start - 1].ent_type_ not in ("PERSON", "ORG", "GPE"):
+        start -= 1
+    if end < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == end - 1:
+        objects = [c for c in doc[end].children if c.dep_ == "pobj"]
+        if objects and objects[0].i - end <= 3:
+            end = objects[0].i + 1
+    while start < end and doc[start].lower_ in ("the", "their", "a", "an", "his", "her"):
+        start += 1
+    return doc[start:end]
