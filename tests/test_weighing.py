@@ -97,3 +97,17 @@ def test_an_unsure_weighing_does_not_overrule_sure_rules():
     assert settled.unsure_reason == "the rules say yes; weighed over the whole memo, 60% for no"
     doubted = DecisionMakerVerdict("yes", "Ann Cole, owner", [], unsure_reason="a title alone")
     assert settle_decision_maker(doubted, _weighing("decision_maker_met", "no", 0.6)).value == "no"
+
+
+def test_analyze_weighs_by_default_and_not_with_rules_only():
+    from typer.testing import CliRunner
+
+    from debrief.cli import app
+
+    def weighed_rows(*flags):
+        result = CliRunner().invoke(app, ["analyze", "--json", *flags, OWNER_MET])
+        assert result.exit_code == 0, result.output
+        return [e for e in json.loads(result.stdout)["evidence"] if e["rule_id"].startswith("weighed-")]
+
+    assert {e["field"] for e in weighed_rows()} == set(WEIGHED_VERDICTS)
+    assert weighed_rows("--rules-only") == []

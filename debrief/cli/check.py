@@ -25,6 +25,7 @@ def analyze(
     text: str = typer.Argument("-", help="The transcript, or - to read it from stdin."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object, with the debriefs column names."),
     spacy_model: str = SpacyOption,
+    weigh: bool = typer.Option(True, "--weigh/--rules-only", help="--rules-only: the rules without the weighing (what they read in one sentence)."),
 ) -> None:
     """Analyze a transcript without audio and print the debrief."""
     from ..records import Transcript
@@ -33,7 +34,7 @@ def analyze(
         text = sys.stdin.read()
     if not text.strip():
         fail("no transcript text given")
-    debrief = load_analyzer(spacy_model).analyze(Transcript.from_text(text))
+    debrief = load_analyzer(spacy_model, weigh).analyze(Transcript.from_text(text))
     if as_json:
         typer.echo(json.dumps(debrief.to_dict(), indent=2))
     else:
