@@ -46,6 +46,7 @@ def test_firm_remote_said_many_ways(analyzer, text):
     "We set up a tasting at the bakery, Monday the 14th at 2:30, she typed it into her phone while I stood there.",
     "She rebooked on the phone for Friday at 2:30 at the cafe, and put it on the schedule.",
     "We booked the plant tour for October 2nd at 9, and the CFO accepted from his phone.",
+    "He rang from the depot and we got booked there and then on the phone, Monday the 9th at 7 at his yard.",
 ])
 def test_a_phone_that_only_carried_the_agreement_is_not_a_phone_meeting(analyzer, text):
     assert _followup(analyzer, text).followup == "firm_in_person"
@@ -194,4 +195,20 @@ def test_flights_same_sentence_cancellations_and_the_reps_own_pending(analyzer, 
     ("she said maybe next week we could catch up but nothing booked", "tentative"),
 ])
 def test_whisper_style_run_ons(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # Whisper writes Microsoft Teams as "team's"; the rep's own team's call is no meeting mode.
+    ("She agreed, and we set a team's call for Friday at 1-30.", "firm_remote"),
+    ("It's our team's call on pricing, but we meet at her office Tuesday at 10, confirmed.", "firm_in_person"),
+    # The place the rep left today is not where the next meeting is.
+    ("Let's do a zoom with his partner, he said. Thursday the 4th at three, he sent the invite before I left "
+     "the yard.", "firm_remote"),
+    # An offer the prospect then answered with a day, a time and a yes.
+    ("I offered to walk the plant with their engineer in person. Wednesday the 2nd at 9 at the plant, confirmed.",
+     "firm_in_person"),
+    ("I offered Wednesday the 2nd at 9 at the plant.", "tentative"),
+])
+def test_teams_heard_as_team_todays_place_and_an_answered_offer(analyzer, text, value):
     assert _followup(analyzer, text).followup == value

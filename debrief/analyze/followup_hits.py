@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .clauses import Clause
-from .live_clauses import PLAN_VERBS
+from .live_clauses import PLAN_VERBS, governing_verb
 from .patterns import Hit
 
 POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its", "'s", "whose"}
@@ -21,6 +21,7 @@ POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its", "'s", "whose"}
 # phone", "she typed it into her phone": the phone only carried the agreement.
 MEETING_VERBS = {"talk", "meet", "go", "chat", "speak", "do", "walk", "review", "discuss", "catch", "present",
                  "demo", "hop", "jump", "get", "run", "show", "have", "set", "book", "schedule"}
+ARRANGING_VERBS = {"set", "book", "schedule", "confirm", "arrange", "agree", "lock", "pencil"}
 PHONE_MEETINGS = {"call", "meeting", "appointment", "chat", "conversation", "interview", "demo"}
 # "a call" is a meeting; "make the call" and "it's his call" are a decision.
 DECIDING_VERBS = {"make", "be"}
@@ -49,7 +50,7 @@ def _means_it(clause: Clause, hit: Hit) -> bool:
     if hit.label == "REMOTE":
         return _remote_meeting(clause.doc, hit, clause.speaker)
     if hit.label == "IN_PERSON":
-        return not _mealtime(clause.doc, hit)
+        return not _mealtime(clause.doc, hit) and not _todays_place(clause.doc, hit)
     if hit.label == "DATE" and _a_deadline(clause.doc, hit):
         return False
     if hit.label == "DATE" and hit.rule.id == "date-ordinal":
@@ -152,6 +153,17 @@ def _done_already(doc, hit: Hit) -> bool:
     return False
 
 
+def _todays_place(doc, hit: Hit) -> bool:
+    """'Before I left the lot', 'we sat in her office': a place the rep was at today
+    (a past verb of the rep's own), not where the next meeting is."""
+    if hit.rule.id not in ("mode-their-place", "mode-in-person-more") or not doc.has_annotation("DEP"):
+        return False
+    verb = governing_verb(doc[hit.end - 1])
+    if verb is None or verb.tag_ != "VBD" or verb.lemma_.lower() in PLAN_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+
+
 def _mealtime(doc, hit: Hit) -> bool:
     """'during their lunch', 'before the lunch rush': a time of day, not a meal together."""
     word = doc[hit.start].lower_
@@ -175,6 +187,8 @@ def _remote_meeting(doc, hit: Hit, speaker: str | None = None) -> bool:
         if parsed and token.pos_ == "VERB":  # "call me Tuesday at 2" (the prospect asks), not "I called Ron"
             later = doc[token.i + 2].lower_ if token.i + 2 < len(doc) else ""
             return after in ("me", "us", "my") and token.tag_ == "VB" and later != "back"
+        if _teams_heard_as_team(doc, token.i - 1):
+            return True
         if before in POSSESSIVES or before in ("service", "sales", "cold", "house", "judgment", "close", "roll"):
             return False
         return not (parsed and token.head.lemma_ in DECIDING_VERBS and before in ("the", "final", "last"))
@@ -186,12 +200,23 @@ def _remote_meeting(doc, hit: Hit, speaker: str | None = None) -> bool:
         verb = token
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
+        if verb.lemma_ in ARRANGING_VERBS and doc[token.i - 2].lower_ in ("on", "over"):
+            return False  # "we were booked right there on the phone": the phone carried the booking
         return verb.lemma_ in MEETING_VERBS
     if word == "teams" and token.text == "teams":
         return before in ("on", "a", "via", "over", "ms", "microsoft") or after in PHONE_MEETINGS
     if word == "online" and parsed and token.head.pos_ == "NOUN" and token.dep_ == "amod":
         return False  # "the online store"
     return True
+
+
+def _teams_heard_as_team(doc, i: int) -> bool:
+    """Whisper writes Microsoft Teams as "team's": 'we set a team's call Friday'.
+    'Our team's call' is still the rep's own team."""
+    if i < 1 or doc[i].lower_ != "'s" or doc[i - 1].lower_ != "team":
+        return False
+    owner = doc[i - 2].lower_ if i >= 2 else ""
+    return owner not in POSSESSIVES and owner not in ("sales", "whole", "leadership", "management")
 
 
 def _counts_something(doc, hit: Hit) -> bool:

@@ -57,7 +57,11 @@ def _held_open(candidate: Candidate) -> bool:
     sentence = [c for c in _clauses_of(focus) if c.start > focus.start]
     if any((c.speaker == "prospect" and c.hedged) or c.has("PENDING") for c in sentence):
         return True
+    # An offer said before a plan the prospect then agreed ("I offered to go through it in
+    # person. Thursday at 10 at her office, confirmed.") was answered by it.
+    answered = focus.has("AGREED") and not focus.has("PENDING")
     return any((c.has("PENDING") or (c.hedged and c.has(*SPECIFIC))) and c is not focus and not c.has("AGREED")
+               and not (answered and c.sent_index < focus.sent_index)
                for c in candidate.context) or focus.has("PENDING")
 
 
