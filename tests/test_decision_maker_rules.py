@@ -138,3 +138,34 @@ def test_unsure_verdicts_say_why(analyzer):
     assert nothing.decision_maker_unsure == "nothing says who was met or who decides"
     owner = _debrief(analyzer, "Met Hank Klemme, the owner. He wants new terminals before deer season.")
     assert owner.decision_maker_met == "yes" and owner.decision_maker_unsure is None
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting still to come: "come by and meet her" is no meeting had
+    "I talked to Rob, the manager. He said come by Monday at 10 and meet Mrs. Lyle, she owns the place.",
+    # heard through someone else's phone or text
+    "I met the son, Danny. His mum owns the firm and signs everything. He texted his mum, she said fine, "
+    "Thursday at 2.",
+    "Met the foreman, Sal. The company is his uncle Vic's, Vic signs every contract. Sal called him and Vic said "
+    "ring me tomorrow.",
+    # away in another town
+    "Saw the manager, Ray. The owner, Dr. Adeyemi, decides everything, and she was in Lagos this week.",
+])
+def test_a_decider_only_planned_relayed_or_out_of_town_was_not_met(analyzer, text):
+    assert _debrief(analyzer, text).decision_maker_met == "no"
+
+
+@pytest.mark.parametrize("text", [
+    "Met Mr. Suresh, the MD. He takes all the decisions now, his father has stepped back.",
+    "Mr. Brown own the shop, him alone run it. Him say straight up he not interested.",
+    "Saw Nora Quinn, the bursar, she signs off the IT contracts, the head trusts her on that. "
+    "But she said they're happy with their supplier.",
+])
+def test_authority_said_as_taking_the_decisions_and_the_person_who_speaks(analyzer, text):
+    assert _debrief(analyzer, text).decision_maker_met == "yes"
+
+
+def test_an_object_pronoun_is_not_its_own_verbs_subject(analyzer):
+    cast = _cast(analyzer, "Saw Nora Quinn, the bursar. The head trusts her completely. She said no.")
+    nora = _person(cast, "Nora")
+    assert nora.met

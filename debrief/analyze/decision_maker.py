@@ -47,6 +47,7 @@ class DecisionMakerVerdict:
     unsure_reason: str | None = None
     basis: str = ""  # which reading decided it, for measuring
     met_label: str | None = None  # the most senior person met, named if the weighing says yes
+    cast_shape: tuple[str, ...] = ()  # who was met and who decides, in general terms, for the weighing
 
 
 def judge_decision_maker(clauses: list[Clause], find_people=None) -> DecisionMakerVerdict:
@@ -58,6 +59,7 @@ def judge_decision_maker(clauses: list[Clause], find_people=None) -> DecisionMak
     cast = build_cast(doc, doc.user_data.get("debrief_hits", []), _prospect_speaks(clauses))
     verdict = _judge_by_cast(cast, clauses)
     verdict.met_label = _most_senior_met(cast)
+    verdict.cast_shape = cast.shape()
     return verdict
 
 
@@ -65,6 +67,7 @@ def _most_senior_met(cast: Cast) -> str | None:
     order = {"top": 0, "senior": 1, None: 2, "junior": 3, "body": 4}
     met = [p for p in cast.met() if p.label and not p.rep_side]
     return min(met, key=lambda p: (0 if p.has_authority else 1, order.get(p.rank, 2))).label if met else None
+
 
 
 def _prospect_speaks(clauses: list[Clause]):

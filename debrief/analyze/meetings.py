@@ -40,6 +40,8 @@ NOT_THERE = {"there", "in", "around", "available", "present", "here", "on"}
 PLANNING = {"book", "set", "schedule", "plan", "arrange", "request", "propose", "try", "want", "hope", "need",
             "suppose", "get", "push", "ask", "offer", "line", "pencil", "confirm", "lock", "put", "send",
             "invite", "move", "reschedule", "expect", "like", "love", "have", "do", "wait", "see", "make"}
+RELAY_VERBS = {"call", "text", "phone", "ring", "message", "email", "whatsapp", "dial", "buzz"}
+RELAYED = {"texted", "called", "phoned", "rang", "messaged", "emailed", "whatsapped", "buzzed", "dialed", "dialled"}
 FUTURE_AUX = {"will", "'ll", "wo", "would", "'d", "gonna", "shall", "going", "might", "may", "could", "should",
               "can", "ca"}
 
@@ -54,6 +56,8 @@ class MeetingReader:
         if person.is_body or person.rep_side:
             return
         event = self._contact(self.doc[index])
+        if event == "met" and self._relayed(index, person):
+            event = None  # "Jake called his dad, and Stan said ...": heard through someone else's phone
         if event is None and self._after_met_word(start):
             event = "met"
         if event == "met":
@@ -61,6 +65,22 @@ class MeetingReader:
             self.last_speaker = person
         elif event == "absent":
             person.absent.append(index)
+
+    def _relayed(self, index: int, person: Person) -> bool:
+        """Earlier in the sentence someone else (not the rep) called, texted or rang this
+        person: 'He texted Donna, she said yes'. What they said came through that phone."""
+        sent = self.doc[index].sent
+        for token in sent:
+            if token.i >= index or token.pos_ != "VERB" or \
+                    not (token.lemma_.lower() in RELAY_VERBS or token.lower_ in RELAYED):
+                continue
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            reached = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+            # the one reached may be named differently ("called his dad ... Stan said")
+            if subject is not None and subject.lower_ not in ("i", "we") and self.at.get(subject.i) is not person \
+                    and any(c.i in self.at or c.lower_ in ("him", "her", "them") for c in reached):
+                return True
+        return False
 
     def _after_met_word(self, start: int) -> bool:
         """'Met Hank Klemme', 'sat down with the owner': the first person named right after
@@ -121,6 +141,8 @@ class MeetingReader:
                                                              for o in c.children)
                                    for c in verb.children):
                 return "absent"  # 'with patients', 'in a meeting', 'at a conference' 
+            if not negated and _elsewhere_in_town(verb):
+                return "absent"  # "she was in St. John's today", "Sal's in Tampa at his daughter's"
             if children & {"there", "present"} and not negated:
                 return "met" if verb.tag_ == "VBD" else None
             return None
@@ -132,6 +154,8 @@ class MeetingReader:
             return "absent"
         if negated or _planned(verb) or _hearsay(verb):
             return None
+        if lemma in ("say", "tell", "ask") and verb.tag_ == "VBP" and token.lower_ in ("him", "her"):
+            return "met"  # "him say straight up", "her tell me": Caribbean and West African English
         if lemma in SPEECH | PRESENCE and verb.tag_ in ("VBD", "VBZ") and verb.pos_ in ("VERB", "AUX"):
             if verb.tag_ == "VBZ" and lemma not in {"go", "say", "tell", "ask", "walk", "join", "pop"}:
                 return None
@@ -139,6 +163,18 @@ class MeetingReader:
                 return None  # 'she goes, ...' is speech; 'it goes to the board' is not
             return "met"
         return None
+
+
+def _elsewhere_in_town(verb) -> bool:
+    """'Was in St. John's', 'is in Tampa', 'was up in Abuja': in another place by name."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and \
+                any(o.dep_ == "pobj" and o.ent_type_ == "GPE" for o in prep.children):
+            return True
+        if prep.dep_ == "advmod" and prep.lower_ in ("up", "down", "over", "off", "away") and \
+                any(_elsewhere_in_town(prep) for _ in [0]):
+            return True
+    return False
 
 
 def _hearsay(verb) -> bool:
@@ -186,4 +222,6 @@ def _status(governor, meet: bool) -> str | None:
         return None
     if verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VB", "VBP") and verb.lemma_.lower() not in ("sit", "meet", "talk"):
         return None
+    if verb.pos_ == "VERB" and verb.lower_ in ("meet", "talk", "sit") and verb.i > verb.sent.start:
+        return None  # "come by Monday and meet Mrs. MacNeil": a plan ("Met Hank" opening a memo is past)
     return "met"

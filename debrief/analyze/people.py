@@ -68,3 +68,24 @@ class Cast:
         the memo says someone was away or nobody was met."""
         quiet = not self.nobody_met and not any(p.absent for p in self.people)
         return [p for p in self.people if not p.rep_side and (p.was_met or p.presumed and quiet and not p.absent)]
+
+    def shape(self) -> tuple[str, ...]:
+        """The cast in general terms, for the weighing: for the people met, away or only
+        mentioned, their rank and what was said of them (authority, deferring, owning),
+        and whether nobody was met. Words differ from writer to writer; this shape is
+        what the decision-maker verdict turns on."""
+        shape = set()
+        met = self.met()
+        for person in self.people:
+            if person.rep_side:
+                continue
+            side = "met" if person in met else "away" if person.absent else "mentioned"
+            facts = [f"rank={person.rank or 'none'}", f"decides={person.has_authority}"]
+            facts += [name for name, said in (
+                ("authority", person.authority), ("no_authority", person.no_authority), ("defers", person.defers),
+                ("deferred_to", person.deferred_to), ("owns", person.owns), ("named", person.name)) if said]
+            shape.update(f"{side}.{fact}" for fact in facts)
+        shape.add(f"met.count={min(len(met), 2)}")
+        shape.update(name for name, said in (("nobody_met", self.nobody_met),
+                                             ("unnamed_elsewhere", self.unnamed_elsewhere)) if said)
+        return tuple(sorted(shape))

@@ -57,6 +57,12 @@ class PronounReader:
         subjects = [p for p in same if any(self.doc[i].dep_ in ("nsubj", "nsubjpass") and self.sent_of[i] == sentence
                                            for i, q in self.at.items() if q is p and i < token.i)]
         reported = token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in REPORTING
+        # 'the head trusts her': an object pronoun is never its own verb's subject
+        own_subject = [self.at[c.i] for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in self.at] \
+            if token.dep_ in ("dobj", "dative") and not token.lower_.endswith("self") else []
+        subjects = [p for p in subjects if not any(p is q for q in own_subject)]
+        if any(person is q for q in own_subject):
+            person = next((p for p, last in candidates if not any(p is q for q in own_subject)), person)
         if subjects and not reported:
             person = subjects[0]  # 'Dr. Reyes bought it off old Dr. Klein, so it's her call'
         elif not person.met and token.dep_ in ("nsubj", "nsubjpass") and \
