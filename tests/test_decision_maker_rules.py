@@ -169,3 +169,24 @@ def test_an_object_pronoun_is_not_its_own_verbs_subject(analyzer):
     cast = _cast(analyzer, "Saw Nora Quinn, the bursar. The head trusts her completely. She said no.")
     nora = _person(cast, "Nora")
     assert nora.met
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Kerr Plumbing. Jim Kerr, his company, his money. He wanted a price emailed.", "yes"),
+    ("Met your man Liam Doyle. It's his pub, his father had it before him.", "yes"),
+    ("Met Dave Ross, the ops manager, his company makes boxes.", "unclear"),
+])
+def test_authority_said_by_a_possessive_beside_the_name(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+def test_bystanders_at_a_no_show_are_nobody_met(analyzer):
+    text = ("Drove out for the nine o'clock with Tony Russo, the owner, and he didn't show. "
+            "The guys in the yard said he's probably at the other job. Called him, voicemail.")
+    assert _debrief(analyzer, text).decision_maker_met == "no"
+
+
+def test_what_the_contact_said_by_text_is_no_meeting(analyzer):
+    text = ("Gary from Gary's Roofing didn't show. Then he texted, sorry mate, had to go to a job, "
+            "and he said can we do Friday at 9, and I said yes.")
+    assert _debrief(analyzer, text).decision_maker_met == "no"

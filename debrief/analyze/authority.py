@@ -34,7 +34,7 @@ class AuthorityReader:
         owner = possessors[-1] if possessors else None  # "his dad's company": the dad's
         if owner is None and any(t.lower_ in ("hers", "his", "theirs") for t in span):
             owner = next((self.at[t.i] for t in span if t.i in self.at), None)
-        person = owner or self._resolve_subject(anchor_of(doc, hit)) or self._subject_before(hit)
+        person = owner or self._resolve_subject(anchor_of(doc, hit)) or self._apposed(hit) or self._subject_before(hit)
         if person is None and self._shared(hit):
             for together in self._shared(hit):
                 together.authority.append(hit.start)
@@ -49,6 +49,16 @@ class AuthorityReader:
         else:
             person.authority.append(hit.start)
             person.owns = person.owns or any(t.lemma_.lower() in ("own", "found") and t.pos_ == "VERB" for t in span)
+
+    def _apposed(self, hit: Hit) -> Person | None:
+        """'Bill Harmon, his company, his money': a phrase set beside a person's name."""
+        span = self.doc[hit.start:hit.end]
+        root = next((t for t in span if t.dep_ == "appos"), anchor_of(self.doc, hit))
+        while root.dep_ in ("appos", "conj") and root.head.i != root.i:
+            root = root.head
+            if root.i in self.at and not self.at[root.i].is_body:
+                return self.at[root.i]
+        return None
 
     def _subject_before(self, hit: Hit) -> Person | None:
         """When the parse loses the phrase ('she's got the card and the say-so' read as the

@@ -95,7 +95,9 @@ def _judge_by_cast(cast: Cast, clauses: list[Clause]) -> DecisionMakerVerdict:
     if elsewhere or deferring or cast.unnamed_elsewhere:
         return _someone_else(cast, clauses, elsewhere, deferring)
     strong = [h for h in cast.nobody_met if not _weak_nobody(h, clauses)]
-    if not met and (cast.nobody_met or any(p.absent for p in cast.people)) or strong:
+    # 'The guys there said he's at the other job': bystanders are nobody met
+    contacts = [p for p in met if p.name or p.rank or not p.plural]
+    if not contacts and (cast.nobody_met or any(p.absent for p in cast.people)) or strong:
         hits = [(_clause_at(clauses, h.start), h) for h in cast.nobody_met]
         away = [p for p in cast.people if p.absent]
         found = f"\"{clauses[0].doc[cast.nobody_met[0].start:cast.nobody_met[0].end].text}\"" if cast.nobody_met \

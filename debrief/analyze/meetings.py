@@ -41,6 +41,8 @@ PLANNING = {"book", "set", "schedule", "plan", "arrange", "request", "propose", 
             "suppose", "get", "push", "ask", "offer", "line", "pencil", "confirm", "lock", "put", "send",
             "invite", "move", "reschedule", "expect", "like", "love", "have", "do", "wait", "see", "make"}
 RELAY_VERBS = {"call", "text", "phone", "ring", "message", "email", "whatsapp", "dial", "buzz"}
+WRITTEN = {"text", "message", "email", "whatsapp"}  # 'Bea called me last week' often leads to a visit
+WRITTEN_PAST = {"texted", "messaged", "emailed", "whatsapped"}
 RELAYED = {"texted", "called", "phoned", "rang", "messaged", "emailed", "whatsapped", "buzzed", "dialed", "dialled"}
 FUTURE_AUX = {"will", "'ll", "wo", "would", "'d", "gonna", "shall", "going", "might", "may", "could", "should",
               "can", "ca"}
@@ -68,7 +70,8 @@ class MeetingReader:
 
     def _relayed(self, index: int, person: Person) -> bool:
         """Earlier in the sentence someone else (not the rep) called, texted or rang this
-        person: 'He texted Donna, she said yes'. What they said came through that phone."""
+        person ('He texted Donna, she said yes'), or the person texted or emailed the rep
+        ('then he texted, sorry, ... he said Wednesday'): what they said came by phone."""
         sent = self.doc[index].sent
         for token in sent:
             if token.i >= index or token.pos_ != "VERB" or \
@@ -76,6 +79,10 @@ class MeetingReader:
                 continue
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             reached = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+            written = token.lemma_.lower() in WRITTEN or token.lower_ in WRITTEN_PAST
+            if written and subject is not None and self.at.get(subject.i) is person and \
+                    (not reached or any(c.lower_ in ("me", "us") for c in reached)):
+                return True  # "then he texted, sorry mate, ... and he said Wednesday": by text
             # the one reached may be named differently ("called his dad ... Stan said")
             if subject is not None and subject.lower_ not in ("i", "we") and self.at.get(subject.i) is not person \
                     and any(c.i in self.at or c.lower_ in ("him", "her", "them") for c in reached):
