@@ -190,3 +190,15 @@ def test_what_the_contact_said_by_text_is_no_meeting(analyzer):
     text = ("Gary from Gary's Roofing didn't show. Then he texted, sorry mate, had to go to a job, "
             "and he said can we do Friday at 9, and I said yes.")
     assert _debrief(analyzer, text).decision_maker_met == "no"
+
+
+@pytest.mark.parametrize("text", [
+    # speech in the plain form with a singular third person (Caribbean, West African English)
+    "Mrs. Brown is the owner, she sign off on every supplier. Met her. Mrs. Brown say money tight right now.",
+    # co-owners: one who must run it by the other still decides
+    "Met Jake. It's Jake and his buddy Marcus, they own it fifty-fifty. He goes, I gotta run it by Marcus.",
+    # 'he' after 'his brother' is the named owner, not the brother
+    "Mick's Burgers. Mick owns the joint, him and his brother started it. He said he'd think it over.",
+])
+def test_dialect_speech_co_owners_and_the_named_person_over_his_relative(analyzer, text):
+    assert _debrief(analyzer, text).decision_maker_met == "yes"

@@ -76,7 +76,10 @@ class AuthorityReader:
         sentence before, when the memo says they decide jointly."""
         doc = self.doc
         sent = doc[hit.start].sent
-        if not any(t.lower_ in ("both", "together", "jointly", "all", "each") for t in sent):
+        words = {t.lower_ for t in sent}
+        fifty_fifty = any(t.lower_ in ("fifty", "50") and t.nbor(1).text in ("-", "/") for t in sent if t.i + 1 < len(doc))
+        if not (words & {"both", "together", "jointly", "all", "each", "fifty-fifty", "50/50", "equally", "equal"}
+                or fifty_fifty):
             return []
         subject = next((c for c in anchor_of(doc, hit).children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ not in ("they", "we", "both"):

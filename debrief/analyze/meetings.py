@@ -161,8 +161,8 @@ class MeetingReader:
             return "absent"
         if negated or _planned(verb) or _hearsay(verb):
             return None
-        if lemma in ("say", "tell", "ask") and verb.tag_ == "VBP" and token.lower_ in ("him", "her"):
-            return "met"  # "him say straight up", "her tell me": Caribbean and West African English
+        if _dialect_speech(token, verb):
+            return "met"  # "him say straight up", "Mrs. Gayle say money tight": Caribbean and West African English
         if lemma in SPEECH | PRESENCE and verb.tag_ in ("VBD", "VBZ") and verb.pos_ in ("VERB", "AUX"):
             if verb.tag_ == "VBZ" and lemma not in {"go", "say", "tell", "ask", "walk", "join", "pop"}:
                 return None
@@ -170,6 +170,18 @@ class MeetingReader:
                 return None  # 'she goes, ...' is speech; 'it goes to the board' is not
             return "met"
         return None
+
+
+def _dialect_speech(subject, verb) -> bool:
+    """'She say', 'him tell me', 'Mrs. Gayle say': speech in the plain form with a
+    singular third person, as Caribbean and West African English say it."""
+    if verb.lemma_.lower() not in ("say", "tell", "ask", "like", "want", "write", "look", "laugh", "agree"):
+        return False
+    if verb.tag_ not in ("VBP", "VB") or verb.lower_ != verb.lemma_.lower():
+        return False
+    if any(c.dep_ in ("aux", "neg") for c in verb.children):
+        return False  # 'she didn't say', 'he'll tell me'
+    return subject.lower_ in ("he", "she", "him", "her") or subject.pos_ == "PROPN"
 
 
 def _elsewhere_in_town(verb) -> bool:

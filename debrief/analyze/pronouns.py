@@ -51,6 +51,7 @@ class PronounReader:
         known = [p for p, last in candidates if p.gender == gender and sentence - self.sent_of[last] <= 3]
         known_met = [p for p, last in candidates if p.gender == gender and p.met]
         person = known[0] if known and candidates[0][0].gender is None else candidates[0][0]
+        person = self._named_over_kin(person, candidates) or person
         if person.gender is None and not person.met and known_met and not known:
             person = known_met[0]  # the contact, not a newcomer only talked about
         same = [p for p, last in candidates if self.sent_of[last] == sentence]
@@ -73,6 +74,17 @@ class PronounReader:
         self.at[token.i] = person
         self.roots.append((token.i, person))
         self._note_contact(token.i, person, token.i)
+
+    def _named_over_kin(self, person: Person, candidates) -> Person | None:
+        """'Mick owns the joint, him and his brother started it. He said ...': a person said only
+        as someone's relative ('his brother', no name) yields to the named one just before."""
+        if person.name or not person.mentions:
+            return None
+        if not all(i > 0 and self.doc[i - 1].lower_ in ("his", "her", "their") for i in person.mentions):
+            return None
+        sentence = max(self.sent_of[i] for i in person.mentions)
+        return next((p for p, last in candidates
+                     if p.name and p is not person and sentence - self.sent_of[last] <= 1), None)
 
     def _by_recency(self, before: int) -> list[tuple[Person, int]]:
         last: dict[int, int] = {}
