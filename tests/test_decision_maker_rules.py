@@ -202,3 +202,15 @@ def test_what_the_contact_said_by_text_is_no_meeting(analyzer):
 ])
 def test_dialect_speech_co_owners_and_the_named_person_over_his_relative(analyzer, text):
     assert _debrief(analyzer, text).decision_maker_met == "yes"
+
+
+@pytest.mark.parametrize("text", [
+    "Met Ben Osei, their IT manager. Linda Cho, the CIO, makes the call on any ERP add-on. "
+    "Video call with Linda and Ben, Tuesday the 2nd at 10 a.m., invite accepted.",
+    "Met the store manager, Kiri. Signage goes to the area manager, Hemi, he approves all the spend, and he "
+    "wasn't there, he apparently pops in late on Fridays.",
+    "The owner wasn't in. I met Fiona, who runs the office. She's not the one who decides, she said that straight "
+    "out.",
+])
+def test_a_meeting_still_to_come_a_habit_and_not_the_one_who_decides(analyzer, text):
+    assert _debrief(analyzer, text).decision_maker_met == "no"

@@ -99,7 +99,9 @@ class AuthorityReader:
         who = self._resolve_subject(anchor)
         subject = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if who is not None and subject is not None and hit.start <= subject.i < hit.end:
-            who.authority.append(hit.start)  # 'her boss decides', 'the board approves'
+            said_not = is_negated(anchor) or any(t.lower_ in ("not", "n't", "never") for t in doc[hit.start:hit.end])
+            # 'her boss decides', 'the board approves'; 'she's not the one who decides'
+            (who.no_authority if said_not else who.authority).append(hit.start)
             return
         negated = is_negated(anchor) and not any(t.lower_ in ("not", "n't", "never") for t in doc[hit.start:hit.end])
         sent = doc[hit.start].sent

@@ -44,6 +44,10 @@ RELAY_VERBS = {"call", "text", "phone", "ring", "message", "email", "whatsapp", 
 WRITTEN = {"text", "message", "email", "whatsapp"}  # 'Bea called me last week' often leads to a visit
 WRITTEN_PAST = {"texted", "messaged", "emailed", "whatsapped"}
 RELAYED = {"texted", "called", "phoned", "rang", "messaged", "emailed", "whatsapped", "buzzed", "dialed", "dialled"}
+TODAY = {"today", "yesterday", "tonight", "this", "morning", "afternoon", "evening", "earlier", "last", "night",
+         "the", "a", "an", "few", "minutes", "hour", "hours", "an", "half", "twenty", "thirty", "ten", "fifteen",
+         "forty", "five", "one", "two", "whole", "first", "ago", "lunchtime", "lunch"}
+HABITUAL = {"apparently", "usually", "normally", "always", "sometimes", "often", "generally", "typically"}
 FUTURE_AUX = {"will", "'ll", "wo", "would", "'d", "gonna", "shall", "going", "might", "may", "could", "should",
               "can", "ca"}
 
@@ -166,6 +170,8 @@ class MeetingReader:
         if lemma in SPEECH | PRESENCE and verb.tag_ in ("VBD", "VBZ") and verb.pos_ in ("VERB", "AUX"):
             if verb.tag_ == "VBZ" and lemma not in {"go", "say", "tell", "ask", "walk", "join", "pop"}:
                 return None
+            if verb.tag_ == "VBZ" and any(c.lower_ in HABITUAL for c in verb.children):
+                return None  # 'he apparently pops in late on Fridays': a habit, not today
             if lemma == "go" and not (verb.i + 1 < len(self.doc) and self.doc[verb.i + 1].is_punct):
                 return None  # 'she goes, ...' is speech; 'it goes to the board' is not
             return "met"
@@ -230,8 +236,17 @@ def _planned(verb) -> bool:
     return False
 
 
+def _dated(tokens) -> bool:
+    """A day or time still to come said with the meeting ('call with Linda, Tuesday the 2nd'),
+    not today's ('coffee with him this morning')."""
+    return any(t.ent_type_ in ("DATE", "TIME") and t.lower_ not in TODAY for t in tokens)
+
+
 def _status(governor, meet: bool) -> str | None:
-    """Met unless negated ('never met him': absent) or still planned ('booked a walkthrough with')."""
+    """Met unless negated ('never met him': absent) or still planned ('booked a walkthrough with',
+    'Video call with Linda and Ben, Tuesday the 2nd at 10')."""
+    if governor.pos_ == "NOUN" and _dated(governor.subtree if governor.dep_ != "ROOT" else governor.sent):
+        return None
     verb = governor
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ not in ("ROOT",):
         verb = verb.head
