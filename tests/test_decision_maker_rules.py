@@ -214,3 +214,16 @@ def test_dialect_speech_co_owners_and_the_named_person_over_his_relative(analyze
 ])
 def test_a_meeting_still_to_come_a_habit_and_not_the_one_who_decides(analyzer, text):
     assert _debrief(analyzer, text).decision_maker_met == "no"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Harbour Law. Didn't get to see anyone, the girl on reception took my card.", "no"),
+    ("Bob Sullivan wasn't there, he's in Florida. I talked with Maureen, she runs the office, and she said Bob "
+     "makes all the buying decisions.", "no"),
+    ("Met with Priya Shah, the CISO, who has both the budget and the veto on security tooling.", "yes"),
+    ("Claire and James Whitlock, they're the two partners and they own the practice outright. Sat down with "
+     "Claire at the practice.", "yes"),
+    ("Met Bev, the home manager. The owners are a family in Jersey and they decide everything, Bev said.", "no"),
+])
+def test_nobody_seen_buying_decisions_the_veto_and_partners_who_own(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -78,17 +78,21 @@ class AuthorityReader:
         sent = doc[hit.start].sent
         words = {t.lower_ for t in sent}
         fifty_fifty = any(t.lower_ in ("fifty", "50") and t.nbor(1).text in ("-", "/") for t in sent if t.i + 1 < len(doc))
-        if not (words & {"both", "together", "jointly", "all", "each", "fifty-fifty", "50/50", "equally", "equal"}
+        if not (words & {"both", "together", "jointly", "all", "each", "fifty-fifty", "50/50", "equally", "equal",
+                         "partners", "co-owners", "owners"}
                 or fifty_fifty):
             return []
         subject = next((c for c in anchor_of(doc, hit).children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ not in ("they", "we", "both"):
             return []
         number = self.sent_of[hit.start]
+        # 'Beth was clear, Dr. Amsel and Dr. Roy are the partners and they decide': not Beth
+        above = {t.i for t in anchor_of(doc, hit).ancestors}
+        reporters = {id(p) for i, p in self.at.items() if doc[i].dep_ == "nsubj" and doc[i].head.i in above}
         for first in (number, number - 1):
             found = list({id(p): p for i, p in sorted(self.at.items())
                           if first <= self.sent_of[i] <= number and i < hit.start
-                          and not p.is_body and not p.rep_side}.values())
+                          and not p.is_body and not p.rep_side and id(p) not in reporters}.values())
             if len(found) >= 2 or found and first < number:
                 return found
         return []

@@ -25,7 +25,8 @@ from .clauses import Clause
 from .patterns import Hit, Rule
 
 DETERMINERS = {"her", "his", "their", "the", "my", "our", "a", "an"}
-LINK_WORDS = {"by", "past", "from", "of", "with", "to"}
+LINK_WORDS = {"by", "past", "from", "of", "with", "to", "without"}
+NOT_A_DECIDER = {"them", "him", "her", "it", "us", "me", "you", "anyone", "anybody", "someone", "somebody"}
 
 
 def _cast_rule(rule_id: str, label: str, description: str) -> Rule:
@@ -289,7 +290,8 @@ def _third_party(clause: Clause, hit: Hit) -> str | None:
         if token.is_punct or (words and words[-1].lower() not in DETERMINERS):
             break
         words.append(token.text)
-    return " ".join(words) or None
+    said = " ".join(words)
+    return said if said and said.lower() not in NOT_A_DECIDER else None
 
 
 def _role_hit(clause: Clause) -> Hit | None:
