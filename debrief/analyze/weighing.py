@@ -35,14 +35,14 @@ WEIGHED_VERDICTS = ("decision_maker_met", "excuses_accepted")
 # Dependencies that say who does what to whom: the pairs worth a feature.
 FRAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "poss", "acomp", "xcomp"}
 # Below this probability the weighed value is flagged for a manager. Chosen leaving one writer
-# out at a time (scripts/train-weights --leave-one-writer-out, 935 memos, 17 writers): about the
-# lowest threshold at which the verdicts not flagged were 95% right with at most a quarter flagged.
-# Decision-maker: 24% flagged, 0.948 right; excuses: 9% flagged, 0.959 right.
+# out at a time (scripts/train-weights --leave-one-writer-out): about the lowest threshold at which
+# the verdicts not flagged were 95% right with at most a quarter flagged. On 1,340 memos from 26
+# writers: decision-maker 20% flagged, 0.954 right; excuses 7% flagged, 0.963 right.
 CONFIDENT = {"decision_maker_met": 0.88, "excuses_accepted": 0.80}
-# A weighing this unsure does not overrule rules that are sure of themselves: on a memo unlike the
-# corpus (one sentence typed in) the rules' reading is the safer one. Leaving one writer out, this
-# costs under 0.01 macro-F1.
-OVERRULE_AT = 0.65
+# A weighing with less than an even chance does not overrule rules that are sure of themselves: on
+# a memo unlike the corpus (one sentence typed in) the rules' reading is the safer one. Leaving one
+# writer out (1,340 memos), raising this to 0.65 cost the decision-maker 0.01 macro-F1.
+OVERRULE_AT = 0.5
 
 
 @dataclass
