@@ -212,3 +212,19 @@ def test_whisper_style_run_ons(analyzer, text, value):
 ])
 def test_teams_heard_as_team_todays_place_and_an_answered_offer(analyzer, text, value):
     assert _followup(analyzer, text).followup == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # Whisper writes a clock time as bare digits beside its day, and hears Teams as "Teens"
+    ("She's already sent me the invite, 745 Friday at the practice.", "firm_in_person"),
+    ("We're on for Friday 7 45 at the yard, he confirmed.", "firm_in_person"),
+    ("Collins accepted the invite, Teens Wednesday at 11.", "firm_remote"),
+    ("We sold 745 units on Friday.", "none"),
+    ("Her teens work the counter on Saturdays. We meet Friday at 10 at the shop, she confirmed.", "firm_in_person"),
+])
+def test_whisper_digit_times_and_teens(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value
+
+
+def test_a_whisper_digit_time_resolves_beside_its_day():
+    assert resolve_when("Friday", "745 Friday", BASE) == "2026-11-27T07:45"

@@ -28,6 +28,7 @@ DECIDING_VERBS = {"make", "be"}
 # Nouns an ordinal counts rather than dates: "the 4th call", "the third floor".
 COUNTED = {"time", "call", "floor", "shift", "visit", "meeting", "one", "person", "quarter", "week", "year", "grade",
            "place", "round", "generation", "location", "store", "branch", "truck", "voicemail", "attempt", "try"}
+WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow"}
 MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
                "dec"}
@@ -203,8 +204,11 @@ def _remote_meeting(doc, hit: Hit, speaker: str | None = None) -> bool:
         if verb.lemma_ in ARRANGING_VERBS and doc[token.i - 2].lower_ in ("on", "over"):
             return False  # "we were booked right there on the phone": the phone carried the booking
         return verb.lemma_ in MEETING_VERBS
-    if word == "teams" and token.text == "teams":
-        return before in ("on", "a", "via", "over", "ms", "microsoft") or after in PHONE_MEETINGS
+    if word == "teen":
+        return False
+    if (word == "teams" and token.text == "teams") or word == "teens":  # Whisper also hears Teams as "Teens"
+        return before in ("on", "a", "via", "over", "ms", "microsoft") or after in PHONE_MEETINGS \
+            or after in WEEKDAY_WORDS
     if word == "online" and parsed and token.head.pos_ == "NOUN" and token.dep_ == "amod":
         return False  # "the online store"
     return True

@@ -222,7 +222,8 @@ def normalise_time(text: str) -> tuple[list[str], str | None]:
     text = text.lower()
     for pattern, replacement in TIME_MARKERS:
         text = re.sub(pattern, replacement, text)
-    words = re.sub(r"[^a-z0-9:]+", " ", text).split()
+    # 'Friday 7 45', '745 Friday': Whisper's time beside its day; the day is read elsewhere
+    words = [w for w in re.sub(r"[^a-z0-9:]+", " ", text).split() if w not in WEEKDAYS and w != "tomorrow"]
     meridiem = next((w for w in words if w in ("am", "pm")), None)
     return [w for w in words if w not in ("am", "pm")], meridiem
 
