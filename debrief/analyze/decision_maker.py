@@ -70,7 +70,6 @@ def _most_senior_met(cast: Cast) -> str | None:
     return min(met, key=lambda p: (0 if p.has_authority else 1, order.get(p.rank, 2))).label if met else None
 
 
-
 def _prospect_speaks(clauses: list[Clause]):
     """Token i is in the prospect's own words ('she said flat out, I make these calls')."""
     def speaks(i: int) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from .clauses import Clause
 from .live_clauses import PLAN_VERBS, governing_verb
 from .patterns import Hit
+from .when import WEEKDAYS
 
 POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its", "'s", "whose"}
 # "We'll go over it on the phone": the phone is the meeting. "Ron confirmed on the
@@ -28,7 +29,7 @@ DECIDING_VERBS = {"make", "be"}
 # Nouns an ordinal counts rather than dates: "the 4th call", "the third floor".
 COUNTED = {"time", "call", "floor", "shift", "visit", "meeting", "one", "person", "quarter", "week", "year", "grade",
            "place", "round", "generation", "location", "store", "branch", "truck", "voicemail", "attempt", "try"}
-WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow"}
+WEEKDAY_WORDS = {*WEEKDAYS, "tomorrow"}
 MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
                "dec"}

@@ -117,7 +117,7 @@ def decision_maker_findings(verdict) -> list[str]:
     basis = (verdict.basis or "").split(":")
     return [f"dm.rule={verdict.value}", f"dm.basis={':'.join(basis[:2])}",
             f"dm.unsure={bool(verdict.unsure_reason)}:{verdict.value}"] + \
-        [f"dm.cast.{fact}" for fact in getattr(verdict, "cast_shape", ())]
+        [f"dm.cast.{fact}" for fact in verdict.cast_shape]
 
 
 def excuses_findings(verdict) -> list[str]:
