@@ -228,3 +228,46 @@ def test_whisper_digit_times_and_teens(analyzer, text, value):
 
 def test_a_whisper_digit_time_resolves_beside_its_day():
     assert resolve_when("Friday", "745 Friday", BASE) == "2026-11-27T07:45"
+
+
+@pytest.mark.parametrize("text, value", [
+    # Whisper dropped the full stop but kept the capital: the agreement is the prospect's own sentence.
+    ("So I'll come back to the yard with the schedule Thursday at half past seven before his crew heads out "
+     "He texted back sweet see you then", "firm_in_person"),
+    # A booking made again is a plan; only "back in March" looks back.
+    ("So we've booked me back in next Tuesday at three, after the lunch rush, in person.", "firm_in_person"),
+    ("Back in March we met Tuesday at ten at his yard.", "none"),
+    # Whisper's "walk through" and an ordinal in words beside its weekday.
+    ("So we're doing a walk through Monday the second at 6 a.m., I'll meet her at the gate.", "firm_in_person"),
+    # A street named by an ordinal is no day.
+    ("She wants a survey at the 14th street building, so we set it for Thursday.", "tentative"),
+])
+def test_lost_sentence_breaks_bookings_again_and_ordinals(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # The phone call she made on the spot booked the meeting; it is not the meeting.
+    ("She rang him there and then, on speaker, and we've got Tuesday the 3rd at two on site.", "firm_in_person"),
+    ("She said ring me Tuesday at 10 and we'll go through it.", "firm_remote"),
+    # The last day and time said with a mode carry their own mode.
+    ("We first booked a Zoom for Monday at 9, then she texted saying she'd rather I come in, so now it's at her "
+     "office Monday at 9:30, in person.", "firm_in_person"),
+    ("She wants a walkthrough in person, so we have a Zoom on Monday at 9 first, she accepted.", "firm_remote"),
+    # Called off, with a rebooking still to come.
+    ("We had it all set, Thursday at 2 at the Croydon site. But he's just messaged, he has to cancel, he'll be in "
+     "touch to rebook.", "none"),
+    ("He had to cancel Thursday, so we rebooked for Friday at 9 at the site, confirmed.", "firm_in_person"),
+])
+def test_a_call_made_today_a_revised_mode_and_a_cancellation(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Met him today at his office It's his company He owns it outright", 3),
+    ("Gave him the rough numbers Then we set it up", 2),
+    ("We met Dale from Smith And Sons and Mona Reyes at the yard on Thursday", 1),
+    ("She said Thursday suits Mr Hill at the Brown Street office", 1),
+])
+def test_whisper_capitals_mark_the_sentence_breaks_it_did_not_write(analyzer, text, sentences):
+    assert len(list(analyzer.nlp(text).sents)) == sentences

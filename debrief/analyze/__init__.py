@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from ..config import DEFAULT_SPACY_MODEL
 from ..records import Debrief, Evidence, Transcript
+from . import breaks
 from .account import judge_account
 from .clauses import split_clauses
 from .coaching import coaching_notes
@@ -42,9 +43,12 @@ def load_nlp(name: str = DEFAULT_SPACY_MODEL):
 
     if name != BLANK:
         try:
-            return spacy.load(name, exclude=UNUSED_COMPONENTS, disable=ON_DEMAND_COMPONENTS)
+            nlp = spacy.load(name, exclude=UNUSED_COMPONENTS, disable=ON_DEMAND_COMPONENTS)
         except (OSError, ImportError):
             pass
+        else:
+            breaks.add_to(nlp)
+            return nlp
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp

@@ -26,13 +26,15 @@ ARRANGING_VERBS = {"set", "book", "schedule", "confirm", "arrange", "agree", "lo
 PHONE_MEETINGS = {"call", "meeting", "appointment", "chat", "conversation", "interview", "demo"}
 # "a call" is a meeting; "make the call" and "it's his call" are a decision.
 DECIDING_VERBS = {"make", "be"}
-# Nouns an ordinal counts rather than dates: "the 4th call", "the third floor".
+# Nouns an ordinal counts or names rather than dates: "the 4th call", "the third floor", "14th Street".
 COUNTED = {"time", "call", "floor", "shift", "visit", "meeting", "one", "person", "quarter", "week", "year", "grade",
-           "place", "round", "generation", "location", "store", "branch", "truck", "voicemail", "attempt", "try"}
+           "place", "round", "generation", "location", "store", "branch", "truck", "voicemail", "attempt", "try",
+           "street", "st", "avenue", "ave", "century", "birthday", "anniversary"}
 WEEKDAY_WORDS = {*WEEKDAYS, "tomorrow"}
 MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
                "dec"}
+SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 WISHES = {"want", "wants", "wanted", "like", "'d", "would"}
 CONTRACT_NOUNS = {"agreement", "contract", "deal", "price", "pricing", "rate", "term", "terms", "vendor", "supplier",
                   "system", "budget", "spend", "rebate", "lease", "provider", "carrier", "policy", "program"}
@@ -92,6 +94,8 @@ def _a_deadline(doc, hit: Hit) -> bool:
     """'only good through Friday', 'send it by Friday', 'goes up from the 1st': a deadline, not a meeting day."""
     before = doc[hit.start - 1].lower_ if hit.start else ""
     verb = doc[hit.start - 2].lemma_.lower() if hit.start > 1 else ""
+    if before == "through" and verb == "walk":  # Whisper's "a walk through Monday" is a walkthrough
+        return False
     return before in DEADLINE_WORDS and not (before == "by" and verb in VISIT_VERBS)  # "come by Monday at 8"
 
 
@@ -133,12 +137,17 @@ def _agrees_to_something_else(doc, hit: Hit) -> bool:
 
 
 def _going_back(doc, hit: Hit) -> bool:
-    """'get back in there' is going again, not 'back in June'."""
+    """'get back in there', 'booked me back in next Tuesday' are going again; only 'back
+    in June', 'back in the day', 'back in 2019' look back."""
     if doc[hit.start:hit.end].text.lower() != "back in":
         return False
     before = doc[hit.start - 1].lemma_.lower() if hit.start else ""
-    after = doc[hit.end].lower_ if hit.end < len(doc) else ""
-    return before in ("get", "go", "come", "pop", "swing", "drop", "be") or after in ("there", "here", "front", "touch")
+    after = doc[hit.end] if hit.end < len(doc) else None
+    if before in ("get", "go", "come", "pop", "swing", "drop", "be") or after is None:
+        return True
+    looks_back = after.lower_ in MONTH_WORDS | SEASONS | {"the", "those", "my", "his", "her", "our"} or \
+        (after.shape_ == "dddd" and after.text[:2] in ("19", "20"))
+    return not looks_back
 
 
 def _done_already(doc, hit: Hit) -> bool:
@@ -183,6 +192,8 @@ def _remote_meeting(doc, hit: Hit, speaker: str | None = None) -> bool:
     parsed = doc.has_annotation("DEP")
     first = doc[hit.start]
     if first.lemma_.lower() in ("ring", "give") and hit.rule.id != "mode-remote":  # "ring me Monday", not "I'll ring"
+        if first.tag_ in ("VBD", "VBN"):  # "she rang him there and then": a call made today, not the meeting
+            return False
         second = doc[hit.start + 1].lower_ if hit.start + 1 < len(doc) else ""
         return second in ("me", "us", "my") or (speaker == "prospect" and second in ("him", "her"))
     if word == "call":

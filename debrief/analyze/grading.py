@@ -82,14 +82,17 @@ def _only_asked(candidate: Candidate) -> bool:
 
 
 def _mode(candidate: Candidate, earlier: list[Candidate]) -> tuple[str, bool]:
-    """Remote or in person, and whether it was said. The plan's own sentence speaks first,
-    and there a remote meeting wins ("she wants a walkthrough, so we have a Zoom on
+    """Remote or in person, and whether it was said. The plan's own sentence speaks first:
+    its last clause with both a day or time and a mode, else a remote meeting anywhere in it wins ("she wants a walkthrough, so we have a Zoom on
     Monday"): the in-person words around it usually tell today's visit. A plan said
     again ("So Friday at 1.") keeps the mode it was first said with; then the sentences
     around it; a mode never said is taken as in person."""
     here = [c for c in [candidate.focus, *candidate.context] if c.sent_index == candidate.focus.sent_index]
     elsewhere = [c for c in candidate.context if c.sent_index != candidate.focus.sent_index]
-    said_here = _mode_said(here)
+    # "We first booked a Zoom for Monday at 9, then she'd rather I come in, so now it's at
+    # her office Monday at 9:30": the last day and time said with a mode carry their own.
+    dated = [c for c in here if c.has(*MODES) and c.has(*SPECIFIC)]
+    said_here = _mode_said(dated[-1:]) or _mode_said(here)
     if said_here:
         return said_here, True
     for before in reversed(earlier):

@@ -92,8 +92,10 @@ def _read_sentence(memo: Plans, sentence: list[Clause], live: list[Clause]) -> l
 
 def _cancels(live: list[Clause]) -> bool:
     """'Let's cancel Friday', 'so Friday's off': the plan so far is called off (a
-    clause that also books something new is a revision, read elsewhere)."""
-    return any(c.has("CANCELLED") for c in live) and not any(c.has("AGREED", "REVISED") for c in live)
+    clause that also books something new is a revision, read elsewhere; "he'll be in
+    touch to rebook" books nothing yet)."""
+    return any(c.has("CANCELLED") for c in live) and \
+        not any(c.has("AGREED") or (c.has("REVISED") and c.has(*SCHEDULE)) for c in live)
 
 
 def _cancelled_after(found: list[Candidate], sentence: list[Clause]) -> bool:

@@ -1,0 +1,52 @@
+"""Sentence breaks Whisper heard but did not write.
+
+Whisper often starts a new sentence with a capital and drops the full stop before it:
+"before his guys head out He texted back sweet as see you then". Read as one
+sentence, the prospect's agreement becomes part of the rep's own plan ("I'll come
+back ... He texted back"), and every rule that reads a sentence or a clause reads
+the wrong span. A capital in the middle of a sentence, on a word that is not a name
+(a pronoun, a verb, "So", "But"), is such a break; this component marks it before
+the parser runs, and the parser keeps the breaks it is given.
+"""
+
+from __future__ import annotations
+
+# Tags of words that start a sentence but are not names: pronouns, verbs, modals,
+# adverbs ("So", "Then"), conjunctions ("But"), interjections ("Yeah"), "There".
+OPENING_TAGS = {"PRP", "VBD", "VBZ", "VBP", "VB", "VBG", "MD", "RB", "CC", "UH", "WRB", "EX"}
+# Verbs the tagger takes for names when capitalised mid-sentence ("... see view Met him today").
+OPENING_VERBS = {"met", "gave", "said", "told", "went", "called", "spoke", "sent", "showed", "booked", "walked",
+                 "talked", "got", "had", "need", "dropped", "left", "asked"}
+NAME_PARTS = {"NNP", "NNPS"}
+COMPONENT = "debrief_lost_breaks"
+
+
+def mark_lost_breaks(doc):
+    """Set a sentence start on each capitalised non-name word that follows a word."""
+    for token in doc[1:]:
+        if _lost_break(token):
+            token.is_sent_start = True
+    return doc
+
+
+def _lost_break(token) -> bool:
+    text = token.text
+    if not (text[:1].isupper() and text[1:].islower()) or text == "I":
+        return False
+    before = token.doc[token.i - 1]
+    if before.is_punct or before.is_space or before.is_quote:
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.tag_ == "CC" and after is not None and after.text.istitle() and before.text.istitle():
+        return False  # "Smith And Sons"
+    return token.tag_ in OPENING_TAGS or (token.tag_ in NAME_PARTS and token.lower_ in OPENING_VERBS)
+
+
+def add_to(nlp) -> None:
+    """Put the component after the tagger (it reads tags) and before the parser."""
+    from spacy.language import Language
+
+    if COMPONENT not in Language.factories:
+        Language.component(COMPONENT, func=mark_lost_breaks)
+    if "tagger" in nlp.pipe_names and "parser" in nlp.pipe_names and COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, after="tagger")
