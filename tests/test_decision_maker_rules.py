@@ -227,3 +227,32 @@ def test_a_meeting_still_to_come_a_habit_and_not_the_one_who_decides(analyzer, t
 ])
 def test_nobody_seen_buying_decisions_the_veto_and_partners_who_own(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A body met through a meeting word is the decider met; "they" of the next sentence is that body.
+    ("Met with the facilities committee, all five of them. They're the ones who approve this.", "yes"),
+    ("We presented to the board on Tuesday night, they approve all capital spend.", "yes"),
+    # Not a body met: a meeting told with another time, one still to come, a person's title.
+    ("Back in March I met with the whole board of trustees. Today it was just Mr. Akins, and the trustees "
+     "vote on building work, not him.", "no"),
+    ("I met the office manager. The board decides, and I'm presenting to the board next month.", "no"),
+    ("I met Mrs Bassey, the senior procurement officer. Everything goes to the procurement committee.", "no"),
+])
+def test_a_body_met_and_a_body_only_mentioned(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # "X, not her" sets her aside; the verb stands.
+    ("I met Ms Lynch, the deputy principal. Anything over ten grand goes to the board and they sign off on it, "
+     "not her.", "no"),
+    # "don't vote till June" says when, not whether.
+    ("Met Gloria Stein, facilities director. The board signs off on any contract over 25K, and they don't vote on "
+     "the budget till June.", "no"),
+    # The MD said with a determiner is a managing director; running the bank is authority.
+    ("I met the MD, Mrs. Ronke Balogun. She runs the bank, and she'll take it to the board.", "yes"),
+    ("Met Dr. Ellen Park, MD, at the clinic.", "unclear"),
+])
+def test_a_contrast_a_when_and_the_md(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -271,3 +271,8 @@ def test_a_call_made_today_a_revised_mode_and_a_cancellation(analyzer, text, val
 ])
 def test_whisper_capitals_mark_the_sentence_breaks_it_did_not_write(analyzer, text, sentences):
     assert len(list(analyzer.nlp(text).sents)) == sentences
+
+
+def test_the_day_after_a_contrasting_not_is_set_aside(analyzer):
+    debrief = _followup(analyzer, "We're meeting at her office Tuesday at 10, not Monday, she confirmed.")
+    assert (debrief.followup, debrief.followup_when) == ("firm_in_person", "Tuesday at 10")

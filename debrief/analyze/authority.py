@@ -44,6 +44,8 @@ class AuthorityReader:
         verb = anchor_of(doc, hit)
         if _conditional(verb) or _doubted(verb):
             return
+        if _until(verb):  # "they don't vote on the budget till June": when, not whether
+            return
         if is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span):
             person.no_authority.append(hit.start)
         else:
@@ -139,6 +141,10 @@ class AuthorityReader:
             person.deferred_to.append(hit.start)
         if not deciders and hit.rule.kind != "route":
             self.unnamed_elsewhere.append(hit)
+
+
+def _until(verb) -> bool:
+    return is_negated(verb) and any(t.lower_ in ("till", "until", "til", "before", "yet") for t in verb.subtree)
 
 
 def _doubted(verb) -> bool:

@@ -32,7 +32,7 @@ from .meetings import MeetingReader
 from .names import HONORIFICS, NameReader
 from .patterns import Hit
 from .people import Cast, Person
-from .pronouns import FEMALE, MALE, PronounReader
+from .pronouns import FEMALE, MALE, PLURAL, PronounReader
 from .syntax import anchor_of, span_root
 from .titles import TitleReader
 
@@ -67,7 +67,7 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, Author
         names = self._name_spans()
         titles = self._titles()
         items = [(e.start, "name", e) for e in names] + [(h.start, "title", h) for h in titles]
-        items += [(t.i, "pronoun", t) for t in self.doc if t.lower_ in MALE | FEMALE]
+        items += [(t.i, "pronoun", t) for t in self.doc if t.lower_ in MALE | FEMALE | PLURAL]
         title_tokens = {i for h in titles for i in range(h.start, h.end)}
         for _, kind, item in sorted(items, key=lambda x: x[0]):
             if kind == "name":
@@ -76,6 +76,8 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, Author
                 self._add_name(item)
             elif kind == "title":
                 self._add_title(item, names)
+            elif item.lower_ in PLURAL:
+                self._add_plural(item)
             else:
                 self._add_pronoun(item)
 

@@ -55,6 +55,8 @@ def _means_it(clause: Clause, hit: Hit) -> bool:
         return _remote_meeting(clause.doc, hit, clause.speaker)
     if hit.label == "IN_PERSON":
         return not _mealtime(clause.doc, hit) and not _todays_place(clause.doc, hit)
+    if hit.label in ("DATE", "TIME") and _set_aside(clause.doc, hit):
+        return False
     if hit.label == "DATE" and _a_deadline(clause.doc, hit):
         return False
     if hit.label == "DATE" and hit.rule.id == "date-ordinal":
@@ -88,6 +90,11 @@ def _not_with_the_rep(clause: Clause, hit: Hit) -> bool:
     meal = any(t.lower_ in MEALS for t in doc[hit.start:hit.end])
     words = {t.lower_ for t in doc[clause.start:clause.end]}
     return meal and "i" in words and not words & {"with", "for", "we", "us", "let", "'s", "you"}
+
+
+def _set_aside(doc, hit: Hit) -> bool:
+    """'Tuesday at 10, not Monday': the day after the "not" is the one it is not."""
+    return hit.start >= 2 and doc[hit.start - 1].lower_ == "not" and doc[hit.start - 2].text == ","
 
 
 def _a_deadline(doc, hit: Hit) -> bool:

@@ -60,7 +60,11 @@ class MeetingReader:
     def _note_contact(self, index: int, person: Person, start: int) -> None:
         """Read at once whether this mention met or missed the rep, so that a later
         pronoun can prefer the person the rep was talking with."""
-        if person.is_body or person.rep_side:
+        if person.rep_side:
+            return
+        if person.is_body:  # "met with the facilities committee": a body is met only by a meeting word
+            if self._met_as_object(self.doc[index]):
+                person.met.append(index)
             return
         event = self._contact(self.doc[index])
         if event == "met" and self._relayed(index, person):
@@ -72,6 +76,18 @@ class MeetingReader:
             self.last_speaker = person
         elif event == "absent":
             person.absent.append(index)
+
+    def _met_as_object(self, token) -> bool:
+        """'Met with the board', 'presented to the committee', 'sat down with the partners';
+        not 'the board said' (heard of) or 'meeting the board next month' (planned)."""
+        while token.dep_ in ("appos", "compound") and token.head.i != token.i:
+            token = token.head
+        if token.dep_ not in ("pobj", "dobj", "dative") or self._contact(token) != "met":
+            return False
+        if any(h.label == "PAST" and h.start >= token.sent.start and h.end <= token.sent.end for h in self.hits):
+            return False  # "back in March I met with the whole board": not this meeting
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        return verb.tag_ in ("VBD", "VBN") or verb.lower_ == "met"  # told as done, not "I'm presenting"
 
     def _relayed(self, index: int, person: Person) -> bool:
         """Earlier in the sentence someone else (not the rep) called, texted or rang this

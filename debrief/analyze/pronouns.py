@@ -13,8 +13,9 @@ from .people import Person
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
+PLURAL = {"they", "them"}
 REPORTING = {"say", "tell", "go", "mention", "explain"}
-STAND_INS = {"one", "guy", "gal", "person", "lady", "man", "woman", "fella", "boss"}
+STAND_INS = {"one", "ones", "guy", "gal", "person", "lady", "man", "woman", "fella", "boss"}
 
 
 class PronounReader:
@@ -74,6 +75,21 @@ class PronounReader:
         self.at[token.i] = person
         self.roots.append((token.i, person))
         self._note_contact(token.i, person, token.i)
+
+    def _add_plural(self, token) -> None:
+        """'Met with the facilities committee. They're the ones who approve this': "they"
+        goes to a body said last, in its own sentence or the one before, and to nobody
+        otherwise: most often it is the prospect's company, which is no person, and "they
+        both sign" of two people met is read as shared authority (authority.py)."""
+        if token.i in self.at:
+            return
+        sentence = self.sent_of[token.i]
+        recent = [(p, last) for p, last in reversed(self._by_recency(token.i)) if sentence - self.sent_of[last] <= 1]
+        if recent and recent[0][0].is_body:
+            person = recent[0][0]
+            self.at[token.i] = person
+            self.roots.append((token.i, person))
+            self._note_contact(token.i, person, token.i)
 
     def _named_over_kin(self, person: Person, candidates) -> Person | None:
         """'Mick owns the joint, him and his brother started it. He said ...': a person said only

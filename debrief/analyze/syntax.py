@@ -36,5 +36,15 @@ def anchor_of(doc, hit: Hit):
 
 
 def is_negated(verb) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("neither", "never") for c in verb.children) or \
-        (verb.dep_ in ("xcomp", "conj") and any(c.dep_ == "neg" for c in verb.head.children))
+    return any((c.dep_ == "neg" and not _contrasts(c)) or c.lower_ in ("neither", "never") for c in verb.children) \
+        or (verb.dep_ in ("xcomp", "conj") and any(c.dep_ == "neg" and not _contrasts(c) for c in verb.head.children))
+
+
+def _contrasts(neg) -> bool:
+    """'They sign off on it, not her', 'Tuesday, not Monday': the "not" sets another
+    one aside; the verb itself stands."""
+    doc = neg.doc
+    before = doc[neg.i - 1] if neg.i else None
+    after = doc[neg.i + 1] if neg.i + 1 < len(doc) else None
+    return neg.i > neg.head.i and before is not None and before.text == "," and after is not None \
+        and after.pos_ in ("PRON", "PROPN", "NOUN", "DET", "NUM")

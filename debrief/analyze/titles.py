@@ -50,7 +50,9 @@ class TitleReader:
             rank = None
         head = doc[hit.end - 1]
         if rank == "body":
-            person = next((p for p in self.people if p.is_body and p.role == role_span.text.lower()), None)
+            if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
+                return  # "a procurement officer", "a board member": a person's title, not the body
+            person = next((p for p in self.people if p.is_body and _head_word(p.role) == head.lower_), None)
             person = person or self._new(role=role_span.text.lower(), rank="body")
             self._mark(person, hit.start, hit.end)
             return
