@@ -197,3 +197,14 @@ def test_to_do_with_a_subject_inside_is_still_the_reps_note(analyzer):
 ])
 def test_other_ways_of_saying_it(analyzer, text, kind):
     assert kind in {e.kind for e in _judge(analyzer, text).excuses}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The prospect's imperative "give me" asks for a deliverable as "send me" does.
+    ("Khalid said, give me some references, I want to speak to people who have used you. I said sure, no problem.",
+     [("send_info", "accepted")]),
+    ("I'll give him the brochure on Friday when we meet at ten.", []),
+    ("He gave me a brochure of his own and we booked Tuesday at 10.", []),
+])
+def test_give_me_asks_for_a_deliverable(analyzer, text, expected):
+    assert [(e.kind, e.handled) for e in _judge(analyzer, text).excuses] == expected

@@ -166,10 +166,14 @@ def _weighed_evidence(doc, weighing, transcript: Transcript) -> Evidence:
                     round(weighing.probability, 3))
 
 
-# Below this, Whisper itself doubts a word: a verdict resting on such words is flagged.
-# Chosen on the corpus's 159 Kokoro memos (tiny.en, default decoding): for the firm follow-up,
-# 0.35 flagged 23% and left 0.967 right, 0.2 flagged 14% and left 0.971 right.
-LOW_WORD_PROBABILITY = 0.2
+# Below these, Whisper itself doubts a word: a verdict resting on such words is flagged.
+# Chosen per verdict on the corpus's 289 Kokoro memos (tiny.en, default decoding):
+# - firm follow-up, any evidence sentence under 0.2: 13% flagged, the rest 1.000 right
+#   (0.1: 7% flagged, 0.996 right);
+# - decision-maker, only the sentence that names the person, under 0.1: 12% flagged, 0.996
+#   right, the same as any of its (many) sentences under 0.2 with 25% flagged;
+# - excuses, any evidence sentence under 0.1: 6% flagged, 0.982 right (under 0.2: 14%, 0.980).
+WHISPER_DOUBT = {"firm_followup": (0.2, None), "decision_maker_met": (0.1, 1), "excuses_accepted": (0.1, None)}
 HEADLINE_FIELDS = {"followup": "firm_followup", "decision_maker_met": "decision_maker_met",
                    "excuses_accepted": "excuses_accepted"}
 
@@ -181,13 +185,11 @@ def _unsure(debrief: Debrief, transcript: Transcript) -> dict[str, str]:
         ("firm_followup", getattr(debrief, "followup_unsure", None)),
         ("decision_maker_met", getattr(debrief, "decision_maker_unsure", None)),
         ("excuses_accepted", getattr(debrief, "excuses_unsure", None))) if why}
-    for row in debrief.evidence:
-        verdict = HEADLINE_FIELDS.get(row.field)
-        if verdict is None or verdict in unsure or row.start_s is None:
-            continue
-        doubted = [w.text.strip() for w in transcript.words
-                   if row.start_s <= w.start < row.end_s + 0.01 and w.probability < LOW_WORD_PROBABILITY]
-        if doubted:
+    for verdict, (threshold, first_rows) in WHISPER_DOUBT.items():
+        rows = [r for r in debrief.evidence if HEADLINE_FIELDS.get(r.field) == verdict and r.start_s is not None]
+        doubted = [w.text.strip() for row in rows[:first_rows] for w in transcript.words
+                   if row.start_s <= w.start < row.end_s + 0.01 and w.probability < threshold]
+        if doubted and verdict not in unsure:
             unsure[verdict] = f"Whisper was unsure of words in the evidence ({', '.join(doubted[:3])})"
     if transcript.warning:
         unsure["transcript"] = f"{transcript.warning}: listen to the memo"

@@ -27,7 +27,7 @@ STALL_LABELS = ("STALL", "STALL_PHRASE")
 REP_WORDS = {"i", "we", "me", "us", "my", "our"}
 # A deliverable is a send_info stall when one of these verbs governs it.
 REQUEST_VERBS = {"ask", "want", "need", "request", "require", "expect"}
-SEND_VERBS = {"send", "email", "mail", "forward", "shoot", "text", "fax", "whatsapp", "drop", "leave"}
+SEND_VERBS = {"send", "email", "mail", "forward", "shoot", "text", "fax", "whatsapp", "drop", "leave", "give"}
 # Verbs between the deliverable and the request: 'wants to see the references'.
 PASS_THROUGH_VERBS = {"see", "get", "review", "read", "receive"}
 QUANTITY_NOUNS = {"couple", "few", "copy", "set", "list", "pair", "bunch", "handful"}
