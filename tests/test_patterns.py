@@ -64,3 +64,22 @@ def test_malformed_rules_are_refused_with_their_location(analyzer):
     }), "x.jsonl:1", "x")
     with pytest.raises(PatternError, match="bad-attr"):
         build_matcher(analyzer.nlp.vocab, [bad])
+
+
+def test_phrases_match_exactly_what_spacys_matcher_matches(analyzer):
+    """matching.py looks plain phrases up by hash instead of trying every pattern at every
+    token: on the devset memos its matches are spaCy's Matcher's, one for one."""
+    from pathlib import Path
+
+    from spacy.matcher import Matcher
+
+    plain = Matcher(analyzer.nlp.vocab)
+    for rule in load_rules():
+        plain.add(rule.id, rule.patterns)
+    devset = Path(__file__).parent.parent / "samples" / "devset"
+    scripts = [json.loads(p.read_text())["script"] for p in sorted(devset.glob("*/*.json"))]
+    assert len(scripts) >= 80
+    phrased = sum(len(m) for m in analyzer.matcher.phrases.values())
+    assert phrased > len(analyzer.matcher.matcher)  # most rules went to the phrase matchers
+    for doc in analyzer.nlp.pipe(scripts):
+        assert set(analyzer.matcher(doc)) == set(plain(doc))

@@ -1,4 +1,4 @@
-"""Rules are data: JSONL pattern files, validated, loaded into one spaCy Matcher.
+"""Rules are data: JSONL pattern files, validated, loaded into one matcher (matching.py).
 
 Each line is one rule: a stable kebab-case `id` (it is stored in
 `evidence.rule_id`), a `label` (what the rule finds: DATE, STALL, ...), a
@@ -182,13 +182,13 @@ def patterns_version() -> str:
 
 
 def build_matcher(vocab, rules=None):
-    """One Matcher over all rules; spaCy validates every token pattern on add."""
-    from spacy.matcher import Matcher
+    """One matcher over all rules (matching.py); spaCy validates every token pattern on add."""
+    from .matching import RuleMatcher
 
-    matcher = Matcher(vocab, validate=True)
+    matcher = RuleMatcher(vocab)
     for rule in rules or load_rules():
         try:
-            matcher.add(rule.id, rule.patterns)
+            matcher.add(rule)
         except ValueError as error:
             raise PatternError(f"{rule.source}.jsonl: rule {rule.id!r}: {error}") from None
     return matcher
