@@ -276,3 +276,19 @@ def test_whisper_capitals_mark_the_sentence_breaks_it_did_not_write(analyzer, te
 def test_the_day_after_a_contrasting_not_is_set_aside(analyzer):
     debrief = _followup(analyzer, "We're meeting at her office Tuesday at 10, not Monday, she confirmed.")
     assert (debrief.followup, debrief.followup_when) == ("firm_in_person", "Tuesday at 10")
+
+
+@pytest.mark.parametrize("text, value", [
+    # Whisper's commas inside a clock time, and a numeric date said aloud.
+    ("She booked me in person with Mr. Villareal, Friday 2, 30 in the afternoon at their office, and sent the "
+     "invite.", "firm_in_person"),
+    ("She invited me to the board prep session. Five slash six at 9 a.m. at their HQ. Confirmed by email.",
+     "firm_in_person"),
+    ("We did 2, 30 and 40 units last quarter.", "none"),
+])
+def test_whisper_commas_in_a_time_and_a_spoken_slash_date(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value
+
+
+def test_a_spoken_slash_date_resolves():
+    assert resolve_when("five slash six", "9 a.m.", BASE) == "2027-05-06T09:00"

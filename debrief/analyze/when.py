@@ -53,6 +53,7 @@ DAY_OF_MONTH = re.compile(
 )
 # A calendar date dateparser may read: a month name with a number, or 3/14.
 MONTH_NAME = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b\.?")
+SPOKEN_SLASH = re.compile(r"\b([a-z]+|\d{1,2}) slash ([a-z]+|\d{1,2})\b")
 NUMERIC_DATE = re.compile(r"\b\d{1,4}[/-]\d{1,2}(?:[/-]\d{2,4})?\b")
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "day after tomorrow": 2}
 # "Thursday week", "a week Thursday", "a week from Tuesday": that weekday, a week later.
@@ -99,9 +100,15 @@ def normalise_date(text: str) -> str:
     text = re.sub(r"[,!?]|\.$", " ", text.lower())
     text = re.sub(r"\s*-\s*", "-", text)  # "twenty - second" as the tokenizer splits it
     text = ORDINAL_WORD.sub(lambda m: ordinal_digits(m.group(1), m.group(2)), text)
+    text = SPOKEN_SLASH.sub(_slashed, text)  # "five slash six" → "5/6"
     # "Tuesday morning": the part of the day is the time phrase's business.
     text = re.sub(r"\b(?:in the\s+)?(?:morning|mornin'?|afternoon|evening|night)$", " ", text)
     return " ".join(text.split())
+
+
+def _slashed(m: re.Match) -> str:
+    month, day = number([m.group(1)]), number([m.group(2)])
+    return f"{month}/{day}" if month and day else m.group(0)
 
 
 def ordinal_digits(tens: str | None, unit: str) -> str:
