@@ -256,3 +256,14 @@ def test_a_body_met_and_a_body_only_mentioned(analyzer, text, value):
 ])
 def test_a_contrast_a_when_and_the_md(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A conversation told with another time is not this meeting.
+    ("Tried Marco again, straight to voicemail, three now. I re-sent the quote with the liability broken out, "
+     "like he asked for back when we first talked.", "no"),
+    # "makes all the infrastructure decisions": any words before "decisions".
+    ("Today I met Josh, a junior analyst. He said Stuart makes all the infrastructure decisions.", "no"),
+])
+def test_another_time_and_decisions_of_any_kind(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

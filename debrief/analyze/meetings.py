@@ -11,6 +11,7 @@ cast.py because it is one question (met or not) with its own word lists.
 from __future__ import annotations
 
 from .people import Person
+from .live_clauses import governing_verb
 from .syntax import is_negated, word_of
 
 # How a person was met, by the word that governs them.
@@ -69,6 +70,8 @@ class MeetingReader:
         event = self._contact(self.doc[index])
         if event == "met" and self._relayed(index, person):
             event = None  # "Jake called his dad, and Stan said ...": heard through someone else's phone
+        if event == "met" and self._another_time(index):
+            event = None  # "like he asked for back when we first talked"
         if event is None and self._after_met_word(start):
             event = "met"
         if event == "met":
@@ -76,6 +79,15 @@ class MeetingReader:
             self.last_speaker = person
         elif event == "absent":
             person.absent.append(index)
+
+    def _another_time(self, index: int) -> bool:
+        """The mention's verb is told with another time ('back when we first talked', 'last
+        week', 'two months ago'): not this meeting."""
+        verb = governing_verb(self.doc[index])
+        if verb is None:
+            return False
+        return any(h.label == "PAST" and getattr(governing_verb(self.doc[h.start]), "i", None) == verb.i
+                   for h in self.hits if h.start >= verb.sent.start and h.end <= verb.sent.end)
 
     def _met_as_object(self, token) -> bool:
         """'Met with the board', 'presented to the committee', 'sat down with the partners';
