@@ -264,6 +264,8 @@ def test_a_contrast_a_when_and_the_md(analyzer, text, value):
      "like he asked for back when we first talked.", "no"),
     # "makes all the infrastructure decisions": any words before "decisions".
     ("Today I met Josh, a junior analyst. He said Stuart makes all the infrastructure decisions.", "no"),
+    # Shared ownership said of a plural noun: everyone named just before shares it.
+    ("Met Mr. Subramaniam, the elder brother. The two brothers own the shop together, fifty-fifty.", "yes"),
 ])
 def test_another_time_and_decisions_of_any_kind(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value

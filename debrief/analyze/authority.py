@@ -85,7 +85,8 @@ class AuthorityReader:
                 or fifty_fifty):
             return []
         subject = next((c for c in anchor_of(doc, hit).children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lower_ not in ("they", "we", "both"):
+        # 'they', 'we', 'both', or a plural noun the cast does not know ('the two brothers own it')
+        if subject is None or not (subject.lower_ in ("they", "we", "both") or subject.tag_ == "NNS"):
             return []
         number = self.sent_of[hit.start]
         # 'Beth was clear, Dr. Amsel and Dr. Roy are the partners and they decide': not Beth
