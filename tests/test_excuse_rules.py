@@ -208,3 +208,20 @@ def test_other_ways_of_saying_it(analyzer, text, kind):
 ])
 def test_give_me_asks_for_a_deliverable(analyzer, text, expected):
     assert [(e.kind, e.handled) for e in _judge(analyzer, text).excuses] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Passing it on to the one who decides, still to do; a referral already made is no stall.
+    ("He said he'd pass it along to them. I said that's fine, appreciate it.", [("consult_someone", "accepted")]),
+    ("Tom passed my name on to her last month, so I called in today.", []),
+    ("She told me the Registrar will decide, I will discuss with him and revert. I said okay ma'am, no problem.",
+     [("consult_someone", "accepted")]),
+    # A video asked for is a deliverable; a video call is a meeting.
+    ("Sherlyn asked for a demo video so she can show Mr. Lim. I said sure, I'll WhatsApp you the link.",
+     [("send_info", "accepted")]),
+    ("She asked for a WhatsApp video call on Saturday at 10am, and she put it in her phone.", []),
+    ("At the end he says, just ping us over a wee brochure. And I said aye, nae bother.",
+     [("send_info", "accepted")]),
+])
+def test_passing_it_on_videos_and_pinging_over(analyzer, text, expected):
+    assert [(e.kind, e.handled) for e in _judge(analyzer, text).excuses] == expected

@@ -27,7 +27,8 @@ STALL_LABELS = ("STALL", "STALL_PHRASE")
 REP_WORDS = {"i", "we", "me", "us", "my", "our"}
 # A deliverable is a send_info stall when one of these verbs governs it.
 REQUEST_VERBS = {"ask", "want", "need", "request", "require", "expect"}
-SEND_VERBS = {"send", "email", "mail", "forward", "shoot", "text", "fax", "whatsapp", "drop", "leave", "give"}
+SEND_VERBS = {"send", "email", "mail", "forward", "shoot", "text", "fax", "whatsapp", "drop", "leave", "give", "ping",
+              "fire", "pop", "bung", "chuck", "flick"}
 # Verbs between the deliverable and the request: 'wants to see the references'.
 PASS_THROUGH_VERBS = {"see", "get", "review", "read", "receive"}
 QUANTITY_NOUNS = {"couple", "few", "copy", "set", "list", "pair", "bunch", "handful"}
@@ -161,6 +162,8 @@ def _send_info_frames(clause: Clause) -> list[Hit]:
     doc = clause.doc
     for hit in clause.of("DELIVERABLE"):
         noun = doc[hit.end - 1]
+        if noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+            continue  # 'a WhatsApp video call', 'the price increase': the word only modifies another
         verb = _governing_request(noun)
         if verb is not None and not any(c.dep_ == "neg" for c in verb.children):
             frames.append(Hit(SEND_INFO_FRAME, min(verb.i, hit.start), hit.end))
@@ -196,18 +199,22 @@ def _governing_request(token):
                                                "ccomp", "dative", "nmod", "amod"):
             return None
         if token.dep_ == "prep" and not (token.lower_ == "for" and head.lemma_ == "ask") and not (
-                token.lower_ == "of" and head.lemma_ in QUANTITY_NOUNS):
+                token.lower_ == "of" and head.lemma_ in QUANTITY_NOUNS) and not (
+                token.lower_ == "over" and _sends(head)):  # 'ping us over a brochure'
             return None
         if head.pos_ in ("VERB", "AUX"):
             by_rep = rep_subject(head)
-            if not by_rep and (head.lemma_ in REQUEST_VERBS or
-                               (head.lemma_ in SEND_VERBS and head.tag_ not in ("VBD", "VBN"))):
+            if not by_rep and (head.lemma_ in REQUEST_VERBS or (_sends(head) and head.tag_ not in ("VBD", "VBN"))):
                 return head
             # 'he asked if I could send him references': the rep's send, the prospect's request
-            if head.lemma_ not in PASS_THROUGH_VERBS and not (by_rep and head.lemma_ in SEND_VERBS):
+            if head.lemma_ not in PASS_THROUGH_VERBS and not (by_rep and _sends(head)):
                 return None
         token = head
     return None
+
+
+def _sends(verb) -> bool:
+    return verb.lemma_ in SEND_VERBS or verb.lower_ in SEND_VERBS  # the lemmatizer reads "ping" as "pe"
 
 
 def rep_subject(verb) -> bool:
