@@ -225,3 +225,14 @@ def test_give_me_asks_for_a_deliverable(analyzer, text, expected):
 ])
 def test_passing_it_on_videos_and_pinging_over(analyzer, text, expected):
     assert [(e.kind, e.handled) for e in _judge(analyzer, text).excuses] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Notes as reps type them: a stall said as a noun, a subject-less "Asked what ...".
+    ("Mtg w/ Denise Ward, Ops Mgr. Price objection. Competitor is cheaper on film. Said I'd send numbers.",
+     [("price", "accepted")]),
+    ("Concern: tried a kitchen-display system 2 yrs ago, staff hated it, ripped it out. Asked what went wrong: "
+     "zero training.", [("risk_concern", "probed")]),
+])
+def test_stalls_and_probes_in_crm_notes(analyzer, text, expected):
+    assert [(e.kind, e.handled) for e in _judge(analyzer, text).excuses] == expected

@@ -208,7 +208,7 @@ def _rep_asks(clause: Clause, stall: Stall | None) -> Hit | None:
     for token in doc[clause.start:clause.end]:
         if stall is not None and token.i < stall.hit.end and clause is stall.clause:
             continue
-        asking = token.lemma_ in ASK_VERBS and (rep_subject(token) or clause.speaker == "rep")
+        asking = token.lemma_ in ASK_VERBS and (rep_subject(token) or clause.speaker == "rep" or _notes_style(token))
         saying = token.lemma_ in ("say", "go", "tell") and rep_subject(token)
         if not (asking or saying) or any(c.dep_ == "neg" for c in token.children):
             continue
@@ -221,6 +221,12 @@ def _rep_asks(clause: Clause, stall: Stall | None) -> Hit | None:
         if saying and sent[-1].text == "?" and not any(h.label == "REDIRECT" for h in clause.sentence_hits()):
             return Hit(PROBE_BY_STRUCTURE, token.i, token.i + 1)  # 'I said, is there anything specific?'
     return None
+
+
+def _notes_style(verb) -> bool:
+    """'Asked what went wrong.': a note's sentence that opens on its verb, with no subject,
+    is the rep's own doing."""
+    return verb.i == verb.sent.start and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _about_prospect(doc, index: int, end: int) -> bool:
