@@ -235,4 +235,4 @@ def test_passing_it_on_videos_and_pinging_over(analyzer, text, expected):
      "zero training.", [("risk_concern", "probed")]),
 ])
 def test_stalls_and_probes_in_crm_notes(analyzer, text, expected):
-    assert [(e.kind, e.handled) for e in _judge(analyzer, text).excuses] == expected
+    assert _kinds(_judge(analyzer, text)) == set(expected)
