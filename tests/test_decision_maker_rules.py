@@ -269,3 +269,15 @@ def test_a_contrast_a_when_and_the_md(analyzer, text, value):
 ])
 def test_another_time_and_decisions_of_any_kind(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A reply that came through someone else's phone, even as Whisper spells the verb.
+    ("i met Rogelio and Tomás the 2 younger ones, the oldest one Ernesto has the last word on money, he was down "
+     "in Monterrey. and Rogelio whatsapped Ernesto right there and Ernesto replied ok tuesday at two.", "no"),
+    # The next step is a meeting still to come.
+    ("I met with Linh, she's their bookkeeper, and the owners, Mr. and Mrs. Tran, make the decisions. So that's "
+     "the next step, Zoom with the owners.", "no"),
+])
+def test_a_relayed_reply_and_a_next_step(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -107,8 +107,9 @@ class MeetingReader:
         ('then he texted, sorry, ... he said Wednesday'): what they said came by phone."""
         sent = self.doc[index].sent
         for token in sent:
-            if token.i >= index or token.pos_ != "VERB" or \
-                    not (token.lemma_.lower() in RELAY_VERBS or token.lower_ in RELAYED):
+            # Whisper's "whatsapped" may be tagged a name: its past form says what it is
+            if token.i >= index or not ((token.pos_ == "VERB" and token.lemma_.lower() in RELAY_VERBS)
+                                        or token.lower_ in RELAYED):
                 continue
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             reached = [c for c in token.children if c.dep_ in ("dobj", "dative")]
@@ -118,7 +119,7 @@ class MeetingReader:
                 return True  # "then he texted, sorry mate, ... and he said Wednesday": by text
             # the one reached may be named differently ("called his dad ... Stan said")
             if subject is not None and subject.lower_ not in ("i", "we") and self.at.get(subject.i) is not person \
-                    and any(c.i in self.at or c.lower_ in ("him", "her", "them") for c in reached):
+                    and any(c.i in self.at or c.pos_ == "PROPN" or c.lower_ in ("him", "her", "them") for c in reached):
                 return True
         return False
 
@@ -270,11 +271,17 @@ def _dated(tokens) -> bool:
     return any(t.ent_type_ in ("DATE", "TIME") and t.lower_ not in TODAY for t in tokens)
 
 
+def _next_step(sent) -> bool:
+    return any(t.lower_ == "next" and t.i + 1 < sent.end and t.nbor(1).lower_ in ("step", "steps", "time", "meeting")
+               for t in sent)
+
+
 def _status(governor, meet: bool) -> str | None:
     """Met unless negated ('never met him': absent) or still planned ('booked a walkthrough with',
     'Video call with Linda and Ben, Tuesday the 2nd at 10')."""
-    if governor.pos_ == "NOUN" and _dated(governor.subtree if governor.dep_ != "ROOT" else governor.sent):
-        return None
+    if governor.pos_ in ("NOUN", "PROPN") and (_dated(governor.subtree if governor.dep_ != "ROOT" else governor.sent)
+                                                or _next_step(governor.sent)):
+        return None  # "so that's the next step, Zoom with the owners": a meeting still to come
     verb = governor
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ not in ("ROOT",):
         verb = verb.head
