@@ -281,3 +281,12 @@ def test_another_time_and_decisions_of_any_kind(analyzer, text, value):
 ])
 def test_a_relayed_reply_and_a_next_step(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # Owning a piece of work is no authority; owning it beside a budget is.
+    ("Met with Jenna Brooks. She's VP of ecommerce, she owns the international site roadmap.", "unclear"),
+    ("Met with Dr. Ames, the CISO. She owns the security roadmap and the IAM budget line.", "yes"),
+])
+def test_owning_a_task_or_the_money(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -42,7 +42,7 @@ class AuthorityReader:
         if person is None or person.rep_side:
             return
         verb = anchor_of(doc, hit)
-        if _conditional(verb) or _doubted(verb):
+        if _conditional(verb) or _doubted(verb) or _owns_a_task(verb):
             return
         if _until(verb):  # "they don't vote on the budget till June": when, not whether
             return
@@ -142,6 +142,20 @@ class AuthorityReader:
             person.deferred_to.append(hit.start)
         if not deciders and hit.rule.kind != "route":
             self.unnamed_elsewhere.append(hit)
+
+
+# "She owns the international site roadmap": a piece of work, not the business or its money.
+OWNED_TASKS = {"roadmap", "relationship", "account", "process", "project", "program", "programme", "initiative",
+               "rollout", "migration", "implementation", "workstream", "strategy", "channel", "evaluation", "rfp"}
+
+
+def _owns_a_task(verb) -> bool:
+    """Only tasks owned: 'owns the security roadmap and the IAM budget line' still owns money."""
+    if verb.lemma_.lower() != "own":
+        return False
+    owned = [c for c in verb.children if c.dep_ == "dobj"]
+    owned += [c for o in owned for c in o.conjuncts]
+    return bool(owned) and all(o.lemma_.lower() in OWNED_TASKS for o in owned)
 
 
 def _until(verb) -> bool:
