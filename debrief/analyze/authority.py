@@ -42,9 +42,7 @@ class AuthorityReader:
         if person is None or person.rep_side:
             return
         verb = anchor_of(doc, hit)
-        if _conditional(verb) or _doubted(verb) or _owns_a_task(verb):
-            return
-        if _until(verb):  # "they don't vote on the budget till June": when, not whether
+        if _conditional(verb) or _doubted(verb) or _owns_a_task(verb) or _until(verb):
             return
         if is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span):
             person.no_authority.append(hit.start)
@@ -159,6 +157,7 @@ def _owns_a_task(verb) -> bool:
 
 
 def _until(verb) -> bool:
+    """'They don't vote on the budget till June': when, not whether."""
     return is_negated(verb) and any(t.lower_ in ("till", "until", "til", "before", "yet") for t in verb.subtree)
 
 

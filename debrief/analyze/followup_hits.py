@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .candidates import COMPONENTS
 from .clauses import Clause
 from .live_clauses import PLAN_VERBS, governing_verb
 from .patterns import Hit
@@ -57,6 +58,8 @@ def _means_it(clause: Clause, hit: Hit) -> bool:
         return not _mealtime(clause.doc, hit) and not _todays_place(clause.doc, hit)
     if hit.label in ("DATE", "TIME") and _set_aside(clause.doc, hit):
         return False
+    if hit.label == "NEGATION":
+        return not _contrasting_not(clause, hit)
     if hit.label == "DATE" and _a_deadline(clause.doc, hit):
         return False
     if hit.label == "DATE" and hit.rule.id == "date-ordinal":
@@ -95,6 +98,14 @@ def _not_with_the_rep(clause: Clause, hit: Hit) -> bool:
 def _set_aside(doc, hit: Hit) -> bool:
     """'Tuesday at 10, not Monday': the day after the "not" is the one it is not."""
     return hit.start >= 2 and doc[hit.start - 1].lower_ == "not" and doc[hit.start - 2].text == ","
+
+
+def _contrasting_not(clause: Clause, hit: Hit) -> bool:
+    """'Tuesday at 10, not Monday': a "not" after a comma that follows the plan's own
+    parts sets another day aside; it does not negate the plan."""
+    doc = clause.doc
+    return hit.start > 0 and doc[hit.start - 1].text == "," and \
+        any(h.label in COMPONENTS and h.end < hit.start for h in clause.hits)
 
 
 def _a_deadline(doc, hit: Hit) -> bool:

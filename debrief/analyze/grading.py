@@ -83,8 +83,9 @@ def _only_asked(candidate: Candidate) -> bool:
 
 def _mode(candidate: Candidate, earlier: list[Candidate]) -> tuple[str, bool]:
     """Remote or in person, and whether it was said. The plan's own sentence speaks first:
-    its last clause with both a day or time and a mode, else a remote meeting anywhere in it wins ("she wants a walkthrough, so we have a Zoom on
-    Monday"): the in-person words around it usually tell today's visit. A plan said
+    its last clause with both a day or time and a mode, else a remote meeting anywhere in
+    it ("she wants a walkthrough, so we have a Zoom on Monday"): the in-person words
+    around it usually tell today's visit. A plan said
     again ("So Friday at 1.") keeps the mode it was first said with; then the sentences
     around it; a mode never said is taken as in person."""
     here = [c for c in [candidate.focus, *candidate.context] if c.sent_index == candidate.focus.sent_index]

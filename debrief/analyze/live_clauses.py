@@ -65,8 +65,6 @@ def _negates_plan(clause: Clause) -> bool:
         return True
     doc = clause.doc
     for negation in clause.of("NEGATION"):
-        if negation.start and doc[negation.start - 1].text == "," and any(p.end < negation.start for p in parts):
-            continue  # "Tuesday at 10, not Monday": the "not" sets the other day aside
         if any(negation.start <= p.start < negation.end + 1 for p in parts):
             return True
         before = [p for p in parts if p.start > negation.start]

@@ -13,6 +13,7 @@ the Matcher still validates every pattern it keeps.
 from __future__ import annotations
 
 import itertools
+import math
 
 PHRASE_ATTRS = ("LOWER", "LEMMA", "ORTH")
 # Spelling out alternatives multiplies phrases: above this a pattern stays in the Matcher,
@@ -74,17 +75,10 @@ def spell_out(pattern: list[dict]) -> tuple[str, list[list[str]]] | None:
             return None
         choices.append(values + ([None] if operator == "?" else []))
         attrs.add(attr)
-    if len(attrs) != 1 or _count(choices) > MAX_PHRASES:
+    if len(attrs) != 1 or math.prod(len(values) for values in choices) > MAX_PHRASES:
         return None
     sequences = [[w for w in combo if w is not None] for combo in itertools.product(*choices)]
     return attrs.pop(), [s for s in sequences if s]
-
-
-def _count(choices: list[list]) -> int:
-    total = 1
-    for values in choices:
-        total *= len(values)
-    return total
 
 
 def _phrase_doc(vocab, attr: str, words: list[str]):

@@ -41,9 +41,7 @@ class PronounReader:
         if not candidates:
             if not self.people or all(p.is_body or p.rep_side for p in self.people):
                 person = self._new(gender=gender, presumed=True)
-                self.at[token.i] = person
-                self.roots.append((token.i, person))
-                self._note_contact(token.i, person, token.i)
+                self._stands_for(token, person)
             return
         present = [(p, last) for p, last in candidates if not (p.absent and not p.met)]
         sentence = self.sent_of[token.i]
@@ -72,6 +70,9 @@ class PronounReader:
             talking = [p for p, last in candidates if p.met and p.gender == gender and sentence - self.sent_of[last] <= 3]
             person = talking[0] if talking else person
         person.gender = gender
+        self._stands_for(token, person)
+
+    def _stands_for(self, token, person: Person) -> None:
         self.at[token.i] = person
         self.roots.append((token.i, person))
         self._note_contact(token.i, person, token.i)
@@ -87,9 +88,7 @@ class PronounReader:
         recent = [(p, last) for p, last in reversed(self._by_recency(token.i)) if sentence - self.sent_of[last] <= 1]
         if recent and recent[0][0].is_body:
             person = recent[0][0]
-            self.at[token.i] = person
-            self.roots.append((token.i, person))
-            self._note_contact(token.i, person, token.i)
+            self._stands_for(token, person)
 
     def _named_over_kin(self, person: Person, candidates) -> Person | None:
         """'Mick owns the joint, him and his brother started it. He said ...': a person said only
