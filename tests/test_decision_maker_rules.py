@@ -290,3 +290,15 @@ def test_a_relayed_reply_and_a_next_step(analyzer, text, value):
 ])
 def test_owning_a_task_or_the_money(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text", [
+    # The subject of the sentence before is still the one talked about, not the name it passed on.
+    "Met Nadia, the office manager. Nadia said she'd show the price list to Ms. Okafor, who owns the firm. "
+    "I asked her what Ms. Okafor usually looks at first.",
+    # A first name said as a diminutive still tells 'he' where to go.
+    "Bill Moran owns the yard, he's in Spain till May. Spoke to Kenny at the counter. Kenny was helpful. "
+    "He said come back in May.",
+])
+def test_a_pronoun_goes_to_who_is_talked_about(analyzer, text):
+    assert _debrief(analyzer, text).decision_maker_met == "no"

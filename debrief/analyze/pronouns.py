@@ -9,6 +9,7 @@ and titles.py because it reads back over the people they registered.
 
 from __future__ import annotations
 
+from .meetings import MEET_OBJECT
 from .people import Person
 
 MALE = {"he", "him", "his", "himself"}
@@ -65,6 +66,8 @@ class PronounReader:
             person = next((p for p, last in candidates if not any(p is q for q in own_subject)), person)
         if subjects and not reported:
             person = subjects[0]  # 'Dr. Reyes bought it off old Dr. Klein, so it's her call'
+        elif not same and self._last_subject(candidates, sentence):
+            person = self._last_subject(candidates, sentence)
         elif not person.met and token.dep_ in ("nsubj", "nsubjpass") and \
                 (not same or reported):
             talking = [p for p, last in candidates if p.met and p.gender == gender and sentence - self.sent_of[last] <= 3]
@@ -76,6 +79,24 @@ class PronounReader:
         self.at[token.i] = person
         self.roots.append((token.i, person))
         self._note_contact(token.i, person, token.i)
+
+    def _last_subject(self, candidates, sentence: int) -> Person | None:
+        """'Davie says he'll show them to Tam. I asked him ...': Davie. The subject of the
+        sentence before is the one still talked about, over a name it only passed on,
+        unless that name is the contact ('Saw Nora. The head trusts her. She said')."""
+        latest, last = candidates[0]
+        word = self.doc[last]
+        passed_on = word.pos_ != "PRON" and (word.dep_ in ("pobj", "dative", "attr") or
+                                             word.dep_ == "dobj" and word.head.lemma_.lower() not in MEET_OBJECT)
+        if not passed_on or self.sent_of[last] != sentence - 1 or self._is_subject_at(latest, sentence - 1):
+            return None
+        subject = next((p for p, at in candidates[1:] if self.sent_of[at] == sentence - 1
+                        and self._is_subject_at(p, sentence - 1)), None)
+        return None if subject is None or latest.met and not subject.met else subject
+
+    def _is_subject_at(self, person: Person, sentence: int) -> bool:
+        return any(q is person and self.sent_of[i] == sentence and self.doc[i].dep_ in ("nsubj", "nsubjpass")
+                   for i, q in self.at.items())
 
     def _add_plural(self, token) -> None:
         """'Met with the facilities committee. They're the ones who approve this': "they"
