@@ -302,3 +302,17 @@ def test_owning_a_task_or_the_money(analyzer, text, value):
 ])
 def test_a_pronoun_goes_to_who_is_talked_about(analyzer, text):
     assert _debrief(analyzer, text).decision_maker_met == "no"
+
+
+@pytest.mark.parametrize("text, value", [
+    # A memo that never says who was met is about the one person it names...
+    ("Brightwater Dental, Dr. Imogen Sato, it's her practice. Wants the scanner, back at the practice "
+     "Thursday at 8.", "yes"),
+    # ...unless the meeting was only supposed to happen,
+    ("Was supposed to see Ray Dunmore today, he owns the yard. Got a text at seven, something came up.", "no"),
+    # or that person was elsewhere, said in a relative clause on the name.
+    ("Left the samples at the front desk. Dr. Brooks, who owns the clinic but was at the Leeds site today, "
+     "will call me.", "no"),
+])
+def test_the_one_person_named_is_presumed_met(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -79,7 +79,7 @@ def _prospect_speaks(clauses: list[Clause]):
 
 
 def _judge_by_cast(cast: Cast, clauses: list[Clause]) -> DecisionMakerVerdict:
-    met = cast.met()
+    met = cast.met() or _presumed_met(cast)
     deciders_met = [p for p in met if p.has_authority]
     if deciders_met:
         person = min(deciders_met, key=lambda p: (_strength(p), min(p.met or p.mentions or [0])))
@@ -116,6 +116,20 @@ def _judge_by_cast(cast: Cast, clauses: list[Clause]) -> DecisionMakerVerdict:
     reason = None if senior else "nothing says who was met or who decides"
     return DecisionMakerVerdict("unclear", None, [e for p in senior[:1] for e in _evidence(clauses, p)],
                                 missing, reason is None, reason, "unclear:senior" if senior else "unclear:nothing")
+
+
+def _presumed_met(cast: Cast) -> list[Person]:
+    """'Hartwell Plumbing. That with Dave Hartwell, it's his shop': a memo that never says
+    who was met, nor that anyone was away or unreachable, nor that a meeting was only 'supposed
+    to' happen, is about the one person it names."""
+    if cast.nobody_met or any(p.absent or p.deferred_to for p in cast.people):
+        return []
+    if any(hit.label == "DM_PLANNED_ONLY" for hit in cast.doc.user_data.get("debrief_hits", [])):
+        return []
+    people = [p for p in cast.people if not p.rep_side and not p.is_body]
+    named = [p for p in people if p.name]
+    others = [p for p in people if not p.name]
+    return named if len(named) == 1 and not any(p.has_authority for p in others) else []
 
 
 def _said_to_decide(person: Person) -> bool:

@@ -37,6 +37,8 @@ ABSENCE_STATE = {"out", "away", "off", "sick", "travel", "traveling", "travellin
 ABSENCE_VERB = {"cancel", "bump", "reschedule", "postpone", "travel", "miss", "bail", "ghost", "skip", "pull"}
 BUSY_WITH = {"patient", "patients", "customer", "customers", "meeting", "meetings", "conference", "audit",
              "surgery", "court", "vacation", "holiday", "appointment", "client", "clients", "job", "site", "call"}
+SITES = {"location", "site", "branch", "store", "shop", "office", "plant", "clinic", "campus", "warehouse",
+         "depot", "yard", "restaurant", "practice", "factory", "mill", "farm", "job"}
 NOT_THERE = {"there", "in", "around", "available", "present", "here", "on"}
 PLANNING = {"book", "set", "schedule", "plan", "arrange", "request", "propose", "try", "want", "hope", "need",
             "suppose", "get", "push", "ask", "offer", "line", "pencil", "confirm", "lock", "put", "send",
@@ -74,6 +76,8 @@ class MeetingReader:
             event = None  # "like he asked for back when we first talked"
         if event is None and self._after_met_word(start):
             event = "met"
+        if event is None and self._away_by_relative(self.doc[index]):
+            event = "absent"
         if event == "met":
             person.met.append(index)
             self.last_speaker = person
@@ -140,6 +144,18 @@ class MeetingReader:
             if subject is None or subject.lower_ in ("i", "we"):
                 return True
         return False
+
+    def _away_by_relative(self, token) -> bool:
+        """'Dr. Brooks, who owns the clinic but was at the Burlington location today': away,
+        said in a relative clause on the name."""
+        clause = next((c for c in token.children if c.dep_ == "relcl"), None)
+        who = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ == "who"), None) \
+            if clause is not None else None
+        if who is None:
+            return False
+        verbs = [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                            and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
+        return any(self._subject_event(who, verb) == "absent" for verb in verbs)
 
     def _contact(self, token) -> str | None:
         """'met' or 'absent' as the parse says of this mention, or None."""
@@ -224,11 +240,21 @@ def _elsewhere_in_town(verb) -> bool:
     """'Was in St. John's', 'is in Tampa', 'was up in Abuja': in another place by name."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and \
-                any(o.dep_ == "pobj" and o.ent_type_ == "GPE" for o in prep.children):
+                any(o.dep_ == "pobj" and (o.ent_type_ == "GPE" or _another_site(o)) for o in prep.children):
             return True
         if prep.dep_ == "advmod" and prep.lower_ in ("up", "down", "over", "off", "away") and _elsewhere_in_town(prep):
             return True  # 'was up in Abuja'
     return False
+
+
+def _another_site(place) -> bool:
+    """'At the other site', 'at the Burlington location', 'at head office': one of the
+    prospect's other places, not the one the rep was at."""
+    if place.lemma_.lower() not in SITES:
+        return False
+    words = {c.lower_ for c in place.children}
+    return bool(words & {"other", "another", "head"}) or place.lower_ == "office" and "head" in words or \
+        any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in place.children)
 
 
 def _hearsay(verb) -> bool:
