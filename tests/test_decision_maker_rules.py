@@ -316,3 +316,20 @@ def test_a_pronoun_goes_to_who_is_talked_about(analyzer, text):
 ])
 def test_the_one_person_named_is_presumed_met(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A name followed by a trade is the firm, not a second person.
+    ("Heartwell plumbing. That with Dave Hartwell, it's his shop 40 years. Back at his yard Thursday at 7.", "yes"),
+    # Contractions typed without the apostrophe still say 'is'.
+    ("ok Laredo, met Don Arturo Trevino hes the owner 30 some years. he goes we are happy with ADP.", "yes"),
+    # 'His name's on the sign' is owning it.
+    ("Stan's Transmission, Stan Kowalczyk, his name's on the sign. He said money's tight till spring.", "yes"),
+    # A purchase that must come from a body is that body's decision.
+    ("Met the nurse in charge, Madam Fatima Iddrisu. She said it must come from the District Health Directorate.",
+     "no"),
+    # The rep going somewhere is no route to a decider.
+    ("I went to Okafor Engineering again and met Mr. Okafor, he owns it. I'm gonna send him the quote.", "yes"),
+])
+def test_firms_bare_contractions_names_on_signs_and_routes(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from ..config import DEFAULT_SPACY_MODEL
 from ..records import Debrief, Evidence, Transcript
-from . import breaks
+from . import breaks, contractions
 from .account import judge_account
 from .clauses import split_clauses
 from .coaching import coaching_notes
@@ -48,6 +48,7 @@ def load_nlp(name: str = DEFAULT_SPACY_MODEL):
             pass
         else:
             breaks.add_to(nlp)
+            contractions.add_to(nlp)
             return nlp
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")

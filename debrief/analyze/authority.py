@@ -128,6 +128,8 @@ class AuthorityReader:
             return  # 'going to be the champion'
         if negated and hit.rule.kind == "route":
             return  # "she will not go through that again"
+        if hit.rule.kind == "route" and subject is not None and subject.lower_ in ("i", "we"):
+            return  # 'I went to Mehra Engineering': the rep going somewhere
         if negated:  # "she doesn't need to run it by anyone": she decides herself
             if who is not None:
                 who.authority.append(hit.start)

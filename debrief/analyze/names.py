@@ -20,7 +20,12 @@ REP_SIDE = {"my", "our"}
 COMPANY_WORDS = {"inc", "llc", "ltd", "co", "corp", "group", "distribution", "manufacturing", "foods", "pharmacy",
                  "plumbing", "hvac", "auto", "motors", "hospital", "clinic", "farms", "farm", "services", "bank",
                  "hardware", "supply", "dental", "medical", "health", "market", "restaurant", "salon", "gym",
-                 "bakery", "boutique", "construction", "electric", "logistics", "partners", "associates", "realty"}
+                 "bakery", "boutique", "construction", "electric", "logistics", "partners", "associates", "realty",
+                 "florist", "florists", "fabrication", "fabrications", "building", "builders", "roofing", "landscaping",
+                 "trucking", "physio", "engineering", "brewing", "brewery", "catering", "cafe", "coffee", "insurance",
+                 "textiles", "packaging", "steel", "precision", "tools", "supplies", "industries", "enterprises",
+                 "holdings", "studio", "studios", "design", "media", "academy", "school", "college", "pharmacie",
+                 "garage", "motors", "transport", "haulage", "electrical", "heating", "joinery", "nursery", "kitchens"}
 NOT_NAMES = {"zoom", "teams", "skype", "facetime", "webex", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december", "christmas", "easter", "okay", "ok", "so", "yeah",
@@ -35,7 +40,7 @@ class NameReader:
     def _name_spans(self) -> list:
         """Every span that names a person, in the memo's order."""
         names = [_without_verb(e) for e in self.doc.ents if e.label_ == "PERSON" and not self._rep_name(e)
-                 and not any(t.lower_ in COMPANY_WORDS for t in e)]
+                 and not any(t.lower_ in COMPANY_WORDS for t in e) and not _names_a_firm(e)]
         names = [e for e in names if len(e)]
         names += self._unrecognised_names_after_met(names)
         names += self._unrecognised_names(names)
@@ -138,6 +143,13 @@ class NameReader:
         if any(c.lower_ in REP_SIDE for c in root.children if c.dep_ == "poss"):
             return True
         return any(t.lower_ in REP_SIDE for t in self.doc[max(span.start - 2, 0):span.start])
+
+
+def _names_a_firm(span) -> bool:
+    """'Hartwell Plumbing', 'Holly's fabrications', 'Marlowe florist' as Whisper writes them,
+    lower case: a name followed by a trade is the firm, not a person."""
+    after = span.end + (1 if span.end < len(span.doc) and span.doc[span.end].lower_ == "'s" else 0)
+    return after < len(span.doc) and span.doc[after].lower_ in COMPANY_WORDS
 
 
 def _without_verb(ent):

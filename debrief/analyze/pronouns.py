@@ -33,7 +33,8 @@ class PronounReader:
             return
         gender = "m" if token.lower_ in MALE else "f"
         inside = self.quoted.get(token.i)
-        own_apposition = token.dep_ == "poss" and token.i >= 2 and self.doc[token.i - 1].text == ","
+        own_apposition = token.dep_ == "poss" and token.i >= 2 and self.doc[token.i - 1].text == "," \
+            and token.head.dep_ not in ("nsubj", "nsubjpass")  # 'Stan Kowalczyk, his name's on the sign'
         candidates = [(p, last) for p, last in reversed(self._by_recency(token.i))
                       if not p.is_body and not p.rep_side and not p.plural and p.gender in (None, gender)
                       and (self.quoted.get(last) is None or self.quoted.get(last) == inside)

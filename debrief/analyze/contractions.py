@@ -1,0 +1,37 @@
+"""Contractions written without their apostrophe: "hes the owner", "shes out", "im".
+
+Reps typing fast and Whisper on a mumbled line both write "hes" for "he's". spaCy
+splits it ("he" + "s") and tags the verb, but its lemmatizer leaves "s", so every
+rule that reads "be" ("he's the owner", "she's away") misses it. This component,
+after the lemmatizer, gives the bare "s", "re" and "m" after a pronoun the lemma
+of the verb they stand for.
+"""
+
+from __future__ import annotations
+
+PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "that", "what", "who", "there", "where", "here"}
+BARE = {"s", "re", "m"}
+COMPONENT = "debrief_bare_contractions"
+
+
+def restore_lemmas(doc):
+    for token in doc[1:]:
+        before = token.doc[token.i - 1]
+        if token.lower_ in BARE and before.lower_ in PRONOUNS and not before.whitespace_ and token.pos_ in ("VERB", "AUX"):
+            token.lemma_ = "have" if token.lower_ == "s" and _before_participle(token) else "be"
+    return doc
+
+
+def _before_participle(token) -> bool:
+    """'hes got two vans', 'shes been out': 's is "has" ('hes based in Leeds' stays "is")."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and after.lower_ in ("got", "been", "gotten", "had")
+
+
+def add_to(nlp) -> None:
+    from spacy.language import Language
+
+    if COMPONENT not in Language.factories:
+        Language.component(COMPONENT, func=restore_lemmas)
+    if "lemmatizer" in nlp.pipe_names and COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, after="lemmatizer")
