@@ -333,3 +333,16 @@ def test_the_one_person_named_is_presumed_met(analyzer, text, value):
 ])
 def test_firms_bare_contractions_names_on_signs_and_routes(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A title taken back: the person met is the one said after the correction.
+    ("Met the owner, well, his son really, Gethin. The dad, Huw, signs everything. Gethin said he'd run it "
+     "past his dad.", "no"),
+    # Said without a correction, the owner met is the decider.
+    ("Met the owner, Huw. His son Gethin does the deliveries. Huw said he'd think about it.", "yes"),
+    # Running it day to day is not the final say.
+    ("Met Priya, she runs the whole shop day to day. Her uncle signs the cheques.", "no"),
+])
+def test_self_corrections_and_running_it_day_to_day(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -42,7 +42,7 @@ class AuthorityReader:
         if person is None or person.rep_side:
             return
         verb = anchor_of(doc, hit)
-        if _conditional(verb) or _doubted(verb) or _owns_a_task(verb) or _until(verb):
+        if _conditional(verb) or _doubted(verb) or _owns_a_task(verb) or _until(verb) or _day_to_day(verb):
             return
         if is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span):
             person.no_authority.append(hit.start)
@@ -156,6 +156,13 @@ def _owns_a_task(verb) -> bool:
     owned = [c for c in verb.children if c.dep_ == "dobj"]
     owned += [c for o in owned for c in o.conjuncts]
     return bool(owned) and all(o.lemma_.lower() in OWNED_TASKS for o in owned)
+
+
+def _day_to_day(verb) -> bool:
+    """'He runs the yard day to day': the running of it, not the final say."""
+    words = [t.lower_ for t in verb.subtree]
+    return verb.lemma_.lower() in ("run", "manage", "handle") and \
+        ("day-to-day" in words or any(words[i:i + 3] == ["day", "to", "day"] for i in range(len(words))))
 
 
 def _until(verb) -> bool:
