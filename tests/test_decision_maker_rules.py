@@ -346,3 +346,22 @@ def test_firms_bare_contractions_names_on_signs_and_routes(analyzer, text, value
 ])
 def test_self_corrections_and_running_it_day_to_day(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A post held by a named person is that person's title, not another person.
+    ("Sal Ferrante owns it, but Sal wasn't in, I talked to Monique at the front desk. She said Sal handles "
+     "all the vendors.", "no"),
+    ("Didn't get past the front desk. The woman at the desk, Carol, said they're not looking at new suppliers.",
+     "no"),
+    # A pronoun said before anyone is named stands for the first person named after it.
+    ("Niamh here. So this came through Liam, her brother-in-law, and Siobhan rang me herself last week. "
+     "It's her business, her name's over the door. She wants the books sorted.", "yes"),
+    # A title in brackets beside the name.
+    ("INBOUND. Gina Ruiz (owner, Ruiz Catering) called us. Met at her commercial kitchen.", "yes"),
+    # 'Him in Miami' says he is away, not that the rep met him.
+    ("Went down to Chin's Wholesale. Boss, Mr. Chin, him in Miami, gone for two weeks. The cashier, Miss Lorna, say "
+     "him is the only one who deal with new supplier.", "no"),
+])
+def test_posts_brackets_and_people_named_after_their_pronoun(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -149,6 +149,8 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, Author
             if end >= sent.end or doc[end].text != "," or first.met or \
                     any(p.met or min(p.mentions, default=len(doc)) < sent.start for p in self.people if p is not first):
                 continue  # only the memo's opening of its contact
+            if any(t.ent_type_ == "GPE" and t.head.lower_ == "in" for t in doc[end:sent.end]):
+                continue  # 'Boss, Mr. Chin, him in Miami': away, not introduced
             pronoun = next((t for t in doc[end:min(end + 10, sent.end)] if t.lower_ in MALE | FEMALE), None)
             if pronoun is not None and self.at.get(pronoun.i) is first:
                 first.met.append(sent.start)  # 'Mike Ferreira, it's his shop'; 'Dr. Haskins, Greg Haskins, he owns it'

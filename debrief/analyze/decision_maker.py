@@ -129,7 +129,9 @@ def _presumed_met(cast: Cast) -> list[Person]:
     people = [p for p in cast.people if not p.rep_side and not p.is_body]
     named = [p for p in people if p.name]
     others = [p for p in people if not p.name]
-    return named if len(named) == 1 and not any(p.has_authority for p in others) else []
+    if any(p.has_authority or p.rank == "junior" for p in others):
+        return []  # someone else decides, or a gatekeeper is who the rep saw
+    return named if len(named) == 1 else []
 
 
 def _said_to_decide(person: Person) -> bool:

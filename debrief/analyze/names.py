@@ -41,11 +41,28 @@ class NameReader:
         """Every span that names a person, in the memo's order."""
         names = [_without_verb(e) for e in self.doc.ents if e.label_ == "PERSON" and not self._rep_name(e)
                  and not any(t.lower_ in COMPANY_WORDS for t in e) and not _names_a_firm(e)]
+        names += self._people_read_as_firms(names)
         names = [e for e in names if len(e)]
         names += self._unrecognised_names_after_met(names)
         names += self._unrecognised_names(names)
         names.sort(key=lambda e: e.start)
         return names
+
+    def _people_read_as_firms(self, names) -> list:
+        """'Lonnie Gaines called me Monday', tagged a company: an ORG entity of one or two
+        capitalised words that opens with a known first name (dm-first-name-*) and holds no
+        company word is a person. A second mention of the first name ('Lonnie owns the
+        place', also tagged ORG) is then read as that person by _unrecognised_names."""
+        found = []
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG" or len(ent) > 2 or not all(t.is_title and t.pos_ == "PROPN" for t in ent):
+                continue
+            if self._name_gender(ent) is None or any(t.lower_ in COMPANY_WORDS for t in ent) or _names_a_firm(ent) \
+                    or self._rep_name(ent):
+                continue
+            if not any(n.start == ent.start for n in names):
+                found.append(ent)
+        return found
 
     def _unrecognised_names(self, names) -> list:
         """A first name the recognizer missed ('Lina owns it', 'a call with Nadia'): a capitalised
@@ -91,9 +108,11 @@ class NameReader:
         return found
 
     def _rep_name(self, ent) -> bool:
-        """'Nate.' or 'Hannah, debrief on ...' opening the memo: the manager the rep talks to."""
+        """'Nate.' or 'Hannah, debrief on ...' opening the memo: the manager the rep talks to;
+        'Orla here, quick one': the rep."""
         sent = ent.sent
-        return ent.start == 0 and (len(sent) <= len(ent) + 1 or self.doc[ent.end].text == ",") and sent.start == 0
+        return ent.start == 0 and sent.start == 0 and (len(sent) <= len(ent) + 1 or self.doc[ent.end].text == ","
+                                                        or self.doc[ent.end].lower_ == "here")  # 'Orla here, ...'
 
     def _add_name(self, ent) -> None:
         words = _name_words(ent)
@@ -107,12 +126,22 @@ class NameReader:
             if person is not None:
                 person.name = None
         if person is None:
+            person = self._presumed_before(gender)
+            if person is not None:
+                person.name = " ".join(t.text for t in ent if t.lower_ not in HONORIFICS and t.text != "'s")
+        if person is None:
             person = self._new(name=" ".join(t.text for t in ent if t.lower_ not in HONORIFICS and t.text != "'s"))
             person.rep_side = self._possessed_by_rep(ent)
         elif len(ent) > len((person.name or "").split()) or self._fuller_first_name(ent, person):
             person.name = " ".join(t.text for t in ent if t.lower_ not in HONORIFICS and t.text != "'s")
         person.gender = person.gender or gender
         self._mark(person, ent.start, ent.end)
+
+    def _presumed_before(self, gender: str | None) -> Person | None:
+        """'Liam, her brother-in-law, ... and Siobhan rang me herself': a pronoun said before
+        anyone was named stood for the first person named after it, of its gender."""
+        return next((p for p in self.people if p.presumed and p.name is None and p.role is None
+                     and not (gender and p.gender and gender != p.gender)), None)
 
     def _fuller_first_name(self, ent, person: Person) -> bool:
         """'Tom Becker' names the person better than 'Becker Bread' (the shop, tagged a person):
@@ -146,10 +175,9 @@ class NameReader:
 
 
 def _names_a_firm(span) -> bool:
-    """'Hartwell Plumbing', 'Holly's fabrications', 'Marlowe florist' as Whisper writes them,
-    lower case: a name followed by a trade is the firm, not a person."""
-    after = span.end + (1 if span.end < len(span.doc) and span.doc[span.end].lower_ == "'s" else 0)
-    return after < len(span.doc) and span.doc[after].lower_ in COMPANY_WORDS
+    """'Hartwell Plumbing', 'Marlowe florist' as Whisper writes them, lower case: a name
+    followed by a trade is the firm, not a person ('Gina's gym' is hers: a person)."""
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in COMPANY_WORDS
 
 
 def _without_verb(ent):

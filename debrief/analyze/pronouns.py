@@ -92,7 +92,7 @@ class PronounReader:
         if not passed_on or self.sent_of[last] != sentence - 1 or self._is_subject_at(latest, sentence - 1):
             return None
         subject = next((p for p, at in candidates[1:] if self.sent_of[at] == sentence - 1
-                        and self._is_subject_at(p, sentence - 1)), None)
+                        and self._is_subject_at(p, sentence - 1) and not (p.absent and not p.met)), None)
         return None if subject is None or latest.met and not subject.met else subject
 
     def _is_subject_at(self, person: Person, sentence: int) -> bool:

@@ -16,7 +16,7 @@ from .people import Person
 
 RANKS = ("top", "senior", "junior", "body")
 # Words between a name and its title that keep them one person: "Tom, the owner", "Ed, their CISO".
-APPOSITION_GLUE = {",", "the", "their", "his", "her", "its", "a", "an", "-", "—", "named", "our"}
+APPOSITION_GLUE = {",", "the", "their", "his", "her", "its", "a", "an", "-", "—", "named", "our", "("}
 COPULA_GLUE = {"is", "'s", "was", "be", "being"}
 DEPUTY = {"assistant", "deputy", "associate", "vice", "vp", "asst", "regional", "district", "store", "area"}
 KIN_GENDER = {**dict.fromkeys(["dad", "daddy", "papa", "pa", "appa", "father", "husband", "son", "brother", "uncle",
@@ -56,8 +56,11 @@ class TitleReader:
             person = person or self._new(role=role_span.text.lower(), rank="body")
             self._mark(person, hit.start, hit.end)
             return
+        if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i and \
+                not any(h.start <= head.head.i < h.end for h in self.hits if h.label in ("DM_TITLE", "DM_ROLE")):
+            return  # 'the admin module', 'an intern programme': a thing, not a person
         person = self._named_by_apposition(hit, names) or self._named_by_copula(head) or \
-            self._named_by_contraction(role_span)
+            self._named_by_contraction(role_span) or self._named_by_post(head)
         if person is False:  # "she's not the owner"
             return
         if person is None:
@@ -92,6 +95,14 @@ class TitleReader:
         if start >= 3 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ == "'s":
             return self.at.get(start - 3)
         return None
+
+    def _named_by_post(self, head) -> Person | None:
+        """'Monique at the front desk', 'Kenny on the counter': the post a named person holds."""
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ not in ("at", "on", "behind") or prep.head.i == prep.i:
+            return None
+        person = self.at.get(prep.head.i)
+        return person if person is not None and person.name and not person.is_body else None
 
     def _named_by_copula(self, head):
         """'he's the CFO', 'Tony Alvarez is co-owner': the subject of 'is'; False when negated."""
