@@ -236,3 +236,16 @@ def test_passing_it_on_videos_and_pinging_over(analyzer, text, expected):
 ])
 def test_stalls_and_probes_in_crm_notes(analyzer, text, expected):
     assert _kinds(_judge(analyzer, text)) == set(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Happy with a supplier named by its brand.
+    ("He goes, mijo, we are happy with Paychex, it works. I said no worries at all.", [("happy_with_vendor", "accepted")]),
+    # A call-back to a season, said as 'ring him in the new year'.
+    ("Saw Darren. Nothing doing. He said ring him in the new year. Will do.", [("call_back_later", "accepted")]),
+    # CRM shorthand: a subject-less 'Said' is the prospect speaking.
+    ("Mtg w/ Omar Haddad, IT Mgr. Said to circle back after their budget review next qtr. Told him np.",
+     [("call_back_later", "accepted")]),
+])
+def test_named_suppliers_seasons_and_said_in_notes(analyzer, text, expected):
+    assert [(e.kind, e.handled) for e in _judge(analyzer, text).excuses] == expected

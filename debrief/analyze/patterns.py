@@ -119,8 +119,8 @@ def parse_lexicon(text: str, where: str) -> Rule:
         too expensive
 
     Each word matches by lemma, so "cost" covers "costs" and "costed"; `a|b`
-    is either word, `word?` may be absent, `*` is any one word, and `NUM` is any
-    number in words or digits. `match`/`no_match` lines (any number) are the
+    is either word, `word?` may be absent, `*` is any one word, `NUM` is any
+    number in words or digits, and `NAME` is any capitalised word ("happy with ADP"). `match`/`no_match` lines (any number) are the
     examples a test runs.
     """
     header: dict[str, list[str]] = {}
@@ -154,6 +154,8 @@ def _phrase_pattern(phrase: str, where: str) -> list[dict]:
             token: dict = {"IS_PUNCT": False}
         elif word == "NUM":
             token = {"LIKE_NUM": True}
+        elif word == "NAME":
+            token = {"IS_ALPHA": True, "IS_LOWER": False}  # no POS: the blank pipeline has no tagger
         elif not options:
             raise PatternError(f"{where}: empty word in {phrase!r}")
         elif all(w.isalpha() for w in options):

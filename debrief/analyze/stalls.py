@@ -134,6 +134,8 @@ def _rep_note(clause: Clause) -> bool:
         words = words[1:]
     if not words:
         return False
+    if words[0].lemma_.lower() in ("say", "mention") and words[0].tag_ in ("VBD", "VBZ"):
+        return False  # CRM shorthand: 'Said to circle back next qtr' is the prospect speaking
     if words[0].lower_ in NOTE_OPENERS and not any(c.dep_.startswith("nsubj") for c in words[0].children):
         return True  # 'Need to check with the OEM if Aman is free': the rep's to-do, whoever is in it
     if clause.speaker is not None or any(t.dep_.startswith("nsubj") for t in words):
