@@ -249,3 +249,15 @@ def test_stalls_and_probes_in_crm_notes(analyzer, text, expected):
 ])
 def test_named_suppliers_seasons_and_said_in_notes(analyzer, text, expected):
     assert [(e.kind, e.handled) for e in _judge(analyzer, text).excuses] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Told to send something, whatever Whisper made of the thing.
+    ("At the end he said, kindly send the BOKU with make and model and do the needful. I said sure sir.",
+     [("send_info", "accepted")]),
+    # Finding a slot or keeping in touch is no deliverable.
+    ("She's going to look at her calendar. She said send me a couple of times that work.", []),
+    ("He said drop him a line next week and we'll fix the day.", []),
+])
+def test_told_to_send_something(analyzer, text, expected):
+    assert [(e.kind, e.handled) for e in _judge(analyzer, text).excuses] == expected

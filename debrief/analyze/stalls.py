@@ -62,7 +62,7 @@ def find_stalls(clauses: list[Clause]) -> list[Stall]:
             continue
         hits = [h for h in clause.of(*STALL_LABELS) if not _negated_before(clause, h) and not _about_scheduling(clause, h)
                 and not _done_already(clause, h)]
-        hits += _send_info_frames(clause) + _budget_frames(clause)
+        hits += _send_info_frames(clause) + _budget_frames(clause) + _send_orders(clause)
         if clause.speaker == "rep" and not _after_prospect_lead_in(clauses, index):
             hits = [h for h in hits if _quoted_from_prospect(clause, h.start) or _said_by_other(clause.doc, h.start)]
         for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
@@ -169,6 +169,33 @@ def _send_info_frames(clause: Clause) -> list[Hit]:
         verb = _governing_request(noun)
         if verb is not None and not any(c.dep_ == "neg" for c in verb.children):
             frames.append(Hit(SEND_INFO_FRAME, min(verb.i, hit.start), hit.end))
+    return frames
+
+
+SEND_ORDER_FRAME = Rule(id="frame-send-order", label="STALL", kind="send_info", source="stalls.py", patterns=[],
+                       description="The prospect tells the rep to send something, whatever Whisper made of the "
+                                   "thing: 'kindly send the BOKU with make and model'")
+NOT_A_DELIVERABLE = SCHEDULING_WORDS | {"invitation", "link", "address", "location", "pin", "number", "contact",
+                                        "regards", "love", "best", "greetings", "photo", "picture", "line", "note",
+                                        "message", "text", "email", "reminder", "word"}
+
+
+def _send_orders(clause: Clause) -> list[Hit]:
+    """'He said, kindly send the BOKU': a send verb in the imperative, in the prospect's
+    words, with something to send, is a request for it, known word or not."""
+    doc = clause.doc
+    frames = []
+    for verb in doc[clause.start:clause.end]:
+        if not (_sends(verb) and verb.tag_ == "VB") or any(c.dep_.startswith(("nsubj", "aux", "neg")) for c in verb.children):
+            continue
+        if not (clause.speaker == "prospect" or _said_by_other(doc, verb.i)):
+            continue
+        thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if thing is not None and thing.lemma_.lower() in QUANTITY_NOUNS:  # 'a couple of times'
+            of = next((c for c in thing.children if c.lower_ == "of"), None)
+            thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if thing is not None and thing.lemma_.lower() not in NOT_A_DELIVERABLE:
+            frames.append(Hit(SEND_ORDER_FRAME, verb.i, thing.i + 1))
     return frames
 
 
