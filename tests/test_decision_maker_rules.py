@@ -365,3 +365,25 @@ def test_self_corrections_and_running_it_day_to_day(analyzer, text, value):
 ])
 def test_posts_brackets_and_people_named_after_their_pronoun(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A name right before a verb the parse left without a subject is who does it.
+    ("Saw his wife Sue, she does the invoices. She said straight off Rob decides everything to do with the "
+     "workshop. Rob was away at the show all week.", "no"),
+    # A call made while the rep sat there, and the answer in the next sentence, came by phone.
+    ("I met the principal, Mr. Azz. The proprietor owns the school and lives in Abuja. He called her while I was "
+     "sitting there. And she agreed to a Zoom on Tuesday at 4.", "no"),
+])
+def test_a_name_before_its_verb_and_an_answer_by_phone(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # 'Saw his wife': the wife was met, not the husband the pronoun points to.
+    ("Saw his wife Dot, she does the invoices. Gary owns the garage and he's away till Monday.", "no"),
+    # 'Met at her kitchen' met her.
+    ("INBOUND. Lena Ortiz (owner, Ortiz Bakes) called us. Met at her commercial kitchen.", "yes"),
+])
+def test_a_possessive_after_a_meeting_word(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

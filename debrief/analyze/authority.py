@@ -34,7 +34,8 @@ class AuthorityReader:
         owner = possessors[-1] if possessors else None  # "his dad's company": the dad's
         if owner is None and any(t.lower_ in ("hers", "his", "theirs") for t in span):
             owner = next((self.at[t.i] for t in span if t.i in self.at), None)
-        person = owner or self._resolve_subject(anchor_of(doc, hit)) or self._apposed(hit) or self._subject_before(hit)
+        person = owner or self._resolve_subject(anchor_of(doc, hit)) or self._apposed(hit) or \
+            self._name_just_before(hit) or self._subject_before(hit)
         if person is None and self._shared(hit):
             for together in self._shared(hit):
                 together.authority.append(hit.start)
@@ -59,6 +60,17 @@ class AuthorityReader:
             if root.i in self.at and not self.at[root.i].is_body:
                 return self.at[root.i]
         return None
+
+    def _name_just_before(self, hit: Hit) -> Person | None:
+        """'She said straight off Rob decides everything', parsed with 'Rob' under 'off': a name
+        right before a verb that has no subject of its own is who does it."""
+        verb = anchor_of(self.doc, hit)
+        before = self.doc[verb.i - 1] if verb.i > 0 else None
+        if before is None or before.pos_ != "PROPN" or before.i not in self.at or \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        person = self.at[before.i]
+        return None if person.is_body else person
 
     def _subject_before(self, hit: Hit) -> Person | None:
         """When the parse loses the phrase ('she's got the card and the say-so' read as the

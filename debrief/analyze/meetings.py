@@ -74,7 +74,7 @@ class MeetingReader:
             event = None  # "Jake called his dad, and Stan said ...": heard through someone else's phone
         if event == "met" and self._another_time(index):
             event = None  # "like he asked for back when we first talked"
-        if event is None and self._after_met_word(start):
+        if event is None and self._after_met_word(start) and not self._whose(self.doc[index]):
             event = "met"
         if event is None and self._away_by_relative(self.doc[index]):
             event = "absent"
@@ -105,12 +105,22 @@ class MeetingReader:
         verb = token.head.head if token.dep_ == "pobj" else token.head
         return verb.tag_ in ("VBD", "VBN") or verb.lower_ == "met"  # told as done, not "I'm presenting"
 
+    def _whose(self, token) -> bool:
+        """'Saw his wife', 'met with her assistant': the one met is the wife, not 'his'
+        ('met at her kitchen' still met her)."""
+        possessed = token.head
+        return token.tag_ == "PRP$" and (possessed.dep_ in ("dobj", "dative") or
+                                         possessed.dep_ == "pobj" and possessed.head.lower_ in ("with", "to"))
+
     def _relayed(self, index: int, person: Person) -> bool:
         """Earlier in the sentence someone else (not the rep) called, texted or rang this
         person ('He texted Donna, she said yes'), or the person texted or emailed the rep
         ('then he texted, sorry, ... he said Wednesday'): what they said came by phone."""
         sent = self.doc[index].sent
-        for token in sent:
+        tokens = list(sent)
+        if sent.start > 0 and sent[0].lower_ in ("and", "so", "then"):  # '... while I sat there. And she agreed'
+            tokens = list(self.doc[sent.start - 1].sent) + tokens
+        for token in tokens:
             # Whisper's "whatsapped" may be tagged a name: its past form says what it is
             if token.i >= index or not ((token.pos_ == "VERB" and token.lemma_.lower() in RELAY_VERBS)
                                         or token.lower_ in RELAYED):
