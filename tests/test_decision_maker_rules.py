@@ -387,3 +387,18 @@ def test_a_name_before_its_verb_and_an_answer_by_phone(analyzer, text, value):
 ])
 def test_a_possessive_after_a_meeting_word(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # What was said 'when we talked last week' is not today's meeting.
+    ("Third time out to Castillo Glass and the door was locked. Called Rudy's cell, straight to voicemail. "
+     "He said 10 am today when we talked last week.", "no"),
+    # Picking the software is authority, said of a body.
+    ("Store manager Devon, the chain has 4 locations and he said head office in Dallas picks all the software, "
+     "not him.", "no"),
+    # A cleft: 'it's Mick Darby who decides'.
+    ("I saw Sharon in purchasing. She said it's Mick Darby in engineering who decides what fixings go on, and "
+     "Mick was in a design review.", "no"),
+])
+def test_past_talks_software_pickers_and_clefts(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -86,11 +86,13 @@ class MeetingReader:
 
     def _another_time(self, index: int) -> bool:
         """The mention's verb is told with another time ('back when we first talked', 'last
-        week', 'two months ago'): not this meeting."""
+        week', 'two months ago', 'when we talked last week'): not this meeting."""
         verb = governing_verb(self.doc[index])
         if verb is None:
             return False
-        return any(h.label == "PAST" and getattr(governing_verb(self.doc[h.start]), "i", None) == verb.i
+        # 'he said 10 am today when we talked last week': the time of its 'when' clause counts too
+        when = [c.i for c in verb.children if c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children)]
+        return any(h.label == "PAST" and getattr(governing_verb(self.doc[h.start]), "i", None) in [verb.i] + when
                    for h in self.hits if h.start >= verb.sent.start and h.end <= verb.sent.end)
 
     def _met_as_object(self, token) -> bool:
