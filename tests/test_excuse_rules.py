@@ -261,3 +261,16 @@ def test_named_suppliers_seasons_and_said_in_notes(analyzer, text, expected):
 ])
 def test_told_to_send_something(analyzer, text, expected):
     assert [(e.kind, e.handled) for e in _judge(analyzer, text).excuses] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A price reaction told inside the rep's own sentence.
+    ("When I got to the price she baulked, too dear. I asked what she was comparing it to, and it turns out "
+     "it was the council bins.", [("price", "probed")]),
+    # Forwarding the proposal to head office is passing it along.
+    ("He said he'll forward our proposal to head office. I said great, thanks.", [("consult_someone", "accepted")]),
+    # Not wanting to be burnt twice is a risk worry, negation and all.
+    ("She doesn't want to be burnt twice. I said fair enough, no pressure.", [("risk_concern", "accepted")]),
+])
+def test_reactions_forwarding_and_being_burnt_twice(analyzer, text, expected):
+    assert [(e.kind, e.handled) for e in _judge(analyzer, text).excuses] == expected

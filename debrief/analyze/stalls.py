@@ -64,7 +64,8 @@ def find_stalls(clauses: list[Clause]) -> list[Stall]:
                 and not _done_already(clause, h)]
         hits += _send_info_frames(clause) + _budget_frames(clause) + _send_orders(clause)
         if clause.speaker == "rep" and not _after_prospect_lead_in(clauses, index):
-            hits = [h for h in hits if _quoted_from_prospect(clause, h.start) or _said_by_other(clause.doc, h.start)]
+            hits = [h for h in hits if _quoted_from_prospect(clause, h.start) or _said_by_other(clause.doc, h.start)
+                    or h.rule.kind in ("price", "risk_concern") and _done_by_other(clause.doc, h.start)]
         for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
             if any(overlaps(hit, s.hit) for s in found if s.clause is clause):
                 continue
@@ -92,6 +93,16 @@ def _said_by_other(doc, index: int) -> bool:
             subjects = [c for c in ancestor.children if c.dep_.startswith("nsubj")]
             return bool(subjects) and not any(c.lower_ in REP_WORDS for c in subjects)
     return False
+
+
+def _done_by_other(doc, index: int) -> bool:
+    """'When I got to the price she baulked': a reaction (price, risk) that is a verb whose
+    own subject is the prospect, inside a sentence the rep opened."""
+    verb = doc[index]
+    if verb.pos_ != "VERB":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(c.lower_ in ("he", "she", "they") or c.pos_ == "PROPN" for c in subjects)
 
 
 def _after_prospect_lead_in(clauses: list[Clause], index: int) -> bool:
