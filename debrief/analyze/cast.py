@@ -119,21 +119,23 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, Author
         is taken back. A person known only by that title was not met (the next person said
         was); a named one keeps the meeting and loses the title."""
         sentence = self.sent_of[hit.start]
-        before = [(i, p) for i, p in sorted(self.at.items()) if i < hit.start and sentence - self.sent_of[i] <= 1
+        mentions = sorted(self.at.items())
+        before = [p for i, p in mentions if i < hit.start and sentence - self.sent_of[i] <= 1
                   and p.rank in ("top", "senior") and not p.rep_side]
         if not before:
             return
-        index, person = before[-1]
+        person = before[-1]
         if person.name:
             person.rank, person.role = None, None
             return
-        after = next((p for i, p in sorted(self.at.items()) if i >= hit.start and p is not person
+        after = next(((i, p) for i, p in mentions if i >= hit.start and p is not person
                       and not p.is_body and not p.rep_side), None)
         if after is None:
             return
         person.met = [i for i in person.met if i > hit.start]
-        if not after.met:
-            after.met.append(next(i for i, p in sorted(self.at.items()) if p is after and i >= hit.start))
+        index, corrected = after
+        if not corrected.met:
+            corrected.met.append(index)
 
     def _introduced(self) -> None:
         """'Mike Ferreira, it's his shop.' / 'Dr. Marcus Bell, he's the owner': a memo that opens

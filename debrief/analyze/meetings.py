@@ -265,7 +265,7 @@ def _another_site(place) -> bool:
     if place.lemma_.lower() not in SITES:
         return False
     words = {c.lower_ for c in place.children}
-    return bool(words & {"other", "another", "head"}) or place.lower_ == "office" and "head" in words or \
+    return bool(words & {"other", "another", "head"}) or \
         any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in place.children)
 
 

@@ -120,8 +120,8 @@ def parse_lexicon(text: str, where: str) -> Rule:
 
     Each word matches by lemma, so "cost" covers "costs" and "costed"; `a|b`
     is either word, `word?` may be absent, `*` is any one word, `NUM` is any
-    number in words or digits, and `NAME` is any capitalised word ("happy with ADP"). `match`/`no_match` lines (any number) are the
-    examples a test runs.
+    number in words or digits, and `NAME` is any capitalised word ("happy with
+    ADP"). `match`/`no_match` lines (any number) are the examples a test runs.
     """
     header: dict[str, list[str]] = {}
     patterns = []

@@ -67,8 +67,8 @@ class PronounReader:
             person = next((p for p, last in candidates if not any(p is q for q in own_subject)), person)
         if subjects and not reported:
             person = subjects[0]  # 'Dr. Reyes bought it off old Dr. Klein, so it's her call'
-        elif not same and self._last_subject(candidates, sentence):
-            person = self._last_subject(candidates, sentence)
+        elif not same and (subject := self._last_subject(candidates, sentence)):
+            person = subject
         elif not person.met and token.dep_ in ("nsubj", "nsubjpass") and \
                 (not same or reported):
             talking = [p for p, last in candidates if p.met and p.gender == gender and sentence - self.sent_of[last] <= 3]
