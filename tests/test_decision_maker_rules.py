@@ -402,3 +402,57 @@ def test_a_possessive_after_a_meeting_word(analyzer, text, value):
 ])
 def test_past_talks_software_pickers_and_clefts(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # 'they' after two people joined by 'and' stands for both of them, not for a body said in passing.
+    ("Met Ray and Donna at the farm on Tuesday, the two of them own it, Ray's side of the family since the "
+     "thirties, and they sign everything together.", "yes"),
+    ("I sat down with both sisters, Ines and Clara Moreau, it's their firm, their mother started it.", "yes"),
+    # People joined by 'and' who run the place: all of them, whichever of them the rep met.
+    ("Lunch at the diner with Marco and Teresa. Their cousin Ana is a silent partner, Marco and Teresa run "
+     "everything and they decide.", "yes"),
+    # The two who decide were away; the one who prepares the papers for them was met.
+    ("I didn't see the owners. Only Mr. Sow, the bookkeeper. The two brothers, Amadou and Ibrahima, they decide "
+     "everything, Sow told me that, he prepares the papers and they sign.", "no"),
+    # 'One without the other' is an idiom, not someone else deciding.
+    ("Met Declan and Martin Keogh, the two of them own the farm and you won't get one without the other.", "yes"),
+])
+def test_people_joined_by_and_decide_together(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # What the rep believed before and takes back: not a title, not a meeting.
+    ("So I met Doug, and I was thinking he was the owner but he said no, it's really Karen's shop, she makes all "
+     "the decisions. Karen was at a wedding all day.", "no"),
+    ("I had it wrong in the CRM. I thought the old man I met in May was Sal, the founder. It was his cousin. "
+     "Sal signs the cheques, his son Paolo told me today, and today it was Paolo only.", "no"),
+    # 'No, sorry, correction, I met X': the one said just before was not met.
+    ("I met Mr. Ali Haddad. No, sorry, correction, I met Hussein, the cousin. Ali is in Beirut, Ali and his "
+     "brother decide everything.", "no"),
+])
+def test_a_belief_taken_back_and_a_correction_of_who_was_met(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # Running a part of the place, or a hope that she'll sign, is not the final say.
+    ("Met Ahmad, the nephew, he runs the shop floor. His uncle buys everything.", "no"),
+    ("Met with Beth, she handles the tasting room. I'll call her Thursday to see if she's ready to sign.",
+     "unclear"),
+    # Brought in by phone for a moment: not met.
+    ("Met with Kayla, the office coordinator. Rick, the operations manager, is the guy who decides, she said. "
+     "Then she got Rick on the line for a sec and he agreed to a call.", "no"),
+    # 'lovely girl' says the receptionist is a woman, so 'he' is the absent owner.
+    ("The receptionist, Bethan, lovely girl, said Mr. Hughes is with clients all day, and he's the one who'd "
+     "decide, it's his practice.", "no"),
+    # A name said again without the recognizer's tag is still that person.
+    ("This was with Akash, a network engineer. The CTO, Mr. Iyer, is the one who decides, Akash was clear he "
+     "only evaluates. I asked him what it would take.", "no"),
+    # How the lead came is not who decides.
+    ("This one came through Arne Solberg, their neighbour. We sat at the kitchen table with all three brothers, "
+     "Nils, Per and Tom, they own it together.", "yes"),
+])
+def test_parts_hopes_phones_apposed_gender_and_referrals(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

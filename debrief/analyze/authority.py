@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .patterns import Hit
 from .people import Person
-from .syntax import anchor_of, is_negated
+from .syntax import anchor_of, believed_before, is_negated
 
 
 class AuthorityReader:
@@ -34,8 +34,9 @@ class AuthorityReader:
         owner = possessors[-1] if possessors else None  # "his dad's company": the dad's
         if owner is None and any(t.lower_ in ("hers", "his", "theirs") for t in span):
             owner = next((self.at[t.i] for t in span if t.i in self.at), None)
-        person = owner or self._resolve_subject(anchor_of(doc, hit)) or self._apposed(hit) or \
-            self._name_just_before(hit) or self._subject_before(hit)
+        group = [] if owner is not None else self._group_doing(hit)
+        person = owner or (group[0] if group else None) or self._resolve_subject(anchor_of(doc, hit)) or \
+            self._apposed(hit) or self._name_just_before(hit) or self._subject_before(hit)
         if person is None and self._shared(hit):
             for together in self._shared(hit):
                 together.authority.append(hit.start)
@@ -43,13 +44,42 @@ class AuthorityReader:
         if person is None or person.rep_side:
             return
         verb = anchor_of(doc, hit)
-        if _conditional(verb) or _doubted(verb) or _owns_a_task(verb) or _until(verb) or _day_to_day(verb):
+        if _conditional(verb) or _doubted(verb) or _owns_a_task(verb) or _until(verb) or _day_to_day(verb) \
+                or believed_before(verb):
             return
-        if is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span):
-            person.no_authority.append(hit.start)
-        else:
-            person.authority.append(hit.start)
-            person.owns = person.owns or any(t.lemma_.lower() in ("own", "found") and t.pos_ == "VERB" for t in span)
+        said_not = is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span)
+        owning = any(t.lemma_.lower() in ("own", "found") and t.pos_ == "VERB" for t in span)
+        for one in group or [person]:
+            if one.rep_side:
+                continue
+            (one.no_authority if said_not else one.authority).append(hit.start)
+            one.owns = one.owns or owning and not said_not
+
+    def _group_doing(self, hit: Hit) -> list[Person]:
+        """'They own it together', 'the two of them own it', 'it's their firm' (said of people
+        joined by "and": pronouns.py), or 'Gianni and Teresa run everything': all of them."""
+        doc = self.doc
+        possessive = next((t for t in doc[hit.start:hit.end] if t.i in self.groups and t.tag_ == "PRP$"), None)
+        if possessive is not None:
+            return self.groups[possessive.i]
+        verb = anchor_of(doc, hit)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and verb.dep_ == "relcl":
+            subject = verb.head
+        if subject is None:
+            return []
+        if subject.i in self.groups:
+            return self.groups[subject.i]
+        # 'the two of them', 'both of them', 'all three of them'
+        partitive = [g.i for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.i in self.groups]
+        if partitive:
+            return self.groups[partitive[0]]
+        if subject.i not in self.at or subject.dep_ == "conj":
+            return []
+        joined = [self.at[subject.i]] + [self.at[c.i] for c in subject.conjuncts if c.i in self.at]
+        members = list({id(p): p for p in joined if not p.is_body}.values())
+        return members if len(members) >= 2 else []
 
     def _apposed(self, hit: Hit) -> Person | None:
         """'Bill Harmon, his company, his money': a phrase set beside a person's name."""
@@ -76,10 +106,13 @@ class AuthorityReader:
         """When the parse loses the phrase ('she's got the card and the say-so' read as the
         subject of the next clause): the person who is the subject just before it."""
         doc = self.doc
+        # 'he prepares the papers and they sign': a plural subject of its own is not him
+        plural = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("they", "we") for c in anchor_of(doc, hit).children)
         for i in range(hit.start - 1, max(doc[hit.start].sent.start, hit.start - 8) - 1, -1):
             if doc[i].text in (".", ";"):
                 break
-            if doc[i].dep_ in ("nsubj", "nsubjpass") and i in self.at and not self.at[i].is_body:
+            if doc[i].dep_ in ("nsubj", "nsubjpass") and i in self.at and not self.at[i].is_body and \
+                    (self.at[i].plural or not plural):
                 return self.at[i]
         return None
 
@@ -142,6 +175,8 @@ class AuthorityReader:
             return  # "she will not go through that again"
         if hit.rule.kind == "route" and subject is not None and subject.lower_ in ("i", "we"):
             return  # 'I went to Mehra Engineering': the rep going somewhere
+        if hit.rule.kind == "route" and anchor.lemma_.lower() == "come" and anchor.tag_ == "VBD":
+            return  # 'this one came through Arnie, their neighbour': how the lead came, not who decides
         if negated:  # "she doesn't need to run it by anyone": she decides herself
             if who is not None:
                 who.authority.append(hit.start)
@@ -170,11 +205,19 @@ def _owns_a_task(verb) -> bool:
     return bool(owned) and all(o.lemma_.lower() in OWNED_TASKS for o in owned)
 
 
+# 'He runs the shop floor', 'she runs the front counter': a part of the place, not the place.
+PARTS_RUN = {"floor", "counter", "kitchen", "desk", "till", "front", "reception", "register", "door", "room",
+             "side", "department", "team", "crew", "shift", "line", "bar", "warehouse", "stockroom", "dispatch"}
+
+
 def _day_to_day(verb) -> bool:
-    """'He runs the yard day to day': the running of it, not the final say."""
+    """'He runs the yard day to day', 'he runs the shop floor': the running of it, or of a
+    part of it, not the final say."""
+    if verb.lemma_.lower() not in ("run", "manage", "handle"):
+        return False
     words = [t.lower_ for t in verb.subtree]
-    return verb.lemma_.lower() in ("run", "manage", "handle") and \
-        ("day-to-day" in words or any(words[i:i + 3] == ["day", "to", "day"] for i in range(len(words))))
+    part = any(c.dep_ == "dobj" and c.lemma_.lower() in PARTS_RUN for c in verb.children)
+    return part or "day-to-day" in words or any(words[i:i + 3] == ["day", "to", "day"] for i in range(len(words)))
 
 
 def _until(verb) -> bool:
@@ -190,4 +233,11 @@ def _doubted(verb) -> bool:
 
 
 def _conditional(verb) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children)
+    """'If he signs', 'to see if she's ready to sign': a condition or a hope, not a fact."""
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "acomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False

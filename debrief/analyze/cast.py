@@ -55,11 +55,13 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, Author
         self.prospect_speaks = prospect_speaks
         self.people: list[Person] = []
         self.at: dict[int, Person] = {}  # token index → person
+        self.groups: dict[int, list[Person]] = {}  # 'they' → the people joined by 'and' it stands for
         self.roots: list[tuple[int, Person]] = []  # each mention's head token
         self.nobody: list[Hit] = []
         self.unnamed_elsewhere: list[Hit] = []
         self.last_speaker: Person | None = None
         self.quoted = _quoted(doc)
+        self.apposed_gender = _apposed_gender(doc)
         self.sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
 
     # --- mentions -----------------------------------------------------------------
@@ -67,7 +69,7 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, Author
         names = self._name_spans()
         titles = self._titles()
         items = [(e.start, "name", e) for e in names] + [(h.start, "title", h) for h in titles]
-        items += [(t.i, "pronoun", t) for t in self.doc if t.lower_ in MALE | FEMALE | PLURAL]
+        items += [(t.i, "pronoun", t) for t in self.doc if t.lower_ in MALE | FEMALE | PLURAL | {"their"}]
         title_tokens = {i for h in titles for i in range(h.start, h.end)}
         for _, kind, item in sorted(items, key=lambda x: x[0]):
             if kind == "name":
@@ -78,6 +80,8 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, Author
                 self._add_title(item, names)
             elif item.lower_ in PLURAL:
                 self._add_plural(item)
+            elif item.lower_ == "their":
+                self._add_their(item)
             else:
                 self._add_pronoun(item)
 
@@ -90,6 +94,8 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, Author
         for i in range(start, end):
             self.at[i] = person
         person.mentions.append(start)
+        person.gender = person.gender or next((self.apposed_gender[i] for i in range(start, end)
+                                               if i in self.apposed_gender), None)
         root = span_root(self.doc[start:end]).i
         self.roots.append((root, person))
         self._note_contact(root, person, start)
@@ -123,6 +129,7 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, Author
         before = [p for i, p in mentions if i < hit.start and sentence - self.sent_of[i] <= 1
                   and p.rank in ("top", "senior") and not p.rep_side]
         if not before:
+            self._met_someone_else(hit, mentions)
             return
         person = before[-1]
         if person.name:
@@ -136,6 +143,17 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, Author
         index, corrected = after
         if not corrected.met:
             corrected.met.append(index)
+
+    def _met_someone_else(self, hit: Hit, mentions) -> None:
+        """'I met Mr. Ali Jaber. No, sorry, correction, I met Hussein': the one said as met
+        just before the correction was not, when another is said as met right after it."""
+        sentence = self.sent_of[hit.start]
+        before = [p for i, p in mentions if i < hit.start and i in p.met and sentence - self.sent_of[i] <= 1
+                  and not p.rep_side and not p.is_body]
+        after = [p for i, p in mentions if i >= hit.start and i in p.met and self.sent_of[i] - sentence <= 1
+                 and not p.rep_side and not p.is_body]
+        if before and after and before[-1] is not after[0]:
+            before[-1].met = [i for i in before[-1].met if i > hit.start]
 
     def _introduced(self) -> None:
         """'Mike Ferreira, it's his shop.' / 'Dr. Marcus Bell, he's the owner': a memo that opens
@@ -156,6 +174,25 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, Author
             pronoun = next((t for t in doc[end:min(end + 10, sent.end)] if t.lower_ in MALE | FEMALE), None)
             if pronoun is not None and self.at.get(pronoun.i) is first:
                 first.met.append(sent.start)  # 'Mike Ferreira, it's his shop'; 'Dr. Haskins, Greg Haskins, he owns it'
+
+
+SAID_AS_FEMALE = {"girl", "lady", "woman", "gal", "lass", "lassie", "madam", "auntie"}
+SAID_AS_MALE = {"guy", "man", "fella", "fellow", "bloke", "lad", "chap", "gentleman", "dude"}
+
+
+def _apposed_gender(doc) -> dict[int, str]:
+    """'The receptionist, Bethan, lovely girl': a word set beside a mention says its gender.
+    Token index of every word of the apposition chain → 'f' or 'm'."""
+    found = {}
+    for token in doc:
+        word = token.lemma_.lower()
+        if token.dep_ != "appos" or word not in SAID_AS_FEMALE | SAID_AS_MALE:
+            continue
+        gender = "f" if word in SAID_AS_FEMALE else "m"
+        node = token.head
+        found[node.i] = gender
+        found.update({c.i: gender for c in node.children if c.dep_ == "appos" and c.i != token.i})
+    return found
 
 
 def _quoted(doc) -> dict[int, int]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .people import Person
 from .live_clauses import governing_verb
-from .syntax import is_negated, word_of
+from .syntax import believed_before, is_negated, word_of
 
 # How a person was met, by the word that governs them.
 MEET_WITH = {"meet", "met", "sit", "sat", "talk", "speak", "spoke", "chat", "visit", "present", "pitch", "demo",
@@ -74,10 +74,14 @@ class MeetingReader:
             event = None  # "Jake called his dad, and Stan said ...": heard through someone else's phone
         if event == "met" and self._another_time(index):
             event = None  # "like he asked for back when we first talked"
+        if event == "met" and believed_before(self.doc[index]):
+            event = None  # 'I thought the fella I met was Salvatore. It wasn't
         if event is None and self._after_met_word(start) and not self._whose(self.doc[index]):
             event = "met"
         if event is None and self._away_by_relative(self.doc[index]):
             event = "absent"
+        if event == "met" and believed_before(self.doc[index]):
+            event = None  # 'I thought the fella I met was Salvatore. It wasn't
         if event == "met":
             person.met.append(index)
             self.last_speaker = person
@@ -123,6 +127,9 @@ class MeetingReader:
         if sent.start > 0 and sent[0].lower_ in ("and", "so", "then"):  # '... while I sat there. And she agreed'
             tokens = list(self.doc[sent.start - 1].sent) + tokens
         for token in tokens:
+            if token.i < index and _on_the_line(token) and \
+                    any(self.at.get(c.i) is person for c in token.children if c.dep_ == "dobj"):
+                return True  # 'then she got Rick on the line for a sec and he agreed'
             # Whisper's "whatsapped" may be tagged a name: its past form says what it is
             if token.i >= index or not ((token.pos_ == "VERB" and token.lemma_.lower() in RELAY_VERBS)
                                         or token.lower_ in RELAYED):
@@ -173,11 +180,15 @@ class MeetingReader:
         """'met' or 'absent' as the parse says of this mention, or None."""
         while token.dep_ in ("appos", "compound") and token.head.i != token.i:
             token = token.head
-        if token.dep_ == "conj" and token.head.dep_ in ("pobj", "dobj", "nsubj"):
+        for _ in range(3):  # 'with both sisters, Ines and Clara': Clara → Ines → sisters
+            if token.dep_ != "conj" or token.head.dep_ not in ("pobj", "dobj", "nsubj", "conj", "appos"):
+                break
             token = token.head
         head = token.head
         if token.dep_ == "pobj" and (head.lower_ == "with" or head.lower_ == "to" and word_of(head.head) in TALK_TO):
             governor = head.head
+            if governor.dep_ == "pobj" and word_of(governor.head.head) in MEET_WITH - {"be", "was", "were"}:
+                governor = governor.head.head  # 'sat at the kitchen table with all three brothers'
             if word_of(governor) in MEET_WITH or governor.dep_ == "ROOT" and governor.pos_ in ("NOUN", "PROPN"):
                 return _status(governor, meet=True)
         if token.dep_ in ("dobj", "dative") and word_of(head) in MEET_OBJECT:
@@ -279,6 +290,13 @@ def _hearsay(verb) -> bool:
             if subject is not None and subject.lower_ not in ("i", "we"):
                 return True
     return False
+
+
+def _on_the_line(verb) -> bool:
+    """'Got Rick on the line', 'put her on speaker': someone brought in by phone."""
+    return verb.lemma_.lower() in ("get", "put", "have") and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(o.lemma_.lower() in ("line", "phone", "speaker", "speakerphone")
+                                                      for o in c.children) for c in verb.children)
 
 
 def _planned(verb) -> bool:

@@ -70,9 +70,12 @@ class NameReader:
         taken = {i for e in names for i in range(e.start, e.end)}
         found = []
         for token in self.doc:
-            known_name = token.ent_type_ == "ORG" and token.ent_iob_ == "B" and \
-                (token.i + 1 >= len(self.doc) or self.doc[token.i + 1].ent_iob_ != "I") and \
-                any(token.lower_ in _name_words(e) for e in names)
+            known_name = (token.ent_type_ == "ORG" and token.ent_iob_ == "B" and
+                          (token.i + 1 >= len(self.doc) or self.doc[token.i + 1].ent_iob_ != "I")
+                          or token.ent_type_ in ("", "GPE", "NORP", "PRODUCT", "LOC", "FAC") and token.pos_ == "PROPN"
+                          and token.is_title
+                          and not _names_a_firm(self.doc[token.i:token.i + 1])) and \
+                any(token.lower_ in _name_words(e) and e.start < token.i for e in names + found)  # said again
             if known_name and token.i not in taken:
                 found.append(self.doc[token.i:token.i + 1])  # 'Dale leans back' read as a company
                 continue
@@ -84,8 +87,13 @@ class NameReader:
             head = token.head
             says = token.dep_ == "nsubj" and head.lemma_.lower() in SPEECH | {"own", "run", "decide", "sign", "approve"}
             met_with = token.dep_ == "pobj" and head.lower_ == "with" and word_of(head.head) in MEET_WITH
-            if (says or met_with) and not any(c.dep_ == "compound" for c in token.children):
+            compounds = [c for c in token.children if c.dep_ == "compound"]
+            if (says or met_with) and not compounds:
                 found.append(self.doc[token.i:token.i + 1])
+            elif token.dep_ == "conj" and head.i in taken and all(c.is_title and c.i == token.i - 1 for c in compounds):
+                # 'Gianni and Teresa Russo', 'Nils, Per and Tom': joined by "and" to a name
+                found.append(self.doc[token.i - len(compounds):token.i + 1])
+                taken.add(token.i)
         return found
 
     def _unrecognised_names_after_met(self, names) -> list:
@@ -181,9 +189,10 @@ def _names_a_firm(span) -> bool:
 
 
 def _without_verb(ent):
-    """'Met Alan Rourke' read as one name: the name starts after the verb."""
+    """'Met Alan Rourke', 'Luckily Mzee' read as one name: the name starts after the verb or adverb."""
     start = ent.start
-    while start < ent.end - 1 and ent.doc[start].lower_ in ("met", "saw", "called", "visited", "emailed", "texted"):
+    while start < ent.end - 1 and (ent.doc[start].lower_ in ("met", "saw", "called", "visited", "emailed", "texted")
+                                   or ent.doc[start].pos_ == "ADV" and ent.doc[start].lower_.endswith("ly")):
         start += 1
     return ent.doc[start:ent.end]
 

@@ -101,16 +101,43 @@ class PronounReader:
 
     def _add_plural(self, token) -> None:
         """'Met with the facilities committee. They're the ones who approve this': "they"
-        goes to a body said last, in its own sentence or the one before, and to nobody
-        otherwise: most often it is the prospect's company, which is no person, and "they
-        both sign" of two people met is read as shared authority (authority.py)."""
+        goes to a body said last, in its own sentence or the one before. 'Met Jim and Carol,
+        the two of them own it': it goes to people joined by "and" said since, unless the body
+        came later and as more than a word in a phrase ('Jim's side of the family'). Otherwise
+        to nobody: most often it is the prospect's company, which is no person."""
         if token.i in self.at:
             return
         sentence = self.sent_of[token.i]
         recent = [(p, last) for p, last in reversed(self._by_recency(token.i)) if sentence - self.sent_of[last] <= 1]
-        if recent and recent[0][0].is_body:
-            person = recent[0][0]
-            self._stands_for(token, person)
+        body = recent[0] if recent and recent[0][0].is_body else None
+        group, group_last = self._group_before(token.i)
+        if group and (body is None or body[1] < group_last or self.doc[body[1]].dep_ == "pobj"):
+            self.groups[token.i] = group
+        elif body is not None:
+            self._stands_for(token, body[0])
+
+    def _add_their(self, token) -> None:
+        """'Met both sisters, Jana and Petra, it's their firm': "their" of people joined by "and"
+        stands for them all; of anyone else it is most often the company's, and names nobody."""
+        group, _ = self._group_before(token.i)
+        if group:
+            self.groups[token.i] = group
+
+    def _group_before(self, before: int) -> tuple[list[Person], int]:
+        """The last people joined by "and" ('Jim and Carol', 'Nils, Per and Tom') in this
+        sentence or the one before, and where the last of them was said."""
+        sentence = self.sent_of[before]
+        found, last = [], -1
+        for i, person in sorted(self.at.items()):
+            word = self.doc[i]
+            if i >= before or sentence - self.sent_of[i] > 1 or person.is_body or \
+                    word.dep_ == "conj" and word.head.i in self.at:
+                continue  # a group is read from its first member
+            joined = [self.at[c.i] for c in word.conjuncts if c.i in self.at and c.i < before]
+            members = list({id(p): p for p in [person] + joined if not p.is_body}.values())
+            if len(members) >= 2:
+                found, last = members, max(c.i for c in word.conjuncts if c.i in self.at and c.i < before)
+        return found, last
 
     def _named_over_kin(self, person: Person, candidates) -> Person | None:
         """'Mick owns the joint, him and his brother started it. He said ...': a person said only

@@ -48,3 +48,15 @@ def _contrasts(neg) -> bool:
     after = doc[neg.i + 1] if neg.i + 1 < len(doc) else None
     return neg.i > neg.head.i and before is not None and before.text == "," and after is not None \
         and after.pos_ in ("PRON", "PROPN", "NOUN", "DET", "NUM")
+
+
+BELIEF = {"think", "assume", "figure", "believe", "suppose", "reckon"}
+
+
+def believed_before(token) -> bool:
+    """'I thought he was the owner', 'I was thinking the fella I met was Salvatore': what the
+    rep believed, told in the past, is what the memo goes on to take back."""
+    for verb in token.ancestors:
+        if verb.lemma_.lower() in BELIEF and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children):
+            return verb.tag_ == "VBD" or verb.tag_ == "VBG" and any(c.lower_ in ("was", "were") for c in verb.children)
+    return False

@@ -13,6 +13,7 @@ from __future__ import annotations
 from .names import HONORIFICS
 from .patterns import Hit
 from .people import Person
+from .syntax import believed_before
 
 RANKS = ("top", "senior", "junior", "body")
 # Words between a name and its title that keep them one person: "Tom, the owner", "Ed, their CISO".
@@ -115,6 +116,8 @@ class TitleReader:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return None
+        if believed_before(verb):
+            return False  # 'I was thinking he was the owner, but he said no'
         person = self._resolve(subject)
         if person is not None and any(c.dep_ == "neg" for c in verb.children):
             person.no_authority.append(head.i)
