@@ -456,3 +456,16 @@ def test_a_belief_taken_back_and_a_correction_of_who_was_met(analyzer, text, val
 ])
 def test_parts_hopes_phones_apposed_gender_and_referrals(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # 'Sir' or 'madam' said of the boss, as staff say it in Indian and Nigerian English: the boss, not met.
+    ("Met Mr. Gupta in accounts. Gupta ji said sir does not meet vendors, and sir decides everything.", "no"),
+    ("His PA said madam takes the final call, I will show madam your brochure.", "no"),
+    # Said to someone, or beside a name, it is no title of its own.
+    ("Met Mr. Rao, the owner. I told him sir, from the first the rates go up. He said okay, think and tell me.",
+     "yes"),
+    ("Met Desai sir and Bose sir at the plant, both engineers. Desai sir said Saturday is fine.", "unclear"),
+])
+def test_an_honorific_said_of_the_boss(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

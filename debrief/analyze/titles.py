@@ -16,6 +16,9 @@ from .people import Person
 from .syntax import believed_before
 
 RANKS = ("top", "senior", "junior", "body")
+# 'Okay sir', 'said sir', 'thank you madam': words after which an honorific is said to someone.
+VOCATIVE_AFTER = {"okay", "ok", "yes", "no", "sure", "done", "say", "tell", "ask", "thank", "thanks", "please", "sorry",
+                  "hello", "hi", "po", "right", "fine", "well", "dear", "respected", "good", "haan", "ji", "ah", "oh"}
 # Words between a name and its title that keep them one person: "Tom, the owner", "Ed, their CISO".
 APPOSITION_GLUE = {",", "the", "their", "his", "her", "its", "a", "an", "-", "—", "named", "our", "("}
 COPULA_GLUE = {"is", "'s", "was", "be", "being"}
@@ -34,12 +37,28 @@ class TitleReader:
         """Title and body hits, one per head noun: the longest, then the highest rank."""
         found = [h for h in self.hits if h.label in ("DM_TITLE", "DM_BODY", "DM_ROLE")]
         found = [h for h in found if self.doc[h.end - 1].pos_ in ("NOUN", "PROPN") or h.end - h.start > 1]
+        found = [h for h in found if h.rule.id != "dm-title-honorific-boss" or self._honorific_is_the_boss(h)]
         rank = {"top": 0, "senior": 1, "junior": 2, "body": 3, None: 0}
         chosen: dict[int, Hit] = {}
         for h in sorted(found, key=lambda h: (h.start - h.end, rank.get(_rank(h), 0))):
             if not any(h.start < c.end and c.start < h.end for c in chosen.values()):
                 chosen[h.start] = h
         return sorted(chosen.values(), key=lambda h: h.start)
+
+    def _honorific_is_the_boss(self, hit: Hit) -> bool:
+        """'Sir does not meet vendors', 'I will show sir', 'Oga's table': the boss, said of him.
+        Not 'okay sir' or 'sir, what is the issue' (said to someone), nor 'Desai sir' or 'Sir Mike'
+        (beside a name: names.py reads those as the person named)."""
+        doc, word = self.doc, self.doc[hit.start]
+        before = doc[word.i - 1] if word.i > word.sent.start else None
+        after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        if after is None or after.is_punct and after.text not in (".", "'s") or after.lower_ == "'s" and after.dep_ != "case":
+            return after is not None and after.lower_ == "'s"
+        if after.pos_ == "PROPN" or before is not None and (before.pos_ == "PROPN" or before.is_title and before.i > before.sent.start
+                                                           or before.text == "," or before.lemma_.lower() in VOCATIVE_AFTER
+                                                           and word.dep_ not in ("nsubj", "nsubjpass")):
+            return False
+        return word.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "conj", "ROOT")
 
     def _add_title(self, hit: Hit, names) -> None:
         doc = self.doc
