@@ -144,6 +144,9 @@ def parse_lexicon(text: str, where: str) -> Rule:
     )
 
 
+OBJECT_PRONOUN_LEMMA = {"me": "I", "us": "we", "them": "they", "him": "he"}
+
+
 def _phrase_pattern(phrase: str, where: str) -> list[dict]:
     pattern = []
     for word in phrase.split():
@@ -161,6 +164,8 @@ def _phrase_pattern(phrase: str, where: str) -> list[dict]:
         elif all(w.isalpha() for w in options):
             # 'cost' also matches 'costs', 'costed'; the lemmatizer keeps "I" and
             # acronyms ("BOQ") in capitals, so those spellings are accepted too
+            # 'me', 'us', 'them', 'him' are lemmatized to the subject form, which is accepted too
+            options += [OBJECT_PRONOUN_LEMMA[w] for w in options if w in OBJECT_PRONOUN_LEMMA]
             token = {"LEMMA": {"IN": sorted({v for w in options for v in (w, w.capitalize(), w.upper())})}}
         else:
             token = {"LOWER": {"IN": options}}  # "n't", "'s", "2:30": as written
