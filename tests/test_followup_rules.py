@@ -117,6 +117,9 @@ def test_a_plain_firm_verdict_is_confident_and_a_doubtful_one_says_why(analyzer)
     # Vague talk of meeting is no firm meeting either way: the headline verdict is not in doubt.
     vague = _followup(analyzer, "We talked about meeting at her office, maybe, no date.")
     assert vague.followup == "tentative" and vague.followup_unsure is None
+    # Two pieces short of firm (no time, no agreement) is a plain no, not one misreading from yes.
+    short = _followup(analyzer, "Next step is a visit to her office on Friday.")
+    assert short.followup == "tentative" and short.followup_unsure is None
 
 
 @pytest.mark.parametrize(("date_text", "time_text", "expected"), [

@@ -25,7 +25,7 @@ their own meeting. A firm meeting whose place is not said is taken as in
 person: remote meetings are named (a call, Zoom, Teams).
 
 Say when unsure (`unsure_reason`): a "none" with no next step of any kind, or
-with a meeting set aside; a "tentative" with a day or time but not firm, or
+with a meeting set aside; a "tentative" with a day or time and one piece short of firm, or
 with no time frame at all; a firm plan with another firm plan beside it. Only
 the doubts that could turn `firm_followup` (`firm_in_doubt`) flag the debrief
 for review: a vague plan is no firm meeting whichever way it is read.
@@ -116,7 +116,8 @@ def _unsure(best: Candidate, candidates: list[Candidate]) -> str | None:
     if best.value.startswith("firm") and others:
         return "the memo holds another firm plan: " + ", ".join(sorted(others))
     hedged = any(m.startswith("a commitment") for m in best.missing)  # said as a hope: plainly tentative
-    if best.value == "tentative" and best.hits(*SPECIFIC) and not hedged:
+    # One piece short of firm is one misread away from yes; two or more short is a plain no.
+    if best.value == "tentative" and best.hits(*SPECIFIC) and not hedged and len(best.missing) == 1:
         return "a day or time was said, but " + ", ".join(m.split(" (")[0] for m in best.missing) + " missing"
     if best.value == "tentative" and not best.hits("DATE_VAGUE", *SPECIFIC):
         return "a meeting is meant, but with no time frame at all; it may be only talk"
