@@ -469,3 +469,19 @@ def test_parts_hopes_phones_apposed_gender_and_referrals(analyzer, text, value):
 ])
 def test_an_honorific_said_of_the_boss(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # 'Doesn't buy anything' of the one met, with the buying done elsewhere: someone else decides.
+    ("Met with Miss Grant, the executive housekeeper. She don't buy anything, purchasing is done out of head "
+     "office.", "no"),
+    # '... on my say-so' says how she decides, not that she doesn't.
+    ("Rosa Delgado owns the firm. I met her and her husband Manny, he said she doesn't buy anything on my "
+     "say-so.", "yes"),
+    # Bought through head office; 'them calls' in Southern speech; the owner is the one named after 'is'.
+    ("Store manager Tricia loves it, but everything's bought through head office in Dallas.", "no"),
+    ("The owner is a fella named Dale Pruitt, and Dale was not there. His nephew Cody said my uncle makes all "
+     "them calls.", "no"),
+])
+def test_buying_said_many_ways(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -48,6 +48,8 @@ class AuthorityReader:
                 or believed_before(verb):
             return
         said_not = is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span)
+        if said_not and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
+            return  # "she doesn't buy anything on my say-so": how she decides, not who
         owning = any(t.lemma_.lower() in ("own", "found") and t.pos_ == "VERB" for t in span)
         for one in group or [person]:
             if one.rep_side:
