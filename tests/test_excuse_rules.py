@@ -274,3 +274,14 @@ def test_told_to_send_something(analyzer, text, expected):
 ])
 def test_reactions_forwarding_and_being_burnt_twice(analyzer, text, expected):
     assert [(e.kind, e.handled) for e in _judge(analyzer, text).excuses] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # 'Some other time' is a put-off, not a date being found.
+    "Her brother was at the till and he said, come back some other time. So I said alright, no problem.",
+    # A note's quote after a colon is the prospect talking.
+    "Good call with Dana. But: 'we're tied into our broker until renewal in March.' I said understood, I'll "
+    "circle back in February.",
+])
+def test_a_put_off_to_another_time_and_a_quote_after_a_colon(analyzer, text):
+    assert _judge(analyzer, text).excuses_accepted == "yes"

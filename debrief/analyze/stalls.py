@@ -124,8 +124,10 @@ def _quoted_from_prospect(clause: Clause, index: int) -> bool:
     opened after someone else's speech verb is the prospect talking."""
     doc = clause.doc
     sent = clause.sentence
-    for i in range(index - 1, sent.start, -1):
-        if doc[i].text in SINGLE_QUOTES and doc[i - 1].text in (",", ":"):
+    for i in range(index - 1, sent.start - 1, -1):
+        if doc[i].text in SINGLE_QUOTES and i > 0 and doc[i - 1].text == ":":
+            return True  # "But: 'we're locked in with our broker'": a note's quote of the prospect
+        if doc[i].text in SINGLE_QUOTES and i > sent.start and doc[i - 1].text == ",":
             verb = doc[i - 2] if i >= 2 else None
             if verb is not None and verb.lemma_ in SAYING and not rep_subject(verb):
                 return True
@@ -286,5 +288,8 @@ def _about_scheduling(clause: Clause, hit: Hit) -> bool:
     if hit.rule.kind in ("call_back_later", "think_it_over"):
         after = clause.doc[hit.end:min(hit.end + 6, clause.sentence.end)]
         before = clause.doc[clause.sentence.start:hit.start]
-        return any(t.lemma_ in SCHEDULING_WORDS for t in after) or any(t.lemma_ in CALENDAR_WORDS for t in before)
+        # 'come back some other time', 'another day': no date being found, a put-off
+        put_off = any(t.lower_ in ("other", "another") for t in clause.doc[max(hit.start, hit.end - 2):hit.end + 2])
+        return not put_off and (any(t.lemma_ in SCHEDULING_WORDS for t in after) or
+                                any(t.lemma_ in CALENDAR_WORDS for t in before))
     return False
