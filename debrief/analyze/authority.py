@@ -79,8 +79,7 @@ class AuthorityReader:
             return self.groups[partitive[0]]
         if subject.i not in self.at or subject.dep_ == "conj":
             return []
-        joined = [self.at[subject.i]] + [self.at[c.i] for c in subject.conjuncts if c.i in self.at]
-        members = list({id(p): p for p in joined if not p.is_body}.values())
+        members, _ = self._joined(subject)
         return members if len(members) >= 2 else []
 
     def _apposed(self, hit: Hit) -> Person | None:

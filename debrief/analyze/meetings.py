@@ -74,14 +74,12 @@ class MeetingReader:
             event = None  # "Jake called his dad, and Stan said ...": heard through someone else's phone
         if event == "met" and self._another_time(index):
             event = None  # "like he asked for back when we first talked"
-        if event == "met" and believed_before(self.doc[index]):
-            event = None  # 'I thought the fella I met was Salvatore. It wasn't
         if event is None and self._after_met_word(start) and not self._whose(self.doc[index]):
             event = "met"
         if event is None and self._away_by_relative(self.doc[index]):
             event = "absent"
         if event == "met" and believed_before(self.doc[index]):
-            event = None  # 'I thought the fella I met was Salvatore. It wasn't
+            event = None  # "I thought the fella I met was Salvatore. It wasn't."
         if event == "met":
             person.met.append(index)
             self.last_speaker = person

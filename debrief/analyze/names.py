@@ -70,14 +70,8 @@ class NameReader:
         taken = {i for e in names for i in range(e.start, e.end)}
         found = []
         for token in self.doc:
-            known_name = (token.ent_type_ == "ORG" and token.ent_iob_ == "B" and
-                          (token.i + 1 >= len(self.doc) or self.doc[token.i + 1].ent_iob_ != "I")
-                          or token.ent_type_ in ("", "GPE", "NORP", "PRODUCT", "LOC", "FAC") and token.pos_ == "PROPN"
-                          and token.is_title
-                          and not _names_a_firm(self.doc[token.i:token.i + 1])) and \
-                any(token.lower_ in _name_words(e) and e.start < token.i for e in names + found)  # said again
-            if known_name and token.i not in taken:
-                found.append(self.doc[token.i:token.i + 1])  # 'Dale leans back' read as a company
+            if token.i not in taken and self._said_again(token, names + found):
+                found.append(self.doc[token.i:token.i + 1])
                 continue
             if token.i in taken or token.pos_ != "PROPN" or not token.is_title or token.i == token.sent.start \
                     and token.dep_ not in ("nsubj",) or token.ent_type_ not in ("", "PERSON", "GPE", "NORP"):
@@ -95,6 +89,17 @@ class NameReader:
                 found.append(self.doc[token.i - len(compounds):token.i + 1])
                 taken.add(token.i)
         return found
+
+    def _said_again(self, token, earlier) -> bool:
+        """'Dale leans back' tagged a company, 'Akash was clear' not tagged at all: one capitalised
+        word that is a word of a name said earlier is that person again."""
+        doc = self.doc
+        one_word_firm = token.ent_type_ == "ORG" and token.ent_iob_ == "B" and \
+            (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
+        untagged = token.ent_type_ in ("", "GPE", "NORP", "PRODUCT", "LOC", "FAC") and token.pos_ == "PROPN" and \
+            token.is_title and not _names_a_firm(doc[token.i:token.i + 1])
+        return (one_word_firm or untagged) and \
+            any(token.lower_ in _name_words(e) and e.start < token.i for e in earlier)
 
     def _unrecognised_names_after_met(self, names) -> list:
         """'Met with Marcus' where the recognizer took Marcus for a place: a capitalised

@@ -133,11 +133,19 @@ class PronounReader:
             if i >= before or sentence - self.sent_of[i] > 1 or person.is_body or \
                     word.dep_ == "conj" and word.head.i in self.at:
                 continue  # a group is read from its first member
-            joined = [self.at[c.i] for c in word.conjuncts if c.i in self.at and c.i < before]
-            members = list({id(p): p for p in [person] + joined if not p.is_body}.values())
+            members, end = self._joined(word, before)
             if len(members) >= 2:
-                found, last = members, max(c.i for c in word.conjuncts if c.i in self.at and c.i < before)
+                found, last = members, end
         return found, last
+
+    def _joined(self, word, before: int | None = None) -> tuple[list[Person], int]:
+        """The people a mention and its conjuncts name ('Jim and Carol'), said before `before`,
+        without bodies or repeats, and where the last of them was said."""
+        limit = len(self.doc) if before is None else before
+        conjuncts = [c for c in word.conjuncts if c.i in self.at and c.i < limit]
+        people = [self.at[word.i]] + [self.at[c.i] for c in conjuncts]
+        members = list({id(p): p for p in people if not p.is_body}.values())
+        return members, max((c.i for c in conjuncts), default=word.i)
 
     def _named_over_kin(self, person: Person, candidates) -> Person | None:
         """'Mick owns the joint, him and his brother started it. He said ...': a person said only

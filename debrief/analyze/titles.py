@@ -52,13 +52,16 @@ class TitleReader:
         doc, word = self.doc, self.doc[hit.start]
         before = doc[word.i - 1] if word.i > word.sent.start else None
         after = doc[word.i + 1] if word.i + 1 < len(doc) else None
-        if after is None or after.is_punct and after.text not in (".", "'s") or after.lower_ == "'s" and after.dep_ != "case":
-            return after is not None and after.lower_ == "'s"
-        if after.pos_ == "PROPN" or before is not None and (before.pos_ == "PROPN" or before.is_title and before.i > before.sent.start
-                                                           or before.text == "," or before.lemma_.lower() in VOCATIVE_AFTER
-                                                           and word.dep_ not in ("nsubj", "nsubjpass")):
-            return False
-        return word.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "conj", "ROOT")
+        if after is None or after.is_punct and after.text != ".":
+            return False  # 'sir, what is the issue'
+        if after.lower_ == "'s" and after.dep_ != "case":
+            return True  # "sir's in a meeting"
+        subject = word.dep_ in ("nsubj", "nsubjpass")
+        said_to = before is not None and (before.text == "," or before.lemma_.lower() in VOCATIVE_AFTER and not subject)
+        beside_name = after.pos_ == "PROPN" or before is not None and (
+            before.pos_ == "PROPN" or before.is_title and before.i > before.sent.start)
+        return not said_to and not beside_name and \
+            word.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "conj", "ROOT")
 
     def _add_title(self, hit: Hit, names) -> None:
         doc = self.doc
