@@ -485,3 +485,35 @@ def test_an_honorific_said_of_the_boss(analyzer, text, value):
 ])
 def test_buying_said_many_ways(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # Someone else telling or reaching the decider is not the rep meeting them.
+    ("Boss was not there, he is out of station. Met the accountant. He is telling boss will only decide on "
+     "the cameras.", "no"),
+    ("Earl wasn't there, he was out combining. Met his son-in-law Nate who does the books, Earl makes every "
+     "decision. Nate got Earl on the radio and Earl said call me tomorrow.", "no"),
+    ("I told the owner about the cameras, it's her shop and she decides.", "yes"),
+    # A meeting noun with its day and time is still to come; an act 'on the spot' was done before the rep.
+    ("Met the manager. The owner decides. So Saturday 10:30 meeting with the owner at the hotel.", "no"),
+    ("Mr Lee the owner signed the order for forty mattresses on the spot.", "yes"),
+    ("Mr Lee the owner will sign the order later, his manager said.", "no"),
+])
+def test_the_rep_meets_people_not_others_and_not_later(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A top title flatly denied ('he doesn't pick vendors') is not the decider.
+    ("Talked to the superintendent, Bobby Dunn. But he said he doesn't pick vendors, that all goes through "
+     "the project manager in Dallas.", "no"),
+    # 'They' after a plural body named in the same sentence is that body, not the person met.
+    ("Got twenty minutes with Dawn, the practice manager. Anything like this goes to the partners, they vote "
+     "on it at their monthly meeting.", "no"),
+    ("I met Sarah Lowe, she's one of the two directors, they both sign off on anything over five grand.", "yes"),
+    # 'The board votes', with 'votes' read as a noun, is still the board deciding.
+    ("Met with Dave Kruse, general manager at the co-op. Dave was upfront, the board votes on the feed "
+     "contract, he just brings them a recommendation.", "no"),
+])
+def test_a_title_denied_and_a_body_that_votes(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -16,6 +16,9 @@ from .people import Person
 from .syntax import anchor_of, believed_before, is_negated
 
 
+JOINTLY = {"both", "together", "jointly", "all", "each", "fifty-fifty", "50/50", "equally", "equal"}
+
+
 class AuthorityReader:
     """Mixin of the cast builder (cast.py): reads `self.doc`, `self.at`, `self.sent_of`;
     resolves through `self._resolve` and `self._resolve_subject` (pronouns.py); sets
@@ -51,10 +54,15 @@ class AuthorityReader:
         if said_not and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
             return  # "she doesn't buy anything on my say-so": how she decides, not who
         owning = any(t.lemma_.lower() in ("own", "found") and t.pos_ == "VERB" for t in span)
+        # the co-owner who "can't sign this without Sam" signs with Sam: a stall, not a denial
+        along_with = said_not and any(c.dep_ == "prep" and c.lower_ == "without" for c in verb.children)
         for one in group or [person]:
             if one.rep_side:
                 continue
-            (one.no_authority if said_not else one.authority).append(hit.start)
+            if along_with and one.rank == "top":
+                one.defers.append(hit.start)
+            else:
+                (one.no_authority if said_not else one.authority).append(hit.start)
             one.owns = one.owns or owning and not said_not
 
     def _group_doing(self, hit: Hit) -> list[Person]:
@@ -124,9 +132,7 @@ class AuthorityReader:
         sent = doc[hit.start].sent
         words = {t.lower_ for t in sent}
         fifty_fifty = any(t.lower_ in ("fifty", "50") and t.nbor(1).text in ("-", "/") for t in sent if t.i + 1 < len(doc))
-        if not (words & {"both", "together", "jointly", "all", "each", "fifty-fifty", "50/50", "equally", "equal",
-                         "partners", "co-owners", "owners"}
-                or fifty_fifty):
+        if not (words & (JOINTLY | {"partners", "co-owners", "owners"}) or fifty_fifty):
             return []
         subject = next((c for c in anchor_of(doc, hit).children if c.dep_ == "nsubj"), None)
         # 'they', 'we', 'both', or a plural noun the cast does not know ('the two brothers own it')
@@ -136,6 +142,11 @@ class AuthorityReader:
         # 'Beth was clear, Dr. Amsel and Dr. Roy are the partners and they decide': not Beth
         above = {t.i for t in anchor_of(doc, hit).ancestors}
         reporters = {id(p) for i, p in self.at.items() if doc[i].dep_ == "nsubj" and doc[i].head.i in above}
+        # 'anything like this goes to the partners, they vote on it': they are the partners
+        plural = [p for i, p in sorted(self.at.items()) if self.sent_of[i] == number and i < hit.start and p.plural
+                  and not p.rep_side and id(p) not in reporters]
+        if subject.lower_ == "they" and plural and not words & JOINTLY:
+            return plural[-1:]
         for first in (number, number - 1):
             found = list({id(p): p for i, p in sorted(self.at.items())
                           if first <= self.sent_of[i] <= number and i < hit.start

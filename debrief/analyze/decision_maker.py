@@ -196,7 +196,7 @@ def _said_as(clauses: list[Clause], person: Person) -> str | None:
     doc = clauses[0].doc
     start = person.mentions[0]
     end = start + 1
-    while end < len(doc) and doc[end].is_alpha and doc[end - 1].dep_ == "compound":
+    while end < len(doc) and doc[end].is_alpha and doc[end - 1].dep_ == "compound" and doc[end].pos_ != "VERB":
         end += 1
     if start > 0 and doc[start - 1].lower_ in DETERMINERS - {"a", "an"}:
         start -= 1

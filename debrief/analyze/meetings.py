@@ -43,6 +43,7 @@ NOT_THERE = {"there", "in", "around", "available", "present", "here", "on"}
 PLANNING = {"book", "set", "schedule", "plan", "arrange", "request", "propose", "try", "want", "hope", "need",
             "suppose", "get", "push", "ask", "offer", "line", "pencil", "confirm", "lock", "put", "send",
             "invite", "move", "reschedule", "expect", "like", "love", "have", "do", "wait", "see", "make"}
+ON_THE_LINE = {"line", "phone", "speaker", "speakerphone", "loudspeaker", "radio", "walkie", "facetime", "video"}
 RELAY_VERBS = {"call", "text", "phone", "ring", "message", "email", "whatsapp", "dial", "buzz"}
 WRITTEN = {"text", "message", "email", "whatsapp"}  # 'Bea called me last week' often leads to a visit
 # As written too: the lemmatizer reads some of these past forms oddly ("texted" as "texte").
@@ -51,6 +52,7 @@ RELAYED = {"texted", "called", "phoned", "rang", "messaged", "emailed", "whatsap
 TODAY = {"today", "yesterday", "tonight", "this", "morning", "afternoon", "evening", "earlier", "last", "night",
          "the", "a", "an", "few", "minutes", "hour", "hours", "half", "twenty", "thirty", "ten", "fifteen",
          "forty", "five", "one", "two", "whole", "first", "ago", "lunchtime", "lunch"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow"}
 HABITUAL = {"apparently", "usually", "normally", "always", "sometimes", "often", "generally", "typically"}
 FUTURE_AUX = {"will", "'ll", "wo", "would", "'d", "gonna", "shall", "going", "might", "may", "could", "should",
               "can", "ca"}
@@ -74,7 +76,7 @@ class MeetingReader:
             event = None  # "Jake called his dad, and Stan said ...": heard through someone else's phone
         if event == "met" and self._another_time(index):
             event = None  # "like he asked for back when we first talked"
-        if event is None and self._after_met_word(start) and not self._whose(self.doc[index]):
+        if event is None and self._after_met_word(start) and not _whose(self.doc[index]):
             event = "met"
         if event is None and self._away_by_relative(self.doc[index]):
             event = "absent"
@@ -85,6 +87,22 @@ class MeetingReader:
             self.last_speaker = person
         elif event == "absent":
             person.absent.append(index)
+
+    def _someone_else_does(self, verb, contact) -> bool:
+        """The verb's subject is a third person ('he told the boss', 'Nate got Earl'), not
+        the rep ('I told her', 'we met Tom', 'Dev and I saw'), nor left unsaid ('Met Tom')."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or any(t.is_punct for t in self.doc[subjects[0].i:verb.i]):
+            return False  # "Riverina Energy, the FM contract, met Joanne": a heading, not a subject
+        subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]
+        if any(s.lower_ in ("i", "we", "me", "us") for s in subjects):
+            return False
+        # a name must be one of the memo's people: "Del Valle in Calexico met the owners" is a heading
+        people = [self.at.get(s.i) for s in subjects]
+        if any(s.pos_ == "PROPN" and p is self.at.get(contact.i) for s, p in zip(subjects, people)):
+            return False  # "Carla Jensen, found her": Whisper lost the comma; she is the one met
+        return all(s.lower_ in ("he", "she", "they") or p is not None and not p.rep_side
+                   for s, p in zip(subjects, people))
 
     def _another_time(self, index: int) -> bool:
         """The mention's verb is told with another time ('back when we first talked', 'last
@@ -108,13 +126,6 @@ class MeetingReader:
             return False  # "back in March I met with the whole board": not this meeting
         verb = token.head.head if token.dep_ == "pobj" else token.head
         return verb.tag_ in ("VBD", "VBN") or verb.lower_ == "met"  # told as done, not "I'm presenting"
-
-    def _whose(self, token) -> bool:
-        """'Saw his wife', 'met with her assistant': the one met is the wife, not 'his'
-        ('met at her kitchen' still met her)."""
-        possessed = token.head
-        return token.tag_ == "PRP$" and (possessed.dep_ in ("dobj", "dative") or
-                                         possessed.dep_ == "pobj" and possessed.head.lower_ in ("with", "to"))
 
     def _relayed(self, index: int, person: Person) -> bool:
         """Earlier in the sentence someone else (not the rep) called, texted or rang this
@@ -155,8 +166,8 @@ class MeetingReader:
             if any(t.is_punct or t.i in self.at for t in between):
                 continue
             verb = doc[hit.start]
-            if is_negated(verb) or _planned(verb):
-                continue
+            if is_negated(verb) or _planned(verb) or verb.pos_ == "NOUN" and _dated(verb.subtree):
+                continue  # "saturday 10:30 meeting with boss": still to come
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is None or subject.lower_ in ("i", "we"):
                 return True
@@ -190,6 +201,8 @@ class MeetingReader:
             if word_of(governor) in MEET_WITH or governor.dep_ == "ROOT" and governor.pos_ in ("NOUN", "PROPN"):
                 return _status(governor, meet=True)
         if token.dep_ in ("dobj", "dative") and word_of(head) in MEET_OBJECT:
+            if self._someone_else_does(head, token) and not is_negated(head):
+                return None  # "he is telling boss ...", "Nate got Earl on the radio": not the rep's contact
             return _status(head, meet=True)
         if token.dep_ in ("nsubj", "nsubjpass"):
             event = self._subject_event(token, head)
@@ -232,6 +245,8 @@ class MeetingReader:
             return "absent"
         if negated or _planned(verb) or _hearsay(verb):
             return None
+        if verb.tag_ == "VBD" and _in_front_of_the_rep(verb):
+            return "met"  # "the owner signed the PO on the spot", "she booked it there and then"
         if _dialect_speech(token, verb):
             return "met"  # "him say straight up", "Mrs. Gayle say money tight": Caribbean and West African English
         if lemma in SPEECH | PRESENCE and verb.tag_ in ("VBD", "VBZ") and verb.pos_ in ("VERB", "AUX"):
@@ -243,6 +258,15 @@ class MeetingReader:
                 return None  # 'she goes, ...' is speech; 'it goes to the board' is not
             return "met"
         return None
+
+
+IN_FRONT_OF_THE_REP = ("on the spot", "there and then", "right then and there", "in front of me", "in front of us")
+
+
+def _in_front_of_the_rep(verb) -> bool:
+    """'On the spot', 'there and then', 'right in front of me': done where the rep was."""
+    words = " ".join(t.lower_ for t in verb.subtree)
+    return any(phrase in words for phrase in IN_FRONT_OF_THE_REP)
 
 
 def _dialect_speech(subject, verb) -> bool:
@@ -278,6 +302,13 @@ def _another_site(place) -> bool:
         any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in place.children)
 
 
+def _whose(token) -> bool:
+    """'Met his son-in-law Nate': the one met is the son-in-law, not 'his'
+    ('met at her kitchen' still met her)."""
+    possessed = token.head
+    return token.tag_ == "PRP$" and not (possessed.dep_ == "pobj" and possessed.head.lower_ in ("at", "in", "on"))
+
+
 def _hearsay(verb) -> bool:
     """'Trevor came back and said he says he's not interested': speech inside someone else's report."""
     node, hops = verb, 0
@@ -293,8 +324,8 @@ def _hearsay(verb) -> bool:
 def _on_the_line(verb) -> bool:
     """'Got Rick on the line', 'put her on speaker': someone brought in by phone."""
     return verb.lemma_.lower() in ("get", "put", "have") and any(
-        c.dep_ == "prep" and c.lower_ == "on" and any(o.lemma_.lower() in ("line", "phone", "speaker", "speakerphone")
-                                                      for o in c.children) for c in verb.children)
+        c.dep_ == "prep" and c.lower_ == "on" and any(o.lemma_.lower() in ON_THE_LINE for o in c.children)
+        for c in verb.children)
 
 
 def _planned(verb) -> bool:
@@ -322,7 +353,9 @@ def _planned(verb) -> bool:
 def _dated(tokens) -> bool:
     """A day or time still to come said with the meeting ('call with Linda, Tuesday the 2nd'),
     not today's ('coffee with him this morning')."""
-    return any(t.ent_type_ in ("DATE", "TIME") and t.lower_ not in TODAY for t in tokens)
+    # lowercase Whisper text ("saturday 10:30") is often left untagged: weekdays and clock times count
+    return any(t.ent_type_ in ("DATE", "TIME") and t.lower_ not in TODAY or t.lower_ in WEEKDAYS
+               or (":" in t.text and t.text.replace(":", "").isdigit()) for t in tokens)
 
 
 def _next_step(sent) -> bool:

@@ -38,7 +38,9 @@ class Person:
 
     @property
     def has_authority(self) -> bool:
-        if self.rank == "top":  # a co-owner who "can't sign without Sam" still decides: a stall
+        # A top title decides, unless flatly denied ("the super, he doesn't pick vendors"); a co-owner
+        # who "can't sign without Sam" (defers) or who also "runs it" (authority) still decides: a stall.
+        if self.rank == "top" and (not self.no_authority or self.authority or self.defers):
             return True
         return bool(self.authority or self.deferred_to) and not self.no_authority
 

@@ -203,6 +203,10 @@ class PronounReader:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and not (subject.dep_ == "nsubjpass" and agent is not None):
                 return self._resolve(subject)
+            # 'the board votes on it', its verb mistagged as a noun: the compound before it does it
+            fused = next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i and c.i in self.at), None)
+            if fused is not None:
+                return self._resolve(fused)
             if verb.dep_ == "relcl":
                 return self._resolve(verb.head)
             if verb.dep_ in ("conj", "xcomp", "acomp", "attr", "dobj", "prt", "prep", "pobj", "aux")\

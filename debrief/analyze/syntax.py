@@ -36,8 +36,11 @@ def anchor_of(doc, hit: Hit):
 
 
 def is_negated(verb) -> bool:
-    return any((c.dep_ == "neg" and not _contrasts(c)) or c.lower_ in ("neither", "never") for c in verb.children) \
-        or (verb.dep_ in ("xcomp", "conj") and any(c.dep_ == "neg" and not _contrasts(c) for c in verb.head.children))
+    if any((c.dep_ == "neg" and not _contrasts(c)) or c.lower_ in ("neither", "never") for c in verb.children):
+        return True
+    if verb.dep_ == "conj" and verb.head.lemma_ == "be" and verb.lemma_ != "be":
+        return False  # "the boss wasn't there, met the accountant": the "not" stays with "was"
+    return verb.dep_ in ("xcomp", "conj") and any(c.dep_ == "neg" and not _contrasts(c) for c in verb.head.children)
 
 
 def _contrasts(neg) -> bool:
