@@ -517,3 +517,22 @@ def test_the_rep_meets_people_not_others_and_not_later(analyzer, text, value):
 ])
 def test_a_title_denied_and_a_body_that_votes(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A question about who decides gives nobody the authority; a cleft answer does.
+    ("Met Mrs. Gunawardena, the chief accountant. I asked her who actually owns this at head office, she said "
+     "the board decides IT systems.", "no"),
+    ("I saw Sharon in purchasing. She doesn't choose anything, it's Mick in engineering who decides, and Mick "
+     "was in a review so I didn't see him.", "no"),
+    # What the contact did with the decider is not the rep's meeting.
+    ("Met Yolanda, the property manager. The owner, Mr. Hadley, signs off on anything over five thousand, and "
+     "she's already talked to him.", "no"),
+    ("Met Mr. Ofori, the operations manager. Mrs. Asante owns the farm. He sent her a WhatsApp there and then "
+     "and she replied, Wednesday at 3 pm on Zoom.", "no"),
+    ("Met Scott, the property manager. The owner is Mr. Farouk, Scott has to run everything by him. We set a "
+     "call Friday, just to hear what the owner said.", "no"),
+    ("Met Mrs. Asante, she owns the farm. She said Wednesday works.", "yes"),
+])
+def test_questions_relays_and_what_is_still_to_be_heard(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

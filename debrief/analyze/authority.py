@@ -48,7 +48,7 @@ class AuthorityReader:
             return
         verb = anchor_of(doc, hit)
         if _conditional(verb) or _doubted(verb) or _owns_a_task(verb) or _until(verb) or _day_to_day(verb) \
-                or believed_before(verb):
+                or believed_before(verb) or _asked_who(verb):
             return
         said_not = is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span)
         if said_not and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
@@ -242,6 +242,17 @@ def _doubted(verb) -> bool:
     head = verb.head
     return verb.dep_ in ("ccomp", "advcl") and head.lemma_.lower() in ("know", "sure", "wonder", "guess", "think") \
         and (any(c.dep_ == "neg" for c in head.children) or head.lemma_.lower() in ("wonder", "guess"))
+
+
+ASKING = {"ask", "know", "wonder", "find", "figure", "check", "sure", "idea", "clue", "see", "understand",
+          "learn", "clear", "confirm", "dig"}
+
+
+def _asked_who(verb) -> bool:
+    """'I asked her who actually owns this', 'not sure who signs': a question, not an answer
+    ('Rob, the one who signs' and 'it's Mick who decides' are answers)."""
+    return verb.dep_ in ("ccomp", "xcomp", "advcl", "dobj") and verb.head.lemma_.lower() in ASKING and \
+        any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "whoever") for c in verb.children)
 
 
 def _conditional(verb) -> bool:

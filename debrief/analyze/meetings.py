@@ -44,6 +44,7 @@ PLANNING = {"book", "set", "schedule", "plan", "arrange", "request", "propose", 
             "suppose", "get", "push", "ask", "offer", "line", "pencil", "confirm", "lock", "put", "send",
             "invite", "move", "reschedule", "expect", "like", "love", "have", "do", "wait", "see", "make"}
 ON_THE_LINE = {"line", "phone", "speaker", "speakerphone", "loudspeaker", "radio", "walkie", "facetime", "video"}
+MESSAGES = {"text", "message", "whatsapp", "email", "e-mail", "sms", "dm", "note", "voice"}
 RELAY_VERBS = {"call", "text", "phone", "ring", "message", "email", "whatsapp", "dial", "buzz"}
 WRITTEN = {"text", "message", "email", "whatsapp"}  # 'Bea called me last week' often leads to a visit
 # As written too: the lemmatizer reads some of these past forms oddly ("texted" as "texte").
@@ -91,7 +92,7 @@ class MeetingReader:
     def _someone_else_does(self, verb, contact) -> bool:
         """The verb's subject is a third person ('he told the boss', 'Nate got Earl'), not
         the rep ('I told her', 'we met Tom', 'Dev and I saw'), nor left unsaid ('Met Tom')."""
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]  # "she's talked to him"
         if not subjects or any(t.is_punct for t in self.doc[subjects[0].i:verb.i]):
             return False  # "Riverina Energy, the FM contract, met Joanne": a heading, not a subject
         subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]
@@ -141,7 +142,7 @@ class MeetingReader:
                 return True  # 'then she got Rick on the line for a sec and he agreed'
             # Whisper's "whatsapped" may be tagged a name: its past form says what it is
             if token.i >= index or not ((token.pos_ == "VERB" and token.lemma_.lower() in RELAY_VERBS)
-                                        or token.lower_ in RELAYED):
+                                        or token.lower_ in RELAYED or _sent_a_message(token)):
                 continue
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             reached = [c for c in token.children if c.dep_ in ("dobj", "dative")]
@@ -199,6 +200,9 @@ class MeetingReader:
             if governor.dep_ == "pobj" and word_of(governor.head.head) in MEET_WITH - {"be", "was", "were"}:
                 governor = governor.head.head  # 'sat at the kitchen table with all three brothers'
             if word_of(governor) in MEET_WITH or governor.dep_ == "ROOT" and governor.pos_ in ("NOUN", "PROPN"):
+                if governor.pos_ in ("VERB", "AUX") and self._someone_else_does(governor, token) \
+                        and not is_negated(governor):
+                    return None  # "she's already talked to him": the manager met the owner, not the rep
                 return _status(governor, meet=True)
         if token.dep_ in ("dobj", "dative") and word_of(head) in MEET_OBJECT:
             if self._someone_else_does(head, token) and not is_negated(head):
@@ -243,7 +247,7 @@ class MeetingReader:
             return "absent" if not negated else None
         if lemma in ("show", "come", "join") and negated:
             return "absent"
-        if negated or _planned(verb) or _hearsay(verb):
+        if negated or _planned(verb) or _hearsay(verb) or _to_find_out(verb):
             return None
         if verb.tag_ == "VBD" and _in_front_of_the_rep(verb):
             return "met"  # "the owner signed the PO on the spot", "she booked it there and then"
@@ -309,6 +313,18 @@ def _whose(token) -> bool:
     return token.tag_ == "PRP$" and not (possessed.dep_ == "pobj" and possessed.head.lower_ in ("at", "in", "on"))
 
 
+def _to_find_out(verb) -> bool:
+    """'A call just to hear what the owner said', 'to see what she says': what is still to be heard."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp", "advcl", "pcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return True
+    return False
+
+
 def _hearsay(verb) -> bool:
     """'Trevor came back and said he says he's not interested': speech inside someone else's report."""
     node, hops = verb, 0
@@ -319,6 +335,12 @@ def _hearsay(verb) -> bool:
             if subject is not None and subject.lower_ not in ("i", "we"):
                 return True
     return False
+
+
+def _sent_a_message(verb) -> bool:
+    """'He sent her a WhatsApp', 'dropped him a text': a message, like 'texted her'."""
+    return verb.lemma_.lower() in ("send", "drop", "shoot", "fire") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in MESSAGES for c in verb.children)
 
 
 def _on_the_line(verb) -> bool:

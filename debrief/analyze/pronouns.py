@@ -208,7 +208,10 @@ class PronounReader:
             if fused is not None:
                 return self._resolve(fused)
             if verb.dep_ == "relcl":
-                return self._resolve(verb.head)
+                head = verb.head
+                if head.i not in self.at and head.dep_ == "pobj" and head.head.head.i in self.at:
+                    head = head.head.head  # "it's Mick in engineering who decides": Mick, not engineering
+                return self._resolve(head)
             if verb.dep_ in ("conj", "xcomp", "acomp", "attr", "dobj", "prt", "prep", "pobj", "aux")\
                     and verb.head.i != verb.i:
                 verb = verb.head
