@@ -285,3 +285,34 @@ def test_reactions_forwarding_and_being_burnt_twice(analyzer, text, expected):
 ])
 def test_a_put_off_to_another_time_and_a_quote_after_a_colon(analyzer, text):
     assert _judge(analyzer, text).excuses_accepted == "yes"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The reply is read past fragments the parser splits off ("And I said," / "yeah, ...").
+    ("He said, the number's gonna be tough, they just spent a lot on a new line. And I said, yeah, I understand, "
+     "we'll sharpen the pencil. Didn't really dig into it. Anyway we booked the audit for Tuesday the 12th at 6:30.",
+     [("price", "accepted")]),
+    # Asking her to set up a meeting is a request, not a probe of the stall.
+    ("Sherlyn asked for a demo video so she can show Mr. Lim. I said can, I'll WhatsApp you the link. Sent already. "
+     "I asked her to help set a meeting with Mr. Lim.", [("send_info", "accepted")]),
+    # "Can't sit on it forever" is the rep's reasoning, not a stall.
+    ("He's got an improvement notice coming up so he can't sit on it forever. We meet Tuesday the 3rd at ten at "
+     "his office.", []),
+])
+def test_replies_past_fragments_requests_and_forever(analyzer, text, expected):
+    assert [(e.kind, e.handled) for e in _judge(analyzer, text).excuses] == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("She said the price is a lot.", "price"),
+    ("He said it's too late in the season to add a line.", "bad_timing"),
+    ("She said it's a busy month with the audits.", "bad_timing"),
+    ("Hank said, honestly, I like my old sprayer fine, she's paid for.", "happy_with_vendor"),
+    ("My cousin's been my seed guy for twenty years, I'm not gonna switch on him.", "happy_with_vendor"),
+    ("He said he cannot just agree alone, the committee has to pass it.", "consult_someone"),
+    ("Scott said he has to run everything by the owner.", "consult_someone"),
+    ("She said Rick doesn't meet with vendors, period.", "gatekeeper_putoff"),
+    ("She said phone me in about three weeks.", "call_back_later"),
+])
+def test_more_ways_to_say_each_family(analyzer, text, kind):
+    assert kind in {e.kind for e in _judge(analyzer, text).excuses}

@@ -115,7 +115,7 @@ def _answer_zones(clauses: list[Clause]) -> list[tuple[int, int]]:
 def _judge_one(clauses: list[Clause], stall: Stall, firm_meeting_at: int | None):
     """(handled, response evidence, doubt) for one stall: the rep's first decisive move,
     except that a redirect toward a meeting which is then set wins over sending something."""
-    last_sentence = stall.clause.sent_index + WINDOW_SENTENCES
+    last_sentence = _window_end(clauses, stall)
     window = [c for c in clauses[stall.clause_index:] if c.sent_index <= last_sentence]
     moves = [(kind, clause, hit) for clause in window for kind, hit in _responses(clause, stall)]
     meeting_follows = _meeting_follows(clauses, stall, firm_meeting_at)
@@ -143,6 +143,20 @@ def _judge_one(clauses: list[Clause], stall: Stall, firm_meeting_at: int | None)
     if meeting_follows:
         return "accepted", soft, "the rep agreed to the stall, though a firm meeting follows"
     return "accepted", soft, None if soft else "no reply to the stall was found; accepted by default"
+
+
+def _window_end(clauses: list[Clause], stall: Stall) -> int:
+    """The last sentence of the rep's reply: two sentences after the stall's, not counting
+    fragments the parser split off ("And I said," / "yeah, I understand, ...")."""
+    sentences = {c.sent_index: c.sentence for c in clauses[stall.clause_index:]}
+    counted, last = 0, stall.clause.sent_index
+    for index in sorted(i for i in sentences if i > stall.clause.sent_index):
+        last = index
+        if sum(t.is_alpha for t in sentences[index]) >= 4:
+            counted += 1
+        if counted == WINDOW_SENTENCES:
+            break
+    return last
 
 
 def _meeting_follows(clauses: list[Clause], stall: Stall, firm_meeting_at: int | None) -> bool:
@@ -187,8 +201,12 @@ FAVOUR_VERBS = {"give", "pass", "hand", "take", "forward", "leave", "put", "show
 
 
 def _asks_a_favour(doc, hit: Hit) -> bool:
-    """'I asked if she could give him the folder': asking for a favour, not what is behind the stall."""
+    """'I asked if she could give him the folder', 'I asked her to set a meeting': asking for a
+    favour, not what is behind the stall."""
     following = doc[hit.end:min(hit.end + 6, len(doc))]
+    if doc[hit.end - 1].lower_ in ("her", "him", "them") and following and following[0].lower_ == "to" and \
+            len(following) > 1 and following[1].pos_ in ("VERB", "AUX"):
+        return True  # 'I asked her to help set a meeting': a request
     return (any(t.lower_ in ("if", "whether") for t in following[:2])
             and any(t.lemma_ in FAVOUR_VERBS for t in following))
 

@@ -166,7 +166,9 @@ def _phrase_pattern(phrase: str, where: str) -> list[dict]:
             # acronyms ("BOQ") in capitals, so those spellings are accepted too
             # 'me', 'us', 'them', 'him' are lemmatized to the subject form, which is accepted too
             options += [OBJECT_PRONOUN_LEMMA[w] for w in options if w in OBJECT_PRONOUN_LEMMA]
-            token = {"LEMMA": {"IN": sorted({v for w in options for v in (w, w.capitalize(), w.upper())})}}
+            # a spelling written in the lexicon with inner capitals ("WhatsApp") is kept as written too
+            written = [w for w in word.split("|") if w and w != w.lower()]
+            token = {"LEMMA": {"IN": sorted({v for w in options for v in (w, w.capitalize(), w.upper())} | set(written))}}
         else:
             token = {"LOWER": {"IN": options}}  # "n't", "'s", "2:30": as written
         if optional:

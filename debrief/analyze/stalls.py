@@ -266,7 +266,11 @@ def rep_subject(verb) -> bool:
 def _negated_before(clause: Clause, hit: Hit) -> bool:
     """'we're not locked into a contract': a negation just before the stall, no comma between."""
     doc = clause.doc
-    if doc[hit.start].lower_ in ("not", "n't", "no", "never") or hit.rule.kind in NEGATIVE_BY_NATURE:
+    if doc[hit.start].lower_ in ("not", "n't", "no", "never"):
+        return False
+    # "he can't sit on it forever": a put-off said with a negation is still one, unless it is "forever"
+    forever = any(t.lower_ in ("forever", "indefinitely") for t in doc[hit.end:min(hit.end + 2, len(doc))])
+    if hit.rule.kind in NEGATIVE_BY_NATURE and not forever:
         return False
     for negation in clause.of("NEGATION"):
         if hit.start - 3 <= negation.start < hit.start and not any(t.is_punct for t in doc[negation.end:hit.start]):
