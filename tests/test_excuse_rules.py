@@ -313,6 +313,19 @@ def test_replies_past_fragments_requests_and_forever(analyzer, text, expected):
     ("Scott said he has to run everything by the owner.", "consult_someone"),
     ("She said Rick doesn't meet with vendors, period.", "gatekeeper_putoff"),
     ("She said phone me in about three weeks.", "call_back_later"),
+    ("She said our numbers on the fittings are high, higher than Ferguson.", "price"),
+    ("His PA said sir is in back-to-back meetings, she'll pass the message.", "gatekeeper_putoff"),
+    ("She said let's figure out a new day once the beans are in.", "bad_timing"),
+    ("She said the RFP won't go out until the fall, so there's nothing to talk about until then.", "bad_timing"),
+    ("She said, honestly, this is the worst time, festive season is starting.", "bad_timing"),
+    ("He said I oughta just leave a catalog.", "send_info"),
+    ("He kept saying it's her store, her decision. He said he'd show her when she's back.", "consult_someone"),
 ])
 def test_more_ways_to_say_each_family(analyzer, text, kind):
     assert kind in {e.kind for e in _judge(analyzer, text).excuses}
+
+
+def test_showing_the_decider_together_is_no_stall(analyzer):
+    text = ("Arun said, you come Thursday at 7 pm, appa will be there, I'll tell him in advance and we will show "
+            "him together. So Thursday at 7 pm at the shop.")
+    assert _judge(analyzer, text).excuses == []

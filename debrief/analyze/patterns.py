@@ -144,7 +144,7 @@ def parse_lexicon(text: str, where: str) -> Rule:
     )
 
 
-OBJECT_PRONOUN_LEMMA = {"me": "I", "us": "we", "them": "they", "him": "he"}
+OBJECT_PRONOUN_LEMMA = {"me": "I", "us": "we", "them": "they", "him": "he", "her": "she"}
 
 
 def _phrase_pattern(phrase: str, where: str) -> list[dict]:
@@ -164,7 +164,7 @@ def _phrase_pattern(phrase: str, where: str) -> list[dict]:
         elif all(w.isalpha() for w in options):
             # 'cost' also matches 'costs', 'costed'; the lemmatizer keeps "I" and
             # acronyms ("BOQ") in capitals, so those spellings are accepted too
-            # 'me', 'us', 'them', 'him' are lemmatized to the subject form, which is accepted too
+            # 'me', 'us', 'them', 'him', 'her' are lemmatized to the subject form, which is accepted too
             options += [OBJECT_PRONOUN_LEMMA[w] for w in options if w in OBJECT_PRONOUN_LEMMA]
             # a spelling written in the lexicon with inner capitals ("WhatsApp") is kept as written too
             written = [w for w in word.split("|") if w and w != w.lower()]
