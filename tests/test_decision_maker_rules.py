@@ -536,3 +536,17 @@ def test_a_title_denied_and_a_body_that_votes(analyzer, text, value):
 ])
 def test_questions_relays_and_what_is_still_to_be_heard(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # The decider's answer came through the one who asked them.
+    ("I met their lead hygienist, Beth. Dr. Amsel and Dr. Roy are the partners and they decide. Beth went and "
+     "asked her between patients, and Dr. Amsel said yes.", "no"),
+    # "Ray's the one who decides", parsed as "Ray's one": Ray decides, not the wife who said it.
+    ("Ray wasn't there again. His wife Donna was at the desk, and she made it pretty clear Ray's the one who "
+     "decides on anything like this.", "no"),
+    ("Met Ray at the yard. His wife Donna made it pretty clear Ray's the one who decides on anything like this.",
+     "yes"),
+])
+def test_answers_through_someone_who_asked_and_the_one_who_decides(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

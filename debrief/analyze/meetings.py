@@ -154,6 +154,21 @@ class MeetingReader:
             if subject is not None and subject.lower_ not in ("i", "we") and self.at.get(subject.i) is not person \
                     and any(c.i in self.at or c.pos_ == "PROPN" or c.lower_ in ("him", "her", "them") for c in reached):
                 return True
+        return self._asked_for_the_rep(index, person)
+
+    def _asked_for_the_rep(self, index: int, person: Person) -> bool:
+        """'Beth went and asked her between patients, and Dr. Amsel said yes': the answer came
+        through the one who asked."""
+        for token in self.doc[index].sent:
+            if token.i >= index or token.lemma_.lower() != "ask" or token.pos_ != "VERB":
+                continue
+            doer = token.head if token.dep_ == "conj" else token  # 'Beth went and asked her'
+            subject = next((c for c in token.children if c.dep_ == "nsubj"),
+                           next((c for c in doer.children if c.dep_ == "nsubj"), None))
+            asked = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+            if subject is not None and subject.lower_ not in ("i", "we") and self.at.get(subject.i) not in (None, person) \
+                    and any(self.at.get(c.i) is person or c.lower_ in ("him", "her") for c in asked):
+                return True
         return False
 
     def _after_met_word(self, start: int) -> bool:

@@ -178,6 +178,8 @@ class PronounReader:
             elif token.lower_ == "who" and token.head.dep_ == "ccomp" and token.head.head.lemma_ == "be" and \
                     any(c.dep_ == "attr" for c in token.head.head.children):  # "it's Mick Darby who decides"
                 token = next(c for c in token.head.head.children if c.dep_ == "attr")
+            elif token.lower_ == "one" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children):
+                token = next(c for c in token.children if c.dep_ == "poss")  # "Ray's the one", read as "Ray's one"
             elif token.lower_ in STAND_INS and token.dep_ == "appos":
                 token = token.head
             elif token.lower_ in STAND_INS and token.dep_ == "attr":
