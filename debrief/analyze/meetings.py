@@ -166,8 +166,9 @@ class MeetingReader:
             subject = next((c for c in token.children if c.dep_ == "nsubj"),
                            next((c for c in doer.children if c.dep_ == "nsubj"), None))
             asked = [c for c in token.children if c.dep_ in ("dobj", "dative")]
-            if subject is not None and subject.lower_ not in ("i", "we") and self.at.get(subject.i) not in (None, person) \
-                    and any(self.at.get(c.i) is person or c.lower_ in ("him", "her") for c in asked):
+            someone_else = subject is not None and subject.lower_ not in ("i", "we") and \
+                self.at.get(subject.i) not in (None, person)
+            if someone_else and any(self.at.get(c.i) is person or c.lower_ in ("him", "her") for c in asked):
                 return True
         return False
 
