@@ -550,3 +550,23 @@ def test_questions_relays_and_what_is_still_to_be_heard(analyzer, text, value):
 ])
 def test_answers_through_someone_who_asked_and_the_one_who_decides(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # The owner is the subject of something done to the rep in person.
+    ("Kestrel Bikes, the two shops. Omar Haddad, he owns both of them, met me at the Elm Street shop with his "
+     "mechanic.", "yes"),
+    ("Juniper Ridge Clinic. Paula Stone's the administrator, she signs everything. She walked me round the ward, "
+     "introduced me to the charge nurses, and we had coffee in her office.", "yes"),
+    # Telling someone else is not a word with the rep: the one who passed us on was not met.
+    ("This lead came from Dora at the print shop, she told Imelda about us and Imelda phoned the office. Imelda's the "
+     "owner, it's her studio. She wanted to see the whole range, so I showed her everything.", "yes"),
+    # A calendar, the staff recommending to customers and a pay scale are not someone else who decides.
+    ("Met Grace Obi, the controller. She picked Tuesday the 4th at ten and put it in Outlook while I watched.",
+     "unclear"),
+    ("Met Hana, she manages the pharmacy. She wants training for her staff so they can recommend the range properly.",
+     "unclear"),
+    ("Met Carl Dunn, the operations manager. The real problem is nobody applies at that pay grade.", "unclear"),
+])
+def test_done_to_the_rep_told_to_another_and_things_that_are_not_deciders(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

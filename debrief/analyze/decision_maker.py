@@ -306,7 +306,9 @@ def _third_party(clause: Clause, hit: Hit) -> str | None:
             break
         words.append(token.text)
     said = " ".join(words)
-    return said if said and said.lower() not in NOT_A_DECIDER else None
+    if not said or said.lower() in NOT_A_DECIDER or doc[tokens[0].i + len(words) - 1].pos_ in ("VERB", "AUX"):
+        return None  # a verb is never who decides ('can', 'put')
+    return said
 
 
 def _role_hit(clause: Clause) -> Hit | None:

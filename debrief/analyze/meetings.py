@@ -55,6 +55,9 @@ TODAY = {"today", "yesterday", "tonight", "this", "morning", "afternoon", "eveni
          "forty", "five", "one", "two", "whole", "first", "ago", "lunchtime", "lunch"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow"}
 HABITUAL = {"apparently", "usually", "normally", "always", "sometimes", "often", "generally", "typically"}
+# Done to the rep in person: 'met me at the store', 'showed us round', 'took me to the yard'.
+MET_THE_REP = {"meet", "greet", "welcome", "introduce", "take", "walk", "show", "give", "buy", "drive", "bring",
+               "pull", "grab", "stop", "hug", "lead", "usher", "tour"}
 FUTURE_AUX = {"will", "'ll", "wo", "would", "'d", "gonna", "shall", "going", "might", "may", "could", "should",
               "can", "ca"}
 
@@ -235,6 +238,15 @@ class MeetingReader:
             return "met"  # 'so it was Dr. Reyes and Tina'
         return None
 
+    def _told_someone_else(self, verb) -> bool:
+        """'She told Yaritza', 'he asked his boss': the one spoken to is another of the memo's people."""
+        if verb.lemma_.lower() not in ("tell", "ask", "remind", "warn", "convince"):
+            return False
+        told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        # a name later in the sentence is not registered yet, so its tag says it
+        return any(c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "") or
+                   self.at.get(c.i) is not None and not self.at[c.i].rep_side and c.pos_ != "PRON" for c in told)
+
     def _subject_event(self, token, verb) -> str | None:
         children = {c.lower_ for c in verb.children}
         negated = any(c.dep_ == "neg" for c in verb.children)
@@ -267,8 +279,12 @@ class MeetingReader:
             return None
         if verb.tag_ == "VBD" and _in_front_of_the_rep(verb):
             return "met"  # "the owner signed the PO on the spot", "she booked it there and then"
+        if verb.tag_ == "VBD" and lemma in MET_THE_REP and _to_the_rep(verb):
+            return "met"  # "Ahmed, he owns all three, met me at the store", "she walked us round"
         if _dialect_speech(token, verb):
             return "met"  # "him say straight up", "Mrs. Gayle say money tight": Caribbean and West African English
+        if lemma in SPEECH and self._told_someone_else(verb):
+            return None  # "Marilyn told Yaritza about us": a word between two others, not with the rep
         if lemma in SPEECH | PRESENCE and verb.tag_ in ("VBD", "VBZ") and verb.pos_ in ("VERB", "AUX"):
             if verb.tag_ == "VBZ" and lemma not in {"go", "say", "tell", "ask", "walk", "join", "pop"}:
                 return None
@@ -287,6 +303,10 @@ def _in_front_of_the_rep(verb) -> bool:
     """'On the spot', 'there and then', 'right in front of me': done where the rep was."""
     words = " ".join(t.lower_ for t in verb.subtree)
     return any(phrase in words for phrase in IN_FRONT_OF_THE_REP)
+
+
+def _to_the_rep(verb) -> bool:
+    return any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in verb.children)
 
 
 def _dialect_speech(subject, verb) -> bool:
@@ -379,6 +399,8 @@ def _planned(verb) -> bool:
         head = node.head
         if head.i == node.i:
             return False
+        if node.dep_ == "ccomp" and head.lemma_.lower() == "have" and head.tag_ == node.tag_ == "VBD":
+            return False  # "He showed me round, ..., we had lunch": the parse hung the clause on 'had'
         if node.dep_ in ("dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "npadvmod") \
                 and head.lemma_.lower() in PLANNING and head.pos_ in ("VERB", "AUX"):
             return node.dep_ != "prep" or head.lemma_.lower() not in ("get", "have", "do", "make")
