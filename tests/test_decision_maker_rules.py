@@ -570,3 +570,18 @@ def test_answers_through_someone_who_asked_and_the_one_who_decides(analyzer, tex
 ])
 def test_done_to_the_rep_told_to_another_and_things_that_are_not_deciders(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # "Not his decision" takes authority away, and names nobody else.
+    ("Met Owen Price, the depot manager. He was keen, but he told me straight it's not his decision.", "no"),
+    ("Met Owen Price, the depot manager. He was keen, and he told me straight it's his decision.", "yes"),
+    # The one just met, not an earlier name, is who 'her' stands for.
+    ("the owner is rhona but she was away at a wedding so i met kirsty the bar manager and showed her the new "
+     "tills. kirsty says rhona decides on anything that costs money.", "no"),
+    # A reply to a message is not a word in person.
+    ("Only saw the duty manager. The owner, Farid, is in Dubai. She sent him a WhatsApp about a video call on "
+     "Monday and he replied OK.", "no"),
+])
+def test_not_his_decision_the_one_just_met_and_a_reply_to_a_message(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

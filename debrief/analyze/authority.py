@@ -50,7 +50,8 @@ class AuthorityReader:
         if _conditional(verb) or _doubted(verb) or _owns_a_task(verb) or _until(verb) or _day_to_day(verb) \
                 or believed_before(verb) or _asked_who(verb):
             return
-        said_not = is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span)
+        said_not = is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span) \
+            or hit.start > 0 and doc[hit.start - 1].lower_ in ("not", "never")  # "it's not his decision"
         if said_not and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
             return  # "she doesn't buy anything on my say-so": how she decides, not who
         owning = any(t.lemma_.lower() in ("own", "found") and t.pos_ == "VERB" for t in span)

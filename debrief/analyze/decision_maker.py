@@ -302,11 +302,13 @@ def _third_party(clause: Clause, hit: Hit) -> str | None:
         tokens = tokens[:-1]
     words = []
     for token in tokens:
+        if not words and (token.lower_ in ("not", "n't", "never") or token.tag_ == "PRP$"):
+            continue  # "not his decision": nobody is named
         if token.is_punct or (words and words[-1].lower() not in DETERMINERS):
             break
         words.append(token.text)
     said = " ".join(words)
-    if not said or said.lower() in NOT_A_DECIDER or doc[tokens[0].i + len(words) - 1].pos_ in ("VERB", "AUX"):
+    if not said or said.lower() in NOT_A_DECIDER or any(t.pos_ in ("VERB", "AUX") for t in tokens if t.text == words[-1]):
         return None  # a verb is never who decides ('can', 'put')
     return said
 

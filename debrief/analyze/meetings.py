@@ -157,7 +157,14 @@ class MeetingReader:
             if subject is not None and subject.lower_ not in ("i", "we") and self.at.get(subject.i) is not person \
                     and any(c.i in self.at or c.pos_ == "PROPN" or c.lower_ in ("him", "her", "them") for c in reached):
                 return True
-        return self._asked_for_the_rep(index, person)
+        return self._replied_to_a_message(index, tokens) or self._asked_for_the_rep(index, person)
+
+    def _replied_to_a_message(self, index: int, tokens) -> bool:
+        """'She sent him a WhatsApp ... and he replied OK': an answer to a message, not a word in person."""
+        verb = governing_verb(self.doc[index])
+        if verb is None or verb.lemma_.lower() not in ("reply", "respond", "answer", "write"):
+            return False
+        return any(t.i < index and t.lemma_.lower() in MESSAGES | RELAY_VERBS for t in tokens)
 
     def _asked_for_the_rep(self, index: int, person: Person) -> bool:
         """'Beth went and asked her between patients, and Dr. Amsel said yes': the answer came

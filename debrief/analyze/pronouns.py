@@ -51,7 +51,9 @@ class PronounReader:
             candidates = present  # 'Glen was out on sites. Talked to Brent ... I asked him': Brent
         known = [p for p, last in candidates if p.gender == gender and sentence - self.sent_of[last] <= 3]
         known_met = [p for p, last in candidates if p.gender == gender and p.met]
-        person = known[0] if known and candidates[0][0].gender is None else candidates[0][0]
+        # 'met jess the assistant manager and showed her': the one just met, over an earlier 'she'
+        just_met = candidates[0][0].met and self.sent_of[candidates[0][1]] == sentence
+        person = known[0] if known and candidates[0][0].gender is None and not just_met else candidates[0][0]
         person = self._named_over_kin(person, candidates) or person
         if person.gender is None and not person.met and known_met and not known:
             person = known_met[0]  # the contact, not a newcomer only talked about
