@@ -329,3 +329,19 @@ def test_showing_the_decider_together_is_no_stall(analyzer):
     text = ("Arun said, you come Thursday at 7 pm, appa will be there, I'll tell him in advance and we will show "
             "him together. So Thursday at 7 pm at the shop.")
     assert _judge(analyzer, text).excuses == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Agreement only as a courtesy before the rep turns the stall, and a meeting is then set.
+    ("He said, let me sleep on it. I said sure, but what if we put a time on it, and he said fine, come by "
+     "Thursday the 9th at 2 pm.", "no"),
+    ("She said they're tied to their current supplier till June. I said totally, so let's plan the switch now, "
+     "and we set Monday the 3rd at ten at her office.", "no"),
+    # Agreement that stands: the rep went along with it.
+    ("He said, let me sleep on it. I said sure, no rush, I'll check in with him next month.", "yes"),
+    # What the rep proposes instead of is no stall of the prospect's.
+    ("Rather than emailing documents back and forth, I suggested we sit down properly, and we booked Wednesday "
+     "the 5th at 9:30 at her office.", "none"),
+])
+def test_a_courtesy_before_turning_the_stall_and_what_the_rep_sets_aside(analyzer, text, expected):
+    assert _judge(analyzer, text).excuses_accepted == expected

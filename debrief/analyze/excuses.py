@@ -189,12 +189,23 @@ def _responses(clause: Clause, stall: Stall):
                 moves.append(("comply", hit))
             elif hit.label == "REDIRECT":
                 moves.append(("redirect", hit))
-            elif hit.label == "ACCEPT":
+            elif hit.label == "ACCEPT" and not _turned(clause.doc, hit):
                 moves.append(("soft", hit))
         asked = _rep_asks(clause, stall)
         if asked is not None:
             moves.append(("probe", asked))
     return sorted(moves, key=lambda m: m[1].start)
+
+
+def _turned(doc, hit: Hit) -> bool:
+    """'Sure, but what if we put a time on it', 'totally, so let's plan it now': the agreement
+    is only a courtesy before the rep turns the stall."""
+    after = [t for t in doc[hit.end:min(hit.end + 4, len(doc))] if not t.is_punct]
+    if not after:
+        return False
+    if after[0].lower_ in ("but", "though", "however"):
+        return True
+    return after[0].lower_ == "so" and len(after) > 1 and after[1].lower_ in ("let", "let's", "why", "how", "what")
 
 
 FAVOUR_VERBS = {"give", "pass", "hand", "take", "forward", "leave", "put", "show", "drop", "mention"}

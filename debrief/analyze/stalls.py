@@ -63,6 +63,7 @@ def find_stalls(clauses: list[Clause]) -> list[Stall]:
         hits = [h for h in clause.of(*STALL_LABELS) if not _negated_before(clause, h) and not _about_scheduling(clause, h)
                 and not _done_already(clause, h)]
         hits += _send_info_frames(clause) + _budget_frames(clause) + _send_orders(clause)
+        hits = [h for h in hits if not _set_aside(clause.doc, h)]
         if clause.speaker == "rep" and not _after_prospect_lead_in(clauses, index):
             hits = [h for h in hits if _quoted_from_prospect(clause, h.start) or _said_by_other(clause.doc, h.start)
                     or h.rule.kind in ("price", "risk_concern") and _done_by_other(clause.doc, h.start)]
@@ -76,6 +77,13 @@ def find_stalls(clauses: list[Clause]) -> list[Stall]:
             seen.add(key)
             found.append(Stall(index, clause, hit, kind))
     return sorted(found, key=lambda s: s.hit.start)
+
+
+def _set_aside(doc, hit: Hit) -> bool:
+    """'Rather than emailing documents back and forth, I suggested we sit down': what the rep
+    proposes instead of, not something the prospect asked for."""
+    before = [t.lower_ for t in doc[max(hit.start - 3, 0):hit.start]]
+    return any(a == "rather" and b == "than" or a == "instead" and b == "of" for a, b in zip(before, before[1:]))
 
 
 SINGLE_QUOTES = {"'", "‘", "’"}
