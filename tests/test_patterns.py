@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from debrief.analyze.patterns import PatternError, _parse_rule, build_matcher, find_hits, load_rules
+from debrief.analyze.patterns import PatternError, _parse_rule, build_matcher, find_hits, lemma_forms, load_rules, widened
 
 RULES = load_rules()
 
@@ -74,8 +74,9 @@ def test_phrases_match_exactly_what_spacys_matcher_matches(analyzer):
     from spacy.matcher import Matcher
 
     plain = Matcher(analyzer.nlp.vocab)
+    forms = lemma_forms(analyzer.nlp)
     for rule in load_rules():
-        plain.add(rule.id, rule.patterns)
+        plain.add(rule.id, widened(rule, forms).patterns)
     devset = Path(__file__).parent.parent / "samples" / "devset"
     scripts = [json.loads(p.read_text())["script"] for p in sorted(devset.glob("*/*.json"))]
     assert len(scripts) >= 80
@@ -83,3 +84,15 @@ def test_phrases_match_exactly_what_spacys_matcher_matches(analyzer):
     assert phrased > len(analyzer.matcher.matcher)  # most rules went to the phrase matchers
     for doc in analyzer.nlp.pipe(scripts):
         assert set(analyzer.matcher(doc)) == set(plain(doc))
+
+
+def test_a_lexicon_word_written_plural_matches_its_lemma(analyzer):
+    """Lexicons are matched on lemmas, where 'things' is 'thing' and 'hates' is 'hate': a word
+    written that way still matches; a past form ('tried it before') keeps its tense."""
+    from debrief.analyze.patterns import parse_lexicon
+
+    rule = parse_lexicon("# id: x-y\n# label: STALL\n# description: d\nwhen things calm down\ntried it before\n", "t.txt")
+    matcher = build_matcher(analyzer.nlp.vocab, [rule], base_forms=lemma_forms(analyzer.nlp))
+    assert matcher(analyzer.nlp("He'll be in touch when things calm down."))
+    assert not build_matcher(analyzer.nlp.vocab, [rule])(analyzer.nlp("He'll be in touch when things calm down."))
+    assert not matcher(analyzer.nlp("She wants to try it before she commits."))

@@ -24,7 +24,7 @@ from .coaching import coaching_notes
 from .decision_maker import judge_decision_maker
 from .excuses import judge_excuses
 from .followup import judge_followup
-from .patterns import build_matcher, find_hits, load_rules, patterns_version
+from .patterns import build_matcher, find_hits, lemma_forms, load_rules, patterns_version
 from .signals import judge_signals
 from .weighing import (decision_maker_findings, excuses_findings, hit_findings, load_weights, memo_features,
                        settle_decision_maker, settle_excuses)
@@ -62,7 +62,7 @@ class Analyzer:
         self.nlp = load_nlp(spacy_model)
         self.rules = load_rules()
         self.rules_by_id = {rule.id: rule for rule in self.rules}
-        self.matcher = build_matcher(self.nlp.vocab, self.rules)
+        self.matcher = build_matcher(self.nlp.vocab, self.rules, base_forms=lemma_forms(self.nlp))
         self.version = patterns_version()
 
     @property

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -190,17 +190,64 @@ def patterns_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def build_matcher(vocab, rules=None):
-    """One matcher over all rules (matching.py); spaCy validates every token pattern on add."""
+def build_matcher(vocab, rules=None, base_forms=None):
+    """One matcher over all rules (matching.py); spaCy validates every token pattern on add.
+    `base_forms` (word -> its possible lemmas) lets a lexicon word written inflected
+    ('things', 'holding', 'emailed') match, since lexicons are matched on lemmas."""
     from .matching import RuleMatcher
 
     matcher = RuleMatcher(vocab)
     for rule in rules or load_rules():
+        if base_forms is not None:
+            rule = widened(rule, base_forms)
         try:
             matcher.add(rule)
         except ValueError as error:
             raise PatternError(f"{rule.source}.jsonl: rule {rule.id!r}: {error}") from None
     return matcher
+
+
+def widened(rule: Rule, base_forms) -> Rule:
+    """The rule with each lemma also matching the base forms of words written inflected; a
+    one-word line is a thing or a title and stays as written ('pricing' is not 'price')."""
+    return replace(rule, patterns=[[_widened(token, base_forms) for token in p] if len(p) > 1 else p
+                                   for p in rule.patterns])
+
+
+def _widened(token: dict, base_forms) -> dict:
+    lemmas = token.get("LEMMA", {}).get("IN") if isinstance(token.get("LEMMA"), dict) else None
+    if not lemmas:
+        return token
+    wider = set(lemmas) | {form for word in lemmas if word.islower() for form in base_forms(word)}
+    return {**token, "LEMMA": {"IN": sorted(wider)}}
+
+
+def lemma_forms(nlp):
+    """Word -> the lemmas spaCy's rule lemmatizer could give it as a noun, verb or adjective,
+    or None without a rule lemmatizer (the blank pipeline). Short words ('us' -> 'u') and
+    stop words ('evening' -> 'even') are left out: they would widen a phrase by accident."""
+    if "lemmatizer" not in nlp.pipe_names or getattr(nlp.get_pipe("lemmatizer"), "mode", None) != "rule":
+        return None
+    from spacy.tokens import Doc
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    stop = nlp.Defaults.stop_words
+
+    @lru_cache(maxsize=None)
+    def forms(word: str) -> frozenset[str]:
+        if len(word) < 4 or not word.isalpha():
+            return frozenset()
+        found = set()
+        # plurals and third persons only ('things', 'hates'): 'timing' may be a noun, 'officer'
+        # is no comparative, and 'tried it before' is not 'try it before'
+        for pos in ("NOUN", "VERB"):
+            if not word.endswith("s") or word.endswith("ss"):
+                continue
+            token = Doc(nlp.vocab, words=[word])[0]
+            token.pos_ = pos
+            found.update(lemma.lower() for lemma in lemmatizer.rule_lemmatize(token))
+        return frozenset(f for f in found if f != word and f not in stop)
+    return forms
 
 
 def find_hits(doc, matcher, rules_by_id: dict[str, Rule]) -> list[Hit]:
