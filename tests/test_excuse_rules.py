@@ -345,3 +345,19 @@ def test_showing_the_decider_together_is_no_stall(analyzer):
 ])
 def test_a_courtesy_before_turning_the_stall_and_what_the_rep_sets_aside(analyzer, text, expected):
     assert _judge(analyzer, text).excuses_accepted == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("She looked at the quote and said the number is really steep for a shop their size.", "price"),
+    ("he said thats a bit hefty mate and left it there", "price"),
+    ("He said his mum won't want to spend anything till the loan's paid, money's tight.", "no_budget"),
+    ("the foreman said cash tight this year after the flood", "no_budget"),
+    ("The practice manager said she'll put it to the partners and let me know.", "consult_someone"),
+])
+def test_steep_hefty_tight_money_and_putting_it_to_them(analyzer, text, kind):
+    assert kind in {e.kind for e in _judge(analyzer, text).excuses}
+
+
+def test_come_back_to_me_in_a_month_is_a_put_off_not_a_time_found(analyzer):
+    assert _judge(analyzer, "She said it's lambing, come back to me in October. I said no worries.").excuses_accepted == "yes"
+    assert _judge(analyzer, "She said she'll come back to me tomorrow with a time for the visit.").excuses == []

@@ -290,7 +290,8 @@ def _about_scheduling(clause: Clause, hit: Hit) -> bool:
     """'She'll check her calendar and get back to me with a time': arranging, not stalling."""
     hits = clause.sentence_hits()
     pending = any(h.label == "PENDING" and overlaps(h, hit) for h in hits)
-    if pending and any(h.label in ("DATE", "TIME", "MEETING", "AGREED") for h in hits):
+    # the 'come back' of 'come back to me in September' is the put-off itself, not a meeting
+    if pending and any(h.label in ("DATE", "TIME", "MEETING", "AGREED") and not overlaps(h, hit) for h in hits):
         return True
     # 'call me Tuesday at 2': a call the prospect sets, with a day and a time, is a meeting.
     labels = {h.label for h in hits}
