@@ -585,3 +585,17 @@ def test_done_to_the_rep_told_to_another_and_things_that_are_not_deciders(analyz
 ])
 def test_not_his_decision_the_one_just_met_and_a_reply_to_a_message(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A note's lines are its sentences; '- saw Ileana' met Ileana, though the parser reads her as the subject.
+    ("Update Farmacia Luz\n- saw Marisol, the pharmacist\n- owner is her husband Tito, he picks the suppliers, he "
+     "was at the other store today\n- left the price list", "no"),
+    ("Today I finally had Graham Osei, their CFO, in the room. He signs off on anything over 50k.", "yes"),
+    ("We'll have the CFO in the room next time, Dana said.", "unclear"),
+    # A mother is a 'she' before any name is said, over a named son of unknown gender.
+    ("The son was on the register, Dev, nice kid. It's his mom's store, she does all the buying. She wasn't there "
+     "today. Chatted with Dev about the card rack.", "no"),
+])
+def test_lines_of_a_note_the_room_and_a_mothers_she(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

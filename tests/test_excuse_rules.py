@@ -361,3 +361,14 @@ def test_steep_hefty_tight_money_and_putting_it_to_them(analyzer, text, kind):
 def test_come_back_to_me_in_a_month_is_a_put_off_not_a_time_found(analyzer):
     assert _judge(analyzer, "She said it's lambing, come back to me in October. I said no worries.").excuses_accepted == "yes"
     assert _judge(analyzer, "She said she'll come back to me tomorrow with a time for the visit.").excuses == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Each line of a typed note is a sentence, and a line that opens on the rep's verb is the rep's.
+    ("met Rosa, pharmacist on duty\nRosa: can't do anything until the owners meet next month\nasked what the owners "
+     "will look at -> price per unit and Sunday delivery", "no"),
+    ("Salon Bella\nK: 'we're quite happy w/ Wella, the girls know it'\nleft a sample kit", "yes"),
+    ("Lupe said they spent this month's money on the new cooler. I said no problem, I'll check back next month.", "yes"),
+])
+def test_typed_notes_line_by_line(analyzer, text, expected):
+    assert _judge(analyzer, text).excuses_accepted == expected

@@ -1,4 +1,4 @@
-"""Sentence breaks Whisper heard but did not write.
+"""Sentence breaks Whisper heard but did not write, and the lines of a typed note.
 
 Whisper often starts a new sentence with a capital and drops the full stop before it:
 "before his guys head out He texted back sweet as see you then". Read as one
@@ -19,14 +19,24 @@ OPENING_VERBS = {"met", "gave", "said", "told", "went", "called", "spoke", "sent
                  "talked", "got", "had", "need", "dropped", "left", "asked"}
 NAME_PARTS = {"NNP", "NNPS"}
 COMPONENT = "debrief_lost_breaks"
+BULLETS = {"-", "*", "•", "–", "—", ">", "+"}
 
 
 def mark_lost_breaks(doc):
-    """Set a sentence start on each capitalised non-name word that follows a word."""
+    """Set a sentence start on each capitalised non-name word that follows a word, and on
+    the first word of each line: a typed note's lines ("Gloria: can't until next month" /
+    "asked what the partners will look at") are its sentences, punctuated or not."""
     for token in doc[1:]:
-        if _lost_break(token):
+        if _lost_break(token) or _starts_a_line(token):
             token.is_sent_start = True
+            if token.text in BULLETS and token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = False  # '- saw Ileana': the bullet opens the line's sentence
     return doc
+
+
+def _starts_a_line(token) -> bool:
+    before = token.doc[token.i - 1]
+    return not token.is_space and before.is_space and "\n" in before.text
 
 
 def _lost_break(token) -> bool:

@@ -95,7 +95,7 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, Author
             self.at[i] = person
         person.mentions.append(start)
         person.gender = person.gender or next((self.apposed_gender[i] for i in range(start, end)
-                                               if i in self.apposed_gender), None)
+                                               if i in self.apposed_gender), None) or _kin_gender(self.doc[start:end])
         root = span_root(self.doc[start:end]).i
         self.roots.append((root, person))
         self._note_contact(root, person, start)
@@ -178,6 +178,18 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, Author
 
 SAID_AS_FEMALE = {"girl", "lady", "woman", "gal", "lass", "lassie", "madam", "auntie"}
 SAID_AS_MALE = {"guy", "man", "fella", "fellow", "bloke", "lad", "chap", "gentleman", "dude"}
+
+
+KIN_FEMALE = {"mom", "mum", "mother", "wife", "sister", "daughter", "aunt", "auntie", "grandmother", "grandma",
+              "niece", "missus", "missis", "mama", "madre", "esposa", "hija", "hermana", "landlady", "widow"}
+KIN_MALE = {"dad", "father", "husband", "brother", "son", "uncle", "grandfather", "grandpa", "nephew", "papa",
+            "padre", "esposo", "hijo", "hermano", "landlord"}
+
+
+def _kin_gender(span) -> str | None:
+    """'His mom's store ... she does all the buying': a mother is a 'she' before any name is said."""
+    words = {t.lemma_.lower() for t in span}
+    return "f" if words & KIN_FEMALE else "m" if words & KIN_MALE else None
 
 
 def _apposed_gender(doc) -> dict[int, str]:

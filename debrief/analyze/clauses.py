@@ -140,6 +140,8 @@ def _speaker(clause: Clause) -> str | None:
     if speech:  # "she said ...", "Paulie goes, ..."
         return speech[0].rule.kind
     if doc.has_annotation("DEP"):
+        if _note_opening(doc[clause.start]):
+            return "rep"
         for token in doc[clause.start:clause.end]:
             if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in NOT_A_SPEAKER:
                 return _speaker_of_token(clause, token.i)
@@ -147,6 +149,14 @@ def _speaker(clause: Clause) -> str | None:
     if subjects:
         return "rep" if subjects[0].label == "SUBJECT_REP" else "prospect"
     return None
+
+
+def _note_opening(token) -> bool:
+    """'asked what the partners will look at', 'offered a demo': a note's line that opens on a
+    past verb with no subject is the rep's own doing, whoever is named after it ('said' is left
+    alone: Whisper drops a 'she' before it as often as an 'I')."""
+    return token.i == token.sent.start and token.tag_ in ("VBD", "VBN") and token.dep_ == "ROOT" and \
+        token.lemma_.lower() != "say" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
 
 
 def _speaker_of_token(clause: Clause, index: int) -> str:

@@ -196,7 +196,8 @@ class MeetingReader:
             if is_negated(verb) or _planned(verb) or verb.pos_ == "NOUN" and _dated(verb.subtree):
                 continue  # "saturday 10:30 meeting with boss": still to come
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is None or subject.lower_ in ("i", "we"):
+            # '- saw Ileana': a note's line, where the parser takes the one seen for the subject
+            if subject is None or subject.lower_ in ("i", "we") or subject.i > verb.i:
                 return True
         return False
 
@@ -230,6 +231,8 @@ class MeetingReader:
                         and not is_negated(governor):
                     return None  # "she's already talked to him": the manager met the owner, not the rep
                 return _status(governor, meet=True)
+        if token.dep_ == "dobj" and head.lemma_.lower() == "have" and _in_the_room(head):
+            return _status(head, meet=True)  # 'today I finally had Graham, their CFO, in the room'
         if token.dep_ in ("dobj", "dative") and word_of(head) in MEET_OBJECT:
             if self._someone_else_does(head, token) and not is_negated(head):
                 return None  # "he is telling boss ...", "Nate got Earl on the radio": not the rep's contact
@@ -310,6 +313,12 @@ def _in_front_of_the_rep(verb) -> bool:
     """'On the spot', 'there and then', 'right in front of me': done where the rep was."""
     words = " ".join(t.lower_ for t in verb.subtree)
     return any(phrase in words for phrase in IN_FRONT_OF_THE_REP)
+
+
+def _in_the_room(verb) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "around") and
+               any(o.lemma_.lower() in ("room", "meeting", "table", "session") for o in c.children)
+               for c in verb.children)
 
 
 def _to_the_rep(verb) -> bool:

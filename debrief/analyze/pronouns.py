@@ -157,8 +157,9 @@ class PronounReader:
         if not all(i > 0 and self.doc[i - 1].lower_ in ("his", "her", "their") for i in person.mentions):
             return None
         sentence = max(self.sent_of[i] for i in person.mentions)
-        return next((p for p, last in candidates
-                     if p.name and p is not person and sentence - self.sent_of[last] <= 1), None)
+        # 'his mom's store, she does the buying': a 'mom' keeps her 'she' over a name of unknown gender
+        return next((p for p, last in candidates if p.name and p is not person and sentence - self.sent_of[last] <= 1
+                     and (person.gender is None or p.gender == person.gender)), None)
 
     def _by_recency(self, before: int) -> list[tuple[Person, int]]:
         last: dict[int, int] = {}
