@@ -295,3 +295,17 @@ def test_whisper_commas_in_a_time_and_a_spoken_slash_date(analyzer, text, value)
 
 def test_a_spoken_slash_date_resolves():
     assert resolve_when("five slash six", "9 a.m.", BASE) == "2027-05-06T09:00"
+
+
+@pytest.mark.parametrize("text, value", [
+    # A clock time written as one token with a dot or colon, as British and Asian reps type it.
+    ("We moved it to Tuesday 18 Feb, 3.30pm, in the biomed workshop. She sent the invite and I accepted.",
+     "firm_in_person"),
+    ("Working session at their campus office, Wednesday 5 March, 9.30am, booked and confirmed.", "firm_in_person"),
+    # Hour and minutes joined by a hyphen.
+    ("Her days are packed, so we're doing seven-thirty on Tuesday the 8th, her office. She put it in her calendar.",
+     "firm_in_person"),
+    ("The unit runs at 3.30 a day and she wants to think, nothing booked.", "none"),
+])
+def test_a_clock_time_in_one_token_and_a_hyphenated_hour(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value
