@@ -599,3 +599,12 @@ def test_not_his_decision_the_one_just_met_and_a_reply_to_a_message(analyzer, te
 ])
 def test_lines_of_a_note_the_room_and_a_mothers_she(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # 'Buyer' is a senior title: alone it does not say she decides (PRINCIPLES, a senior title alone).
+    ("Met Marisol, she's their buyer, been with them six years.", "unclear"),
+    ("Met Marisol, she's their buyer, and she owns the place with her sister.", "yes"),
+])
+def test_a_buyer_is_a_title_not_the_one_who_decides(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
