@@ -608,3 +608,12 @@ def test_lines_of_a_note_the_room_and_a_mothers_she(analyzer, text, value):
 ])
 def test_a_buyer_is_a_title_not_the_one_who_decides(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # Who signs, left unsaid, gives nobody authority.
+    ("Met Dana Kim, the IT manager. She didn't say who signs off, and I didn't ask.", "unclear"),
+    ("Met Dana Kim, the IT manager. She told me she signs off on anything under fifty grand.", "yes"),
+])
+def test_who_signs_left_unsaid(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -252,7 +252,10 @@ ASKING = {"ask", "know", "wonder", "find", "figure", "check", "sure", "idea", "c
 def _asked_who(verb) -> bool:
     """'I asked her who actually owns this', 'not sure who signs': a question, not an answer
     ('Rob, the one who signs' and 'it's Mick who decides' are answers)."""
-    return verb.dep_ in ("ccomp", "xcomp", "advcl", "dobj") and verb.head.lemma_.lower() in ASKING and \
+    head = verb.head.lemma_.lower()
+    # 'he didn't say who signs off': left unsaid, as much a question as 'I asked who'
+    unsaid = head in ("say", "tell", "mention", "explain") and is_negated(verb.head)
+    return verb.dep_ in ("ccomp", "xcomp", "advcl", "dobj") and (head in ASKING or unsaid) and \
         any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "whoever") for c in verb.children)
 
 
