@@ -617,3 +617,12 @@ def test_a_buyer_is_a_title_not_the_one_who_decides(analyzer, text, value):
 ])
 def test_who_signs_left_unsaid(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # 'Old man Wilson' is the father, not Liam Wilson met earlier; a bare 'Wilson' is still Liam.
+    ("Met Liam Wilson at the shed. Old man Wilson owns the farm and he was away at the stock sale.", "no"),
+    ("Met Liam Wilson at the shed. Wilson owns the farm.", "yes"),
+])
+def test_old_man_wilson_is_another_generation(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -133,7 +133,8 @@ class NameReader:
             return
         gender = _honorific_gender(ent) or self._name_gender(ent)
         person = next((p for p in self.people if p.name and _same_name(words, p.name)
-                       and not (gender and p.gender and gender != p.gender)), None)
+                       and not (gender and p.gender and gender != p.gender)
+                       and not (_another_generation(ent) and len(p.name.split()) > len(words))), None)
         if person is None and self._name_alone(ent):
             person = self._unnamed_before(ent)
             if person is not None:
@@ -224,3 +225,14 @@ def _honorific_gender(span) -> str | None:
     first = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     words = {t.lower_ for t in span} | {first}
     return "m" if words & {"mr", "mr."} else "f" if words & {"mrs", "mrs.", "ms", "ms.", "miss"} else None
+
+
+GENERATION = {"old", "young", "senior", "junior", "elder"}
+
+
+def _another_generation(ent) -> bool:
+    """'Met Liam Wilson, but it's his dad's farm, old man Wilson owns it': a surname said with
+    'old man', 'old', 'young' is the father or the son, not the one already named in full."""
+    before = [t.lower_ for t in ent.doc[max(ent.start - 2, 0):ent.start]]
+    return bool(set(before) & GENERATION)
+
