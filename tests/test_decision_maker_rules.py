@@ -626,3 +626,13 @@ def test_who_signs_left_unsaid(analyzer, text, value):
 ])
 def test_old_man_wilson_is_another_generation(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("publican wasnt in again, bar girl reckons try next week.", "no"),
+    ("Met Ray, the owner. He wasn't in the mood for small talk but he signed the order.", "yes"),
+    # A note's 'met:' still names the one met; a tauke, a publican, a dueña own the place.
+    ("met: Mr Lim, the tauke, at the counter.", "yes"),
+])
+def test_wasnt_in_a_notes_met_colon_and_owners_by_other_names(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

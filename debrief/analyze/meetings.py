@@ -190,7 +190,8 @@ class MeetingReader:
             if hit.label != "DM_MET" or not hit.end <= start <= hit.end + 3:
                 continue
             between = doc[hit.end:start]
-            if any(t.is_punct or t.i in self.at for t in between):
+            # 'met: Mr Goh, pharmacist', a note's field label, still names the one met
+            if any((t.is_punct and not (t.i == hit.end and t.text == ":")) or t.i in self.at for t in between):
                 continue
             verb = doc[hit.start]
             if is_negated(verb) or _planned(verb) or verb.pos_ == "NOUN" and _dated(verb.subtree):
@@ -265,7 +266,7 @@ class MeetingReader:
             if any(c.lower_ == "like" for c in verb.children) and verb.i + 2 < len(self.doc) \
                     and (self.doc[verb.i + 2].is_punct or self.doc[verb.i + 2].is_quote):
                 return "met" if not negated else None  # "Keisha's like, 'Wait ...'"
-            if negated and children & NOT_THERE:
+            if negated and (children & NOT_THERE or _not_there_after(verb)):
                 return "absent"
             if children & ABSENCE_STATE or any(c.lemma_ in ABSENCE_STATE for c in verb.children):
                 return "absent" if not negated else None
@@ -313,6 +314,14 @@ def _in_front_of_the_rep(verb) -> bool:
     """'On the spot', 'there and then', 'right in front of me': done where the rep was."""
     words = " ".join(t.lower_ for t in verb.subtree)
     return any(phrase in words for phrase in IN_FRONT_OF_THE_REP)
+
+
+def _not_there_after(verb) -> bool:
+    """'publican wasnt in again': the parser hung 'in' on 'again'; the word right after the
+    verb still says where he was not (but 'wasn't in the mood' has an object)."""
+    after = verb.doc[verb.i + 1:verb.i + 3]
+    return any(t.lower_ in NOT_THERE and not any(c.dep_ == "pobj" for c in t.children) for t in after
+               if t.lower_ not in ("not", "nt", "n't"))
 
 
 def _in_the_room(verb) -> bool:
