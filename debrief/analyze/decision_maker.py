@@ -300,17 +300,17 @@ def _third_party(clause: Clause, hit: Hit) -> str | None:
         tokens = tokens[after:] or list(doc[hit.end:min(hit.end + 3, clause.end)])
     else:  # "the board decides": everything but the verb
         tokens = tokens[:-1]
-    words = []
+    said = []
     for token in tokens:
-        if not words and (token.lower_ in ("not", "n't", "never") or token.tag_ == "PRP$"):
+        if not said and (token.lower_ in ("not", "n't", "never") or token.tag_ == "PRP$"):
             continue  # "not his decision": nobody is named
-        if token.is_punct or (words and words[-1].lower() not in DETERMINERS):
+        if token.is_punct or (said and said[-1].lower_ not in DETERMINERS):
             break
-        words.append(token.text)
-    said = " ".join(words)
-    if not said or said.lower() in NOT_A_DECIDER or any(t.pos_ in ("VERB", "AUX") for t in tokens if t.text == words[-1]):
+        said.append(token)
+    if not said or said[-1].pos_ in ("VERB", "AUX"):
         return None  # a verb is never who decides ('can', 'put')
-    return said
+    words = " ".join(t.text for t in said)
+    return None if words.lower() in NOT_A_DECIDER else words
 
 
 def _role_hit(clause: Clause) -> Hit | None:

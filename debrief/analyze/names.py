@@ -235,4 +235,3 @@ def _another_generation(ent) -> bool:
     'old man', 'old', 'young' is the father or the son, not the one already named in full."""
     before = [t.lower_ for t in ent.doc[max(ent.start - 2, 0):ent.start]]
     return bool(set(before) & GENERATION)
-

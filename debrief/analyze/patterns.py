@@ -192,8 +192,8 @@ def patterns_version() -> str:
 
 def build_matcher(vocab, rules=None, base_forms=None):
     """One matcher over all rules (matching.py); spaCy validates every token pattern on add.
-    `base_forms` (word -> its possible lemmas) lets a lexicon word written inflected
-    ('things', 'holding', 'emailed') match, since lexicons are matched on lemmas."""
+    `base_forms` (word -> its possible lemmas) lets a lexicon word written plural or in the
+    third person ('things', 'hates') match, since lexicons are matched on lemmas."""
     from .matching import RuleMatcher
 
     matcher = RuleMatcher(vocab)
@@ -223,9 +223,10 @@ def _widened(token: dict, base_forms) -> dict:
 
 
 def lemma_forms(nlp):
-    """Word -> the lemmas spaCy's rule lemmatizer could give it as a noun, verb or adjective,
-    or None without a rule lemmatizer (the blank pipeline). Short words ('us' -> 'u') and
-    stop words ('evening' -> 'even') are left out: they would widen a phrase by accident."""
+    """Word -> the lemmas spaCy's rule lemmatizer could give it as a plural noun or a third-person
+    verb, or None without a rule lemmatizer (the blank pipeline). Only words ending in -s are read
+    ('timing' may be a noun, and 'tried it before' is not 'try it before'); short words ('us' -> 'u')
+    and stop words are left out: they would widen a phrase by accident."""
     if "lemmatizer" not in nlp.pipe_names or getattr(nlp.get_pipe("lemmatizer"), "mode", None) != "rule":
         return None
     from spacy.tokens import Doc
@@ -235,14 +236,10 @@ def lemma_forms(nlp):
 
     @lru_cache(maxsize=None)
     def forms(word: str) -> frozenset[str]:
-        if len(word) < 4 or not word.isalpha():
+        if len(word) < 4 or not word.isalpha() or not word.endswith("s") or word.endswith("ss"):
             return frozenset()
         found = set()
-        # plurals and third persons only ('things', 'hates'): 'timing' may be a noun, 'officer'
-        # is no comparative, and 'tried it before' is not 'try it before'
         for pos in ("NOUN", "VERB"):
-            if not word.endswith("s") or word.endswith("ss"):
-                continue
             token = Doc(nlp.vocab, words=[word])[0]
             token.pos_ = pos
             found.update(lemma.lower() for lemma in lemmatizer.rule_lemmatize(token))
