@@ -636,3 +636,45 @@ def test_old_man_wilson_is_another_generation(analyzer, text, value):
 ])
 def test_wasnt_in_a_notes_met_colon_and_owners_by_other_names(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A guess names no decider, either way: the rep hedging is `unclear`.
+    ("Met Carla Nunez, the marketing lead. I don't know if she's the one signing or if it goes to the owners.",
+     "unclear"),
+    ("Met Ray Dobbs, head of ops. I think he's the one who decides, maybe, or maybe it goes up to the group.",
+     "unclear"),
+    # A belief without 'maybe' still stands, and so does a guess at a quantity.
+    ("Met Ray Dobbs, head of ops. I think he's the one who decides on the fleet.", "yes"),
+    ("Met Maria, she owns the cafe, and she's got maybe ten days of beans left.", "yes"),
+])
+def test_a_hedged_decider_is_unclear(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # The owner said to be away in the same breath as the person met keeps the authority.
+    ("Met the deputy manager, Aoife Byrne. Mrs Kehoe wasn't in, she owns the home and signs everything.", "no"),
+    ("met the foreman tommy, mr brennan himself wasnt in, he owns the yard and makes all the calls.", "no"),
+    # Named only as the reason there was no meeting, or as the one nobody told.
+    ("Dr. Sato went home sick. It's his clinic, so no point meeting without him.", "no"),
+    ("Nobody told Dr. Quinn I was coming, and it's her practice. The office manager said she'll reschedule.", "no"),
+    # An answer to a text, said in the sentence after it.
+    ("Met Tanya, she runs the front office, but Mr. Ellis owns it. She texted him. He answered from the lake.", "no"),
+    # The memo's last word: 'I still haven't met' him.
+    ("Rudy texted me: Garza's got a thing Thursday. No time set, and I still haven't met Garza, the owner.", "no"),
+])
+def test_the_owner_away_in_the_same_breath_as_the_one_met(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # Talking like an owner is not owning; a signature on the contract and a name over the door are.
+    ("Met two lads behind the bar, both talking like they own the place.", "unclear"),
+    ("Met Dr. Ruth Adler, the medical director. Her signature's on that contract, so she's the one.", "yes"),
+    ("Met Sinead at the deli. It's her name over the door.", "yes"),
+    # 'He is telling boss will decide' is not 'he is the boss'.
+    ("boss was out of station, met the accountant mr gupta. he is telling boss will decide on the cameras.", "no"),
+])
+def test_a_likeness_a_signature_and_a_name_over_the_door(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -372,3 +372,25 @@ def test_come_back_to_me_in_a_month_is_a_put_off_not_a_time_found(analyzer):
 ])
 def test_typed_notes_line_by_line(analyzer, text, expected):
     assert _judge(analyzer, text).excuses_accepted == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # What the rep wishes they had asked, and a saying, are no probes.
+    ("She said it's dearer than what they pay now, and I said ah well, you get what you pay for, and moved on, "
+     "which I should've dug into.", "yes"),
+    ("She said it's dearer than what they pay now, so I asked what they pay per month for the old one.", "no"),
+    # 'I understand he's busy, but' turns the stall.
+    ("The PA said he's very busy, just leave your brochure. I said I understand he's busy, but I only need "
+     "twenty minutes, and she booked me Thursday at ten.", "no"),
+])
+def test_a_wish_a_saying_and_understanding_before_but(analyzer, text, expected):
+    assert _judge(analyzer, text).excuses_accepted == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("hey man let's just do next week sometime, it's crazy here, end of the month.", "bad_timing"),
+    ("he says pop in after the six nations its mental in here til then", "bad_timing"),
+    ("She said ah no, we're happy enough with the one we have.", "happy_with_vendor"),
+])
+def test_crazy_here_and_happy_enough(analyzer, text, kind):
+    assert kind in {e.kind for e in _judge(analyzer, text).excuses}

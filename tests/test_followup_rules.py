@@ -309,3 +309,15 @@ def test_a_spoken_slash_date_resolves():
 ])
 def test_a_clock_time_in_one_token_and_a_hyphenated_hour(analyzer, text, value):
     assert _followup(analyzer, text).followup == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A hedge about another matter after the plan does not hold the plan open.
+    ("she wrote it into the diary behind the bar, thursday the 12th at 11. she also said her cousin has a pub "
+     "that might be worth a call.", "firm_in_person"),
+    # Ringing from the office is where the rep was; the Teams invite accepted says the mode.
+    ("Rang her there and then from the office, and Gillian said Tuesday at 2 works for her. Morag sent a Teams "
+     "invite and Gillian accepted it.", "firm_remote"),
+])
+def test_another_matter_after_the_plan_and_where_the_rep_rang_from(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value

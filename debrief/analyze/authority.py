@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .patterns import Hit
 from .people import Person
-from .syntax import anchor_of, believed_before, is_negated
+from .syntax import anchor_of, believed_before, in_doubt, is_negated
 
 
 JOINTLY = {"both", "together", "jointly", "all", "each", "fifty-fifty", "50/50", "equally", "equal"}
@@ -48,7 +48,7 @@ class AuthorityReader:
             return
         verb = anchor_of(doc, hit)
         if _conditional(verb) or _doubted(verb) or _owns_a_task(verb) or _until(verb) or _day_to_day(verb) \
-                or believed_before(verb) or _asked_who(verb):
+                or believed_before(verb) or _asked_who(verb) or in_doubt(verb):
             return
         said_not = is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span) \
             or hit.start > 0 and doc[hit.start - 1].lower_ in ("not", "never")  # "it's not his decision"
@@ -159,6 +159,8 @@ class AuthorityReader:
     def _elsewhere(self, hit: Hit) -> None:
         doc = self.doc
         anchor = anchor_of(doc, hit)
+        if in_doubt(anchor):
+            return  # 'or maybe it goes up to the ownership group': a guess names no decider
         who = self._resolve_subject(anchor)
         subject = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if who is not None and subject is not None and hit.start <= subject.i < hit.end:
@@ -175,6 +177,8 @@ class AuthorityReader:
             person = self.at.get(i)
             if doc[i].dep_ == "poss" or doc[i].tag_ == "PRP$":
                 continue  # 'his dad': the dad, not him
+            if doc[i].head.lower_ in ("after", "before", "till", "until", "by"):
+                continue  # 'the money comes through after Easter': when, not who
             if i >= hit.end and deciders:
                 break
             if person is not None and person is not who and person not in deciders and not person.rep_side:
@@ -260,7 +264,11 @@ def _asked_who(verb) -> bool:
 
 
 def _conditional(verb) -> bool:
-    """'If he signs', 'to see if she's ready to sign': a condition or a hope, not a fact."""
+    """'If he signs', 'to see if she's ready to sign': a condition or a hope, not a fact; nor is
+    a likeness ('both talking like they own the place'; but 'sounds like she runs it' is an answer)."""
+    if any(c.dep_ == "mark" and c.lower_ in ("like", "though") for c in verb.children) and \
+            verb.head.lemma_.lower() not in ("look", "sound", "seem", "feel", "appear"):
+        return True
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children):
             return True

@@ -181,7 +181,8 @@ def _responses(clause: Clause, stall: Stall):
             moves.append(("discovery", hit))
     if clause.speaker != "prospect":
         for hit in after:
-            if hit.label == "PROBE" and not clause.negates(hit) and not _asks_a_favour(clause.doc, hit):
+            if hit.label == "PROBE" and not clause.negates(hit) and not _asks_a_favour(clause.doc, hit) \
+                    and not _only_wished(clause.doc, hit) and not _a_saying(clause.doc, hit):
                 moves.append(("probe", hit))
             elif hit.label == "DROP" and not any(overlaps(hit, p) for p in clause.of("PROBE")):
                 moves.append(("drop", hit))
@@ -205,7 +206,37 @@ def _turned(doc, hit: Hit) -> bool:
         return False
     if after[0].lower_ in ("but", "though", "however"):
         return True
+    # 'I understand he's busy, but I only need twenty minutes'
+    sentence_end = doc[hit.start].sent.end
+    if doc[hit.start:hit.end].text.lower() in UNDERSTANDING and \
+            any(t.lower_ == "but" for t in doc[hit.end:min(hit.end + 8, sentence_end)]):
+        return True
     return after[0].lower_ == "so" and len(after) > 1 and after[1].lower_ in ("let", "let's", "why", "how", "what")
+
+
+UNDERSTANDING = {"i understand", "i hear you", "i get it", "i get that", "understood", "i appreciate that"}
+
+
+def _only_wished(doc, hit: Hit) -> bool:
+    """'which I should've dug into', 'I could have asked': what the rep wishes they had done."""
+    verb = next((t for t in doc[hit.start:hit.end] if t.pos_ == "VERB"), None)
+    if verb is None:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(auxes & {"should", "could", "would", "might", "shoulda", "coulda"}) and bool(auxes & {"have", "'ve", "of"})
+
+
+HAVING = {"get", "have", "give", "take", "like", "love", "do"}
+
+
+def _a_saying(doc, hit: Hit) -> bool:
+    """'you get what you pay for', 'dearer than what they pay Toyota': a 'what' that is not a question."""
+    if doc[hit.start].lower_ not in ("what", "how"):
+        return False
+    verb = next((t for t in doc[hit.start:hit.end] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    return verb.dep_ in ("pcomp", "relcl") or verb.dep_ == "ccomp" and verb.head.lemma_.lower() in HAVING
 
 
 FAVOUR_VERBS = {"give", "pass", "hand", "take", "forward", "leave", "put", "show", "drop", "mention"}

@@ -62,7 +62,15 @@ def _held_open(candidate: Candidate) -> bool:
     answered = focus.has("AGREED") and not focus.has("PENDING")
     return any((c.has("PENDING") or (c.hedged and c.has(*SPECIFIC))) and c is not focus and not c.has("AGREED")
                and not (answered and c.sent_index < focus.sent_index)
+               and not (c.sent_index > focus.sent_index and _moves_on(c))
                for c in candidate.context) or focus.has("PENDING")
+
+
+def _moves_on(clause: Clause) -> bool:
+    """'She also said her cousin has a pub that might be worth a call', 'by the way': a new
+    matter, whose hedge is not about the plan before it."""
+    words = [t.lower_ for t in clause.doc[clause.start:min(clause.start + 6, clause.end)]]
+    return "also" in words or words[:3] == ["by", "the", "way"] or words[:2] in (["oh", "and"], ["another", "thing"])
 
 
 def _clauses_of(clause: Clause) -> list[Clause]:
@@ -104,5 +112,7 @@ def _mode(candidate: Candidate, earlier: list[Candidate]) -> tuple[str, bool]:
 
 
 def _mode_said(clauses: list[Clause]) -> str | None:
-    labels = {h.label for c in clauses for h in c.of(*MODES)}
+    # 'rang her there and then from the office': where the rep was, not where they will meet
+    labels = {h.label for c in clauses for h in c.of(*MODES)
+              if not (h.label == "IN_PERSON" and h.start > 0 and c.doc[h.start - 1].lower_ == "from")}
     return "remote" if "REMOTE" in labels else "in_person" if "IN_PERSON" in labels else None

@@ -86,11 +86,15 @@ class MeetingReader:
             event = "absent"
         if event == "met" and believed_before(self.doc[index]):
             event = None  # "I thought the fella I met was Salvatore. It wasn't."
+        if _without(self.doc[index]):
+            event = "absent"  # 'no point meeting without him', 'we went ahead without her'
         if event == "met":
             person.met.append(index)
             self.last_speaker = person
         elif event == "absent":
             person.absent.append(index)
+            if _not_yet(self.doc[index]):
+                person.not_yet_met.append(index)
 
     def _someone_else_does(self, verb, contact) -> bool:
         """The verb's subject is a third person ('he told the boss', 'Nate got Earl'), not
@@ -105,8 +109,8 @@ class MeetingReader:
         people = [self.at.get(s.i) for s in subjects]
         if any(s.pos_ == "PROPN" and p is self.at.get(contact.i) for s, p in zip(subjects, people)):
             return False  # "Carla Jensen, found her": Whisper lost the comma; she is the one met
-        return all(s.lower_ in ("he", "she", "they") or p is not None and not p.rep_side
-                   for s, p in zip(subjects, people))
+        return all(s.lower_ in ("he", "she", "they", "nobody", "noone") or p is not None and not p.rep_side
+                   for s, p in zip(subjects, people))  # 'nobody told Dr. Power I was coming'
 
     def _another_time(self, index: int) -> bool:
         """The mention's verb is told with another time ('back when we first talked', 'last
@@ -160,11 +164,15 @@ class MeetingReader:
         return self._replied_to_a_message(index, tokens) or self._asked_for_the_rep(index, person)
 
     def _replied_to_a_message(self, index: int, tokens) -> bool:
-        """'She sent him a WhatsApp ... and he replied OK': an answer to a message, not a word in person."""
+        """'She sent him a WhatsApp ... and he replied OK', 'She texted him. He answered from the
+        beach': an answer to a message, said in that sentence or the one before, not a word in person."""
         verb = governing_verb(self.doc[index])
         if verb is None or verb.lemma_.lower() not in ("reply", "respond", "answer", "write"):
             return False
-        return any(t.i < index and t.lemma_.lower() in MESSAGES | RELAY_VERBS for t in tokens)
+        sent = self.doc[index].sent
+        before = list(self.doc[sent.start - 1].sent) if sent.start > 0 else []
+        return any(t.i < index and (t.lemma_.lower() in MESSAGES | RELAY_VERBS or t.lower_ in WRITTEN_PAST)
+                   for t in before + tokens)
 
     def _asked_for_the_rep(self, index: int, person: Person) -> bool:
         """'Beth went and asked her between patients, and Dr. Amsel said yes': the answer came
@@ -466,3 +474,15 @@ def _status(governor, meet: bool) -> str | None:
     if verb.pos_ == "VERB" and verb.lower_ in ("meet", "talk", "sit") and verb.i > verb.sent.start:
         return None  # "come by Monday and meet Mrs. MacNeil": a plan ("Met Hank" opening a memo is past)
     return "met"
+
+
+def _without(token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ == "without"
+
+
+def _not_yet(token) -> bool:
+    """'I still haven't met Garza', 'never actually met her', 'haven't seen him yet'."""
+    verb = governing_verb(token)
+    if verb is None or verb.lemma_.lower() not in ("meet", "see") or not is_negated(verb):
+        return False
+    return any(c.lower_ in ("still", "yet", "never") or c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)

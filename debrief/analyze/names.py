@@ -14,6 +14,7 @@ from .meetings import MEET_WITH, SPEECH
 from .people import Person
 from .syntax import span_root, word_of
 
+SURNAME_BEFORE = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}
 HONORIFICS = {"dr", "dr.", "dra", "dra.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "doctor", "sir", "ma'am",
               "madam", "maam", "mx", "mx."}
 REP_SIDE = {"my", "our"}
@@ -45,6 +46,7 @@ class NameReader:
         names = [e for e in names if len(e)]
         names += self._unrecognised_names_after_met(names)
         names += self._unrecognised_names(names)
+        names += self._after_an_honorific(names)
         names.sort(key=lambda e: e.start)
         return names
 
@@ -88,6 +90,20 @@ class NameReader:
                 # 'Gianni and Teresa Russo', 'Nils, Per and Tom': joined by "and" to a name
                 found.append(self.doc[token.i - len(compounds):token.i + 1])
                 taken.add(token.i)
+        return found
+
+    def _after_an_honorific(self, names) -> list:
+        """'mr ocallaghan himself wasnt in', 'met mrs grant': a word after Mr, Mrs or Dr is a
+        surname, capitalised or not (Whisper and quick typing often leave names lower case)."""
+        taken = {i for e in names for i in range(e.start, e.end)}
+        found = []
+        for token in self.doc[:-1]:
+            after = self.doc[token.i + 1]
+            if token.lower_ not in SURNAME_BEFORE or token.i in taken or after.i in taken:
+                continue
+            if after.is_alpha and not after.is_stop and after.pos_ in ("PROPN", "NOUN", "ADJ") and len(after) > 1:
+                found.append(self.doc[token.i:token.i + 2])
+                taken.update((token.i, after.i))
         return found
 
     def _said_again(self, token, earlier) -> bool:
@@ -195,9 +211,11 @@ def _names_a_firm(span) -> bool:
 
 
 def _without_verb(ent):
-    """'Met Alan Rourke', 'Luckily Mzee' read as one name: the name starts after the verb or adverb."""
+    """'Met Alan Rourke', 'rang Mrs Phelan', 'Luckily Mzee' read as one name: the name starts
+    after the verb or adverb."""
     start = ent.start
     while start < ent.end - 1 and (ent.doc[start].lower_ in ("met", "saw", "called", "visited", "emailed", "texted")
+                                   or ent.doc[start].pos_ in ("VERB", "AUX") and ent.doc[start].is_lower
                                    or ent.doc[start].pos_ == "ADV" and ent.doc[start].lower_.endswith("ly")):
         start += 1
     return ent.doc[start:ent.end]

@@ -27,6 +27,7 @@ class Person:
     mentions: list[int] = field(default_factory=list)
     met: list[int] = field(default_factory=list)  # token indices that show it
     absent: list[int] = field(default_factory=list)
+    not_yet_met: list[int] = field(default_factory=list)  # 'I still haven't met Garza'
     authority: list[int] = field(default_factory=list)
     no_authority: list[int] = field(default_factory=list)
     defers: list[int] = field(default_factory=list)
@@ -50,6 +51,8 @@ class Person:
         or met before leaving ("fifteen minutes with her, then a dog came in and she was gone")."""
         if not self.met:
             return False
+        if self.not_yet_met and max(self.not_yet_met) > max(self.met):
+            return False  # 'Garza's got a thing, Thursday? ... I still haven't met Garza': the memo's last word
         return not self.absent or max(self.met) > max(self.absent) or min(self.met) < min(self.absent)
 
     @property

@@ -167,9 +167,12 @@ def _a_job_not_a_meeting(clause: Clause) -> bool:
 
 
 def _confirms(candidates: list[Candidate], live: list[Clause]) -> bool:
-    """A sentence that only agrees to something (no day, time or place of its own)
-    right after a plan that has them, confirms that plan."""
-    if not candidates or any(c.has("DATE", "TIME", "IN_PERSON", "REMOTE") for c in live):
+    """A sentence that only agrees to something (no day or time of its own, and a place
+    or a mode only with the agreement) right after a plan that has them, confirms that plan."""
+    if not candidates or any(c.has("DATE", "TIME") for c in live):
+        return False
+    # 'Morag's sent a Teams invite and Gillian's accepted it': the plan's mode, agreed
+    if any(c.has("IN_PERSON", "REMOTE") for c in live) and not any(c.has("AGREED") for c in live):
         return False
     previous = candidates[-1]
     near = 0 < live[0].sent_index - previous.focus.sent_index <= 2

@@ -47,8 +47,12 @@ class PronounReader:
             return
         present = [(p, last) for p, last in candidates if not (p.absent and not p.met)]
         sentence = self.sent_of[token.i]
-        if present and candidates[0][0] is not present[0][0] and sentence - self.sent_of[present[0][1]] <= 2:
-            candidates = present  # 'Glen was out on sites. Talked to Brent ... I asked him': Brent
+        # 'Glen was out on sites. Talked to Brent ... I asked him': Brent; but 'Mrs Phelan wasn't
+        # in, she owns the home' goes on about the one just said to be away
+        away_here = any(self.sent_of[i] == sentence for i in candidates[0][0].absent)
+        if present and candidates[0][0] is not present[0][0] and sentence - self.sent_of[present[0][1]] <= 2 \
+                and not away_here:
+            candidates = present
         known = [p for p, last in candidates if p.gender == gender and sentence - self.sent_of[last] <= 3]
         known_met = [p for p, last in candidates if p.gender == gender and p.met]
         # 'met jess the assistant manager and showed her': the one just met, over an earlier 'she'

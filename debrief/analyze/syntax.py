@@ -63,3 +63,28 @@ def believed_before(token) -> bool:
         if verb.lemma_.lower() in BELIEF and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children):
             return verb.tag_ == "VBD" or verb.tag_ == "VBG" and any(c.lower_ in ("was", "were") for c in verb.children)
     return False
+
+
+MAYBE = {"maybe", "perhaps", "possibly", "mebbe", "probably"}
+UNKNOWING = {"know", "sure", "tell", "idea", "clue", "certain"}
+
+
+def in_doubt(token) -> bool:
+    """'Maybe it goes up to the ownership group', 'I think he's the one who decides, maybe',
+    'I don't know if he's the one signing': the rep guessing, said on the word or on any
+    word it hangs from ('I think he owns it' alone is a belief, and stands)."""
+    for word in [token, *token.ancestors]:
+        if any(c.dep_ == "advmod" and c.lower_ in MAYBE and not _before_a_quantity(c) for c in word.children):
+            return True
+        if word.lemma_.lower() in UNKNOWING and any(c.dep_ == "neg" or c.lower_ in ("nuh", "no")
+                                                    for c in word.children):
+            return True
+        if word.lemma_.lower() == "wonder":
+            return True
+    return False
+
+
+def _before_a_quantity(maybe) -> bool:
+    """'she's got maybe ten days of stock', 'maybe a couple of weeks': the amount is the guess."""
+    after = maybe.doc[maybe.i + 1] if maybe.i + 1 < len(maybe.doc) else None
+    return after is not None and (after.like_num or after.lower_ in ("a", "an", "half", "another", "twenty", "few"))
