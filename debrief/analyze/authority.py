@@ -177,7 +177,7 @@ class AuthorityReader:
             person = self.at.get(i)
             if doc[i].dep_ == "poss" or doc[i].tag_ == "PRP$":
                 continue  # 'his dad': the dad, not him
-            if doc[i].head.lower_ in ("after", "before", "till", "until", "by"):
+            if doc[i].head.lower_ in ("after", "before", "till", "until"):
                 continue  # 'the money comes through after Easter': when, not who
             if i >= hit.end and deciders:
                 break
