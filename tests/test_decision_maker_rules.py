@@ -678,3 +678,45 @@ def test_the_owner_away_in_the_same_breath_as_the_one_met(analyzer, text, value)
 ])
 def test_a_likeness_a_signature_and_a_name_over_the_door(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # 'The committee votes' read by the parser as one noun is still the committee deciding.
+    ("Met Beverly Tran, nice lady. She told me the committee votes on all contracts.", "no"),
+    ("Met Rosa, a buyer. She said the panel decides, not her.", "no"),
+    # A passive with its agent: the agent decides; a deadline after 'by' names nobody.
+    ("Saw Priya, facilities coordinator. Vendors get picked by procurement, she just collects quotes.", "no"),
+    ("Met Ana, the owner. It will be approved by Friday.", "yes"),
+])
+def test_a_body_said_as_one_noun_or_as_the_agent_of_a_passive(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # The owner reached by phone: what he said after the call came down the line.
+    ("Met Ben, VP of ops. It's his dad's company, Frank signs every check. Ben called his dad on speaker. "
+     "Frank said fine, see you Tuesday.", "no"),
+    ("Mr. Salinas, the owner, had to cancel. He rebooked right there on the phone and he said he'd bring his "
+     "controller. So I didn't actually meet anybody today.", "no"),
+    # ... but one called over to the room was met.
+    ("Met Ben, the manager. Frank owns the yard. Ben called Frank over and Frank said fine, let's do it.", "yes"),
+    ("Met Ben, the manager. Frank owns the yard. Ben called Frank. Frank said fine, let's do it.", "no"),
+    # 'the principal broker, Mrs. Knowles, she signs off': the pronoun takes up Mrs. Knowles.
+    ("Met Kendra at the office. She says the principal broker, Mrs. Knowles, she signs off on all marketing, "
+     "and Mrs. Knowles is away this week.", "no"),
+])
+def test_a_word_down_the_phone_and_a_subject_taken_up_again(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A verbless plan line is a meeting to come, not one had.
+    ("Met Kendra at the office; the broker, Mrs. Knowles, she signs off on all marketing, and she's away this week. "
+     "So Thursday at half past two, Zoom, with Mrs. Knowles.", "no"),
+    # 'Walked the units at the plaza with Mrs. Okafor': the walk is the meeting.
+    ("Walked the two empty units at the plaza with Mrs. Okafor, she owns the plaza outright.", "yes"),
+    # A firm's name after 'visited' is no person.
+    ("Visited Shah Speciality Chemicals at Vatva. Met Mr. Jayesh Shah himself, owner, he signs the cheques.", "yes"),
+])
+def test_a_plan_line_a_walk_with_someone_and_a_firm_after_visited(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

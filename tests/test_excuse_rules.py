@@ -394,3 +394,33 @@ def test_a_wish_a_saying_and_understanding_before_but(analyzer, text, expected):
 ])
 def test_crazy_here_and_happy_enough(analyzer, text, kind):
     assert kind in {e.kind for e in _judge(analyzer, text).excuses}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'and then said, ...' takes its subject from the verb it is joined to.
+    ("She listened for ten minutes and then said, no ma I'm not interested, they have a scheme already. "
+     "I said okay ma'am no problem.", "yes"),
+    ("I listened and then said, look, I'm not interested in a discount, I want the meeting. She laughed.", "none"),
+    # A quote with no speech verb outside it is the prospect's line.
+    ('He liked the degreaser. Then, "leave it with me, I\'ll think about it." Cool, I left the brochure.', "yes"),
+])
+def test_speech_with_its_subject_before_and_a_quote_on_its_own(analyzer, text, expected):
+    assert _judge(analyzer, text).excuses_accepted == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Then he said, well, I'll have to talk to mam.", "consult_someone"),
+    ("He said he wants the elders to weigh in before anything.", "consult_someone"),
+    ("Then him seh, Sister, mi haffi carry it to di church board first.", "consult_someone"),
+    ("She said maybe after festival season.", "bad_timing"),
+    ("He says they go to RFP in Q3, can't talk pricing till then.", "bad_timing"),
+    ("She said they just signed with another provider last month.", "happy_with_vendor"),
+    ("She hesitated on price, said our packaging minimums are high for her.", "price"),
+])
+def test_more_ways_to_consult_wait_stay_and_balk(analyzer, text, kind):
+    assert kind in {e.kind for e in _judge(analyzer, text).excuses}
+
+
+def test_talking_to_the_rep_or_signing_with_us_is_no_stall(analyzer):
+    assert _judge(analyzer, "She said I need to talk to you about the delivery slot.").excuses == []
+    assert _judge(analyzer, "She just signed the order with us.").excuses == []

@@ -37,8 +37,13 @@ class AuthorityReader:
         owner = possessors[-1] if possessors else None  # "his dad's company": the dad's
         if owner is None and any(t.lower_ in ("hers", "his", "theirs") for t in span):
             owner = next((self.at[t.i] for t in span if t.i in self.at), None)
+        if span[-1].lower_ == "by":  # 'vendors get picked by procurement'; not 'decided by Friday'
+            owner = next((self.at[c.i] for c in span[-1].children if c.dep_ == "pobj" and c.i in self.at), None)
+            if owner is None:
+                return
         group = [] if owner is not None else self._group_doing(hit)
-        person = owner or (group[0] if group else None) or self._resolve_subject(anchor_of(doc, hit)) or \
+        person = owner or (group[0] if group else None) or self._compound_doer(hit) or \
+            self._resolve_subject(anchor_of(doc, hit)) or \
             self._apposed(hit) or self._name_just_before(hit) or self._subject_before(hit)
         if person is None and self._shared(hit):
             for together in self._shared(hit):
@@ -65,6 +70,13 @@ class AuthorityReader:
             else:
                 (one.no_authority if said_not else one.authority).append(hit.start)
             one.owns = one.owns or owning and not said_not
+
+    def _compound_doer(self, hit: Hit) -> Person | None:
+        """'the committee votes on all contracts' read as one noun: the committee votes."""
+        word = self.doc[hit.start]
+        if word.pos_ != "NOUN":
+            return None
+        return next((self.at[c.i] for c in word.children if c.dep_ == "compound" and c.i in self.at), None)
 
     def _group_doing(self, hit: Hit) -> list[Person]:
         """'They own it together', 'the two of them own it', 'it's their firm' (said of people

@@ -131,6 +131,22 @@ def _direct_speech(clause: Clause) -> str | None:
         said_with_mark = any(t.text in marks for t in doc[hit.end - 1:min(hit.end + 3, clause.end + 1)])
         if said_with_mark or doc[hit.end - 2].lower_ == "words":
             return hit.rule.kind
+    return _said_without_subject(clause)
+
+
+def _said_without_subject(clause: Clause) -> str | None:
+    """'She listened and then said, no ma I'm not interested': the speech verb's subject is
+    said before it, joined by 'and'."""
+    doc = clause.doc
+    for token in doc[clause.start:clause.end]:
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lemma_ not in ("say", "go") or token.tag_ not in ("VBD", "VBZ") or after is None \
+                or after.text not in {",", ":"} | QUOTES or any(c.dep_ == "nsubj" for c in token.children):
+            continue
+        doer = token.head if token.dep_ == "conj" else None
+        subject = next((c for c in doer.children if c.dep_ == "nsubj"), None) if doer is not None else None
+        if subject is not None:
+            return "rep" if subject.lower_ in ("i", "we") else "prospect"
     return None
 
 
@@ -190,8 +206,14 @@ def _follow_direct_speech(clauses: list[Clause], quoted: dict[int, int]) -> None
     voice, voice_sentence, voice_quote = None, None, None
     for clause in clauses:
         quote = quoted.get(clause.start) or quoted.get(min(clause.start + 1, clause.end - 1))
-        in_same_voice = (clause.sent_index == voice_sentence) or (quote is not None and quote == voice_quote)
+        # the parser may end the sentence right after 'said, no ma': an unpunctuated break goes on
+        run_on = voice_sentence is not None and clause.sent_index == voice_sentence + 1 and \
+            clause.start > 0 and clause.doc[clause.start - 1].text not in (".", "!", "?") and \
+            clause.sentence.start == clause.start
+        in_same_voice = (clause.sent_index == voice_sentence) or (quote is not None and quote == voice_quote) or run_on
         if voice == "prospect" and in_same_voice and clause.speaker == "rep" and not clause.direct_speech_by:
+            clause.speaker = "prospect"
+        elif quote is not None and clause.speaker == "rep" and not voice and _quote_alone(clause, quoted):
             clause.speaker = "prospect"
         if clause.direct_speech_by:
             voice, voice_sentence = clause.direct_speech_by, clause.sent_index
@@ -199,6 +221,13 @@ def _follow_direct_speech(clauses: list[Clause], quoted: dict[int, int]) -> None
             voice_quote = quoted[after[0]] if after else _quote_opening_after(clause, quoted)
         elif voice and not in_same_voice:
             voice = voice_sentence = voice_quote = None
+
+
+def _quote_alone(clause: Clause, quoted: dict[int, int]) -> bool:
+    """'Then, "leave it with me, I'll think about it."': a quote with no speech verb
+    outside it is the prospect's line; the rep says 'I said' when quoting themselves."""
+    outside = [t for t in clause.sentence if t.i not in quoted and not t.is_punct and t.text not in QUOTES]
+    return all(t.pos_ != "VERB" for t in outside)
 
 
 def _quote_opening_after(clause: Clause, quoted: dict[int, int]) -> int | None:

@@ -196,7 +196,9 @@ def _said_as(clauses: list[Clause], person: Person) -> str | None:
     doc = clauses[0].doc
     start = person.mentions[0]
     end = start + 1
-    while end < len(doc) and doc[end].is_alpha and doc[end - 1].dep_ == "compound" and doc[end].pos_ != "VERB":
+    deciding = {h.start for h in doc.user_data.get("debrief_hits", []) if h.label == "DM_AUTHORITY"}
+    while end < len(doc) and doc[end].is_alpha and doc[end - 1].dep_ == "compound" and doc[end].pos_ != "VERB" \
+            and end not in deciding:  # 'the committee votes on ...' read as one noun
         end += 1
     if start > 0 and doc[start - 1].lower_ in DETERMINERS - {"a", "an"}:
         start -= 1

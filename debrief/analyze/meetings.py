@@ -127,6 +127,8 @@ class MeetingReader:
         """'Met with the board', 'presented to the committee', 'sat down with the partners';
         not 'the board said' (heard of) or 'meeting the board next month' (planned)."""
         while token.dep_ in ("appos", "compound") and token.head.i != token.i:
+            if any(h.label == "DM_AUTHORITY" and h.start == token.head.i for h in self.hits):
+                return False  # 'told me the committee votes on all contracts', read as one noun
             token = token.head
         if token.dep_ not in ("pobj", "dobj", "dative") or self._contact(token) != "met":
             return False
@@ -141,13 +143,19 @@ class MeetingReader:
         ('then he texted, sorry, ... he said Wednesday'): what they said came by phone."""
         sent = self.doc[index].sent
         tokens = list(sent)
-        if sent.start > 0 and sent[0].lower_ in ("and", "so", "then"):  # '... while I sat there. And she agreed'
+        if sent.start > 0 and (sent[0].lower_ in ("and", "so", "then") or not _arrives(sent)):
+            # '... while I sat there. And she agreed'; 'Ben called his dad on speaker. Frank said fine'
             tokens = list(self.doc[sent.start - 1].sent) + tokens
+        said_before = " ".join(t.lower_ for t in tokens if t.i < index)
+        if any(phrase in said_before for phrase in ("on the phone", "over the phone", "by phone")):
+            return True  # 'he rebooked right there on the phone, ... and he said'
         for token in tokens:
             if token.i < index and _on_the_line(token) and \
                     any(self.at.get(c.i) is person for c in token.children if c.dep_ == "dobj"):
                 return True  # 'then she got Rick on the line for a sec and he agreed'
             # Whisper's "whatsapped" may be tagged a name: its past form says what it is
+            if any(c.dep_ == "prt" and c.lower_ in ("over", "in", "down", "across") for c in token.children):
+                continue  # 'she called her boss over': he came to the room
             if token.i >= index or not ((token.pos_ == "VERB" and token.lemma_.lower() in RELAY_VERBS)
                                         or token.lower_ in RELAYED or _sent_a_message(token)):
                 continue
@@ -235,6 +243,8 @@ class MeetingReader:
             governor = head.head
             if governor.dep_ == "pobj" and word_of(governor.head.head) in MEET_WITH - {"be", "was", "were"}:
                 governor = governor.head.head  # 'sat at the kitchen table with all three brothers'
+            elif governor.pos_ == "NOUN":
+                governor = _verb_above_the_place(governor)  # 'walked the units at the plaza with Mrs. Okafor'
             if word_of(governor) in MEET_WITH or governor.dep_ == "ROOT" and governor.pos_ in ("NOUN", "PROPN"):
                 if governor.pos_ in ("VERB", "AUX") and self._someone_else_does(governor, token) \
                         and not is_negated(governor):
@@ -321,6 +331,8 @@ IN_FRONT_OF_THE_REP = ("on the spot", "there and then", "right then and there", 
 def _in_front_of_the_rep(verb) -> bool:
     """'On the spot', 'there and then', 'right in front of me': done where the rep was."""
     words = " ".join(t.lower_ for t in verb.subtree)
+    if any(phrase in words for phrase in ("on the phone", "over the phone", "by phone", "on the call")):
+        return False  # 'he rebooked right there on the phone'
     return any(phrase in words for phrase in IN_FRONT_OF_THE_REP)
 
 
@@ -459,7 +471,9 @@ def _next_step(sent) -> bool:
 def _status(governor, meet: bool) -> str | None:
     """Met unless negated ('never met him': absent) or still planned ('booked a walkthrough with',
     'Video call with Linda and Ben, Tuesday the 2nd at 10')."""
-    if governor.pos_ in ("NOUN", "PROPN") and (_dated(governor.subtree if governor.dep_ != "ROOT" else governor.sent)
+    # a verbless line ('So Thursday at half past two, Zoom, with Mrs. Knowles') is dated by all of it
+    verbless = governor.dep_ == "ROOT" or governor.dep_ in ("appos", "npadvmod") and governor.head.pos_ != "VERB"
+    if governor.pos_ in ("NOUN", "PROPN") and (_dated(governor.sent if verbless else governor.subtree)
                                                 or _next_step(governor.sent)):
         return None  # "so that's the next step, Zoom with the owners": a meeting still to come
     verb = governor
@@ -486,3 +500,21 @@ def _not_yet(token) -> bool:
     if verb is None or verb.lemma_.lower() not in ("meet", "see") or not is_negated(verb):
         return False
     return any(c.lower_ in ("still", "yet", "never") or c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
+
+
+def _arrives(sentence) -> bool:
+    """'He came down ten minutes later and said ...': whoever said it came to the room."""
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in PRESENCE | {"arrive", "turn"} for t in sentence)
+
+
+def _verb_above_the_place(noun):
+    """'walked the two empty units at the plaza with Mrs. Okafor': the parse hangs 'with' on the
+    place; the meeting verb is the one above the chain of objects and prepositions."""
+    word = noun
+    for _ in range(4):
+        if word.dep_ not in ("pobj", "dobj", "prep") or word.head.i == word.i:
+            return noun
+        word = word.head
+        if word.pos_ == "VERB":
+            return word if word_of(word) in MEET_WITH - {"be", "was", "were"} else noun
+    return noun

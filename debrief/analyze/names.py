@@ -26,7 +26,9 @@ COMPANY_WORDS = {"inc", "llc", "ltd", "co", "corp", "group", "distribution", "ma
                  "trucking", "physio", "engineering", "brewing", "brewery", "catering", "cafe", "coffee", "insurance",
                  "textiles", "packaging", "steel", "precision", "tools", "supplies", "industries", "enterprises",
                  "holdings", "studio", "studios", "design", "media", "academy", "school", "college", "pharmacie",
-                 "garage", "motors", "transport", "haulage", "electrical", "heating", "joinery", "nursery", "kitchens"}
+                 "garage", "motors", "transport", "haulage", "electrical", "heating", "joinery", "nursery", "kitchens",
+                 "chemicals", "components", "traders", "trading", "distributors", "solutions", "systems", "plastics",
+                 "pharma", "pharmaceuticals", "exports", "imports", "agencies", "hotels", "hotel", "stores", "mills"}
 NOT_NAMES = {"zoom", "teams", "skype", "facetime", "webex", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december", "christmas", "easter", "okay", "ok", "so", "yeah",
@@ -132,8 +134,10 @@ class NameReader:
             while i < len(self.doc) and self.doc[i].pos_ == "PROPN" and self.doc[i].is_title and i not in taken \
                     and self.doc[i].ent_type_ not in ("DATE", "TIME"):
                 i += 1
-            if i > start and not any(i2 in taken for i2 in range(start, i)):
-                found.append(self.doc[start:i])
+            span = self.doc[start:i]
+            if i > start and not any(i2 in taken for i2 in range(start, i)) and \
+                    not any(t.lower_ in COMPANY_WORDS for t in span):  # 'Visited Shah Speciality Chemicals'
+                found.append(span)
         return found
 
     def _rep_name(self, ent) -> bool:

@@ -40,6 +40,11 @@ class PronounReader:
                       and (self.quoted.get(last) is None or self.quoted.get(last) == inside)
                       and not (own_apposition and last == token.i - 2)]  # 'Linda, his bookkeeper'
 
+        resumed = self._resumed(token, gender)
+        if resumed is not None:
+            resumed.gender = gender
+            self._stands_for(token, resumed)
+            return
         if not candidates:
             if not self.people or all(p.is_body or p.rep_side for p in self.people):
                 person = self._new(gender=gender, presumed=True)
@@ -81,6 +86,18 @@ class PronounReader:
             person = talking[0] if talking else person
         person.gender = gender
         self._stands_for(token, person)
+
+    def _resumed(self, token, gender: str) -> Person | None:
+        """'the principal broker, Mrs. Knowles, she signs off': a subject said, then taken up
+        again by the pronoun right after its comma."""
+        doc = self.doc
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.i < 2 or doc[token.i - 1].text != ",":
+            return None
+        person = self.at.get(token.i - 2)
+        if person is None or person.rep_side or person.is_body or person.plural or person.gender not in (None, gender):
+            return None
+        # a name only: a title there ('Mr. Shah himself, owner, he signs') may be one the cast split off
+        return person if person.name and doc[token.i - 2].pos_ == "PROPN" else None
 
     def _stands_for(self, token, person: Person) -> None:
         self.at[token.i] = person

@@ -63,6 +63,11 @@ class TitleReader:
         return not said_to and not beside_name and \
             word.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "conj", "ROOT")
 
+    def _said_to_decide(self, noun) -> bool:
+        """'the committee votes on all contracts', parsed as a noun 'committee votes': the
+        word the authority phrase starts on is the verb the parser missed."""
+        return any(h.label == "DM_AUTHORITY" and h.start == noun.i for h in self.hits)
+
     def _add_title(self, hit: Hit, names) -> None:
         doc = self.doc
         rank = _rank(hit)
@@ -73,7 +78,8 @@ class TitleReader:
             rank = None
         head = doc[hit.end - 1]
         if rank == "body":
-            if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
+            if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.i > head.i \
+                    and not self._said_to_decide(head.head):
                 return  # "a procurement officer", "a board member": a person's title, not the body
             person = next((p for p in self.people if p.is_body and _head_word(p.role) == head.lower_), None)
             person = person or self._new(role=role_span.text.lower(), rank="body")
