@@ -720,3 +720,26 @@ def test_a_word_down_the_phone_and_a_subject_taken_up_again(analyzer, text, valu
 ])
 def test_a_plan_line_a_walk_with_someone_and_a_firm_after_visited(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Mama Nomsa, her spaza, she runs everything there.", "yes"),
+    ("Met Gloria Hatch, director of food services. Anything under fifty thousand is her signature.", "yes"),
+    ("Teams call with Dr. Mehta, the chief exec. Anything this size goes out under his signature.", "yes"),
+    ("I was at the school with Mr Raj Sethi, the principal. He controls the school's tech budget.", "yes"),
+    # Running everything past someone is deferring, not running the place.
+    ("Met Joy at the shop. She has to run everything past her dad.", "no"),
+])
+def test_running_everything_a_signature_a_budget_and_an_md(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # Who owned it once is not who decides now.
+    ("Mr. Fenwick was behind the till, it was his grandfather's shop, and he signs for everything now.", "yes"),
+    ("Maureen owns the B&B outright, it was her mother's before her, and she makes every call. Then she said, "
+     "I'd never sign a thing like that without Padraig seeing it.", "yes"),
+    ("Met Ben at the yard. It's his dad's company and his dad signs.", "no"),
+])
+def test_an_owner_of_old_and_an_owner_who_signs_with_her_husband(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

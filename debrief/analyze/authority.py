@@ -35,6 +35,8 @@ class AuthorityReader:
                       (t.dep_ == "poss" or t.lower_ in ("hers", "his", "theirs", "her") or t.tag_ == "PRP$"
                        or t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "'s" and doc[t.i + 1].dep_ == "case")]
         owner = possessors[-1] if possessors else None  # "his dad's company": the dad's
+        if owner is not None and _handed_down(span):
+            return  # "it was his grandfather's shop": who owned it once, not who decides now
         if owner is None and any(t.lower_ in ("hers", "his", "theirs") for t in span):
             owner = next((self.at[t.i] for t in span if t.i in self.at), None)
         if span[-1].lower_ == "by":  # 'vendors get picked by procurement'; not 'decided by Friday'
@@ -61,12 +63,12 @@ class AuthorityReader:
             return  # "she doesn't buy anything on my say-so": how she decides, not who
         owning = any(t.lemma_.lower() in ("own", "found") and t.pos_ == "VERB" for t in span)
         # the co-owner who "can't sign this without Sam" signs with Sam: a stall, not a denial
-        along_with = said_not and any(c.dep_ == "prep" and c.lower_ == "without" for c in verb.children)
+        along_with = said_not and any(t.lower_ == "without" for t in verb.subtree)  # '... a thing like that without Pádraig'
         for one in group or [person]:
             if one.rep_side:
                 continue
-            if along_with and one.rank == "top":
-                one.defers.append(hit.start)
+            if along_with and (one.rank == "top" or one.owns or one.authority):
+                one.defers.append(hit.start)  # the owner who 'would never sign without Pádraig': a stall
             else:
                 (one.no_authority if said_not else one.authority).append(hit.start)
             one.owns = one.owns or owning and not said_not
@@ -247,6 +249,16 @@ def _day_to_day(verb) -> bool:
     words = [t.lower_ for t in verb.subtree]
     part = any(c.dep_ == "dobj" and c.lemma_.lower() in PARTS_RUN for c in verb.children)
     return part or "day-to-day" in words or any(words[i:i + 3] == ["day", "to", "day"] for i in range(len(words)))
+
+
+ELDERS = {"grandfather", "grandad", "granddad", "grandpa", "grandmother", "granny", "grandma", "father", "mother",
+          "dad", "da", "mum", "mam", "mom", "uncle", "aunt", "predecessor"}
+
+
+def _handed_down(span) -> bool:
+    """'It was his grandfather's shop', 'it was her mother's before her': a past owner."""
+    was = any(t.lower_ in ("was", "were") for t in span) or span.start > 0 and span.doc[span.start - 1].lower_ == "was"
+    return was and any(t.lower_ in ELDERS and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "'s" for t in span)
 
 
 def _until(verb) -> bool:

@@ -262,7 +262,8 @@ class MeetingReader:
                 if event is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
                     event = self._subject_event(token, verb)  # 'Dale leans back and says ...'
             return event
-        if token.dep_ == "attr" and head.lemma_ == "be" and head.tag_ == "VBD" and \
+        owned = token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "'s"  # 'it was her mother's'
+        if token.dep_ == "attr" and head.lemma_ == "be" and head.tag_ == "VBD" and not owned and \
                 any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
             return "met"  # 'so it was Dr. Reyes and Tina'
         return None
