@@ -743,3 +743,12 @@ def test_running_everything_a_signature_a_budget_and_an_md(analyzer, text, value
 ])
 def test_an_owner_of_old_and_an_owner_who_signs_with_her_husband(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Girl on the front desk said the boss is over east till next week, just leave a card. Left the card.", "no"),
+    ("Perrault Hardware. Owner's off today, talked to the floor manager, Lise, she said she'd pass my card along.", "no"),
+    ("Met the owner, Dale, at the counter. He's off to Perth next week but he signs the order today.", "yes"),
+])
+def test_away_over_east_and_an_owners_off_read_as_a_possessive(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

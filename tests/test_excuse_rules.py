@@ -424,3 +424,22 @@ def test_more_ways_to_consult_wait_stay_and_balk(analyzer, text, kind):
 def test_talking_to_the_rep_or_signing_with_us_is_no_stall(analyzer):
     assert _judge(analyzer, "She said I need to talk to you about the delivery slot.").excuses == []
     assert _judge(analyzer, "She just signed the order with us.").excuses == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A courtesy that goes straight on to a time ('grand, what about ...') turns the stall.
+    ("He said let's sit down after Christmas, everything's mad here now. I said grand, what about the first week "
+     "back, and we landed on the 8th at eleven at his office.", "no"),
+    # What the rep would normally do is not what the rep did.
+    ("She said it's mad here now. Normally I'd let that go, but I asked what's really going on, and it's the "
+     "refit.", "no"),
+    ("She said it's mad here now. I said grand, no bother, and let that go.", "yes"),
+])
+def test_a_courtesy_that_goes_on_to_a_time_and_a_habit_not_followed(analyzer, text, expected):
+    assert _judge(analyzer, text).excuses_accepted == expected
+
+
+def test_she_thought_about_it_and_said_is_an_answer_not_a_stall(analyzer):
+    text = "So I asked her what it would take, and she thought about it and said, honestly, nothing right now."
+    assert "think_it_over" not in {e.kind for e in _judge(analyzer, text).excuses}
+    assert _judge(analyzer, "He said he'll think about it and let me know. I said sure.").excuses_accepted == "yes"

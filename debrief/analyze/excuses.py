@@ -184,7 +184,8 @@ def _responses(clause: Clause, stall: Stall):
             if hit.label == "PROBE" and not clause.negates(hit) and not _asks_a_favour(clause.doc, hit) \
                     and not _only_wished(clause.doc, hit) and not _a_saying(clause.doc, hit):
                 moves.append(("probe", hit))
-            elif hit.label == "DROP" and not any(overlaps(hit, p) for p in clause.of("PROBE")):
+            elif hit.label == "DROP" and not any(overlaps(hit, p) for p in clause.of("PROBE")) \
+                    and not _as_a_habit(clause.doc, hit):
                 moves.append(("drop", hit))
             elif hit.label == "COMPLY" and not clause.negates(hit):
                 moves.append(("comply", hit))
@@ -206,14 +207,20 @@ def _turned(doc, hit: Hit) -> bool:
         return False
     if after[0].lower_ in ("but", "though", "however"):
         return True
-    # 'I understand he's busy, but I only need twenty minutes'
     sentence_end = doc[hit.start].sent.end
+    # 'I said grand, what about the first week back', 'totally, nobody switches in December, so what if we ...'
+    rest = [t.lower_ for t in doc[hit.end:min(hit.end + 12, sentence_end)]]
+    if any(pair in TURNING for pair in zip(rest, rest[1:])):
+        return True
+    # 'I understand he's busy, but I only need twenty minutes'
     if doc[hit.start:hit.end].text.lower() in UNDERSTANDING and \
             any(t.lower_ == "but" for t in doc[hit.end:min(hit.end + 8, sentence_end)]):
         return True
     return after[0].lower_ == "so" and len(after) > 1 and after[1].lower_ in ("let", "let's", "why", "how", "what")
 
 
+TURNING = {("what", "about"), ("how", "about"), ("what", "if"), ("why", "do"), ("why", "not"), ("let", "'s"),
+           ("let", "us")}
 UNDERSTANDING = {"i understand", "i hear you", "i get it", "i get that", "understood", "i appreciate that"}
 
 
@@ -224,6 +231,15 @@ def _only_wished(doc, hit: Hit) -> bool:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return bool(auxes & {"should", "could", "would", "might", "shoulda", "coulda"}) and bool(auxes & {"have", "'ve", "of"})
+
+
+def _as_a_habit(doc, hit: Hit) -> bool:
+    """'normally I'd let that go, but I said ...': what the rep would usually do, not did."""
+    verb = next((t for t in doc[hit.start:hit.end] if t.pos_ == "VERB"), None)
+    if verb is None:
+        return False
+    children = {c.lower_ for c in verb.children}
+    return bool(children & {"would", "'d"}) and bool(children & {"normally", "usually", "ordinarily", "typically"})
 
 
 HAVING = {"get", "have", "give", "take", "like", "love", "do"}

@@ -232,6 +232,9 @@ class MeetingReader:
 
     def _contact(self, token) -> str | None:
         """'met' or 'absent' as the parse says of this mention, or None."""
+        after = self.doc[token.i + 1:token.i + 3]
+        if len(after) == 2 and after[0].lower_ == "'s" and after[0].dep_ == "case" and after[1].lower_ in ABSENCE_STATE:
+            return "absent"  # "Owner's off today", the "'s" read as a possessive
         while token.dep_ in ("appos", "compound") and token.head.i != token.i:
             token = token.head
         for _ in range(3):  # 'with both sisters, Ines and Clara': Clara → Ines → sisters
@@ -375,7 +378,13 @@ def _elsewhere_in_town(verb) -> bool:
             return True
         if prep.dep_ == "advmod" and prep.lower_ in ("up", "down", "over", "off", "away") and _elsewhere_in_town(prep):
             return True  # 'was up in Abuja'
+        if prep.lower_ in ("over", "up", "down", "out", "back") and \
+                any(o.lower_ in COMPASS for o in prep.children):
+            return True  # 'the boss is over east till next week', 'he's up north'
     return False
+
+
+COMPASS = {"east", "west", "north", "south", "country", "interstate", "overseas", "home", "upcountry"}
 
 
 def _another_site(place) -> bool:

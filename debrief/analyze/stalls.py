@@ -166,8 +166,14 @@ def _rep_note(clause: Clause) -> bool:
 
 def _done_already(clause: Clause, hit: Hit) -> bool:
     """'she emailed me the floor plan', 'he came back and said': done in the past, not asked for."""
-    first = clause.doc[hit.start]
-    return hit.rule.kind in ("send_info", "call_back_later") and first.tag_ in ("VBD", "VBN")
+    doc = clause.doc
+    first = doc[hit.start]
+    if hit.rule.kind in ("send_info", "call_back_later") and first.tag_ in ("VBD", "VBN"):
+        return True
+    # 'she thought about it and said, honestly, nothing right now': she thought, then answered
+    after = [t.lower_ for t in doc[hit.end:min(hit.end + 3, len(doc))]]
+    return hit.rule.kind == "think_it_over" and first.lower_ == "thought" and after[:1] == ["and"] and \
+        any(w in ("said", "says", "told", "answered", "replied", "goes", "went") for w in after[1:])
 
 
 def _kind(clause: Clause, hit: Hit) -> str:
