@@ -62,8 +62,9 @@ class AuthorityReader:
         if said_not and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
             return  # "she doesn't buy anything on my say-so": how she decides, not who
         owning = any(t.lemma_.lower() in ("own", "found") and t.pos_ == "VERB" for t in span)
-        # the co-owner who "can't sign this without Sam" signs with Sam: a stall, not a denial
-        along_with = said_not and any(t.lower_ == "without" for t in verb.subtree)  # '... a thing like that without Pádraig'
+        # the co-owner who "can't sign this without Sam" signs with Sam: a stall, not a denial;
+        # so does the owner who '... would never sign a thing like that without Pádraig seeing it'
+        along_with = said_not and any(t.lower_ == "without" for t in verb.subtree)
         for one in group or [person]:
             if one.rep_side:
                 continue

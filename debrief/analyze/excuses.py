@@ -230,7 +230,8 @@ def _only_wished(doc, hit: Hit) -> bool:
     if verb is None:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return bool(auxes & {"should", "could", "would", "might", "shoulda", "coulda"}) and bool(auxes & {"have", "'ve", "of"})
+    wished = {"should", "could", "would", "might", "shoulda", "coulda"}
+    return bool(auxes & wished) and bool(auxes & {"have", "'ve", "of"})
 
 
 def _as_a_habit(doc, hit: Hit) -> bool:

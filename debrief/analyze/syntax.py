@@ -87,4 +87,4 @@ def in_doubt(token) -> bool:
 def _before_a_quantity(maybe) -> bool:
     """'she's got maybe ten days of stock', 'maybe a couple of weeks': the amount is the guess."""
     after = maybe.doc[maybe.i + 1] if maybe.i + 1 < len(maybe.doc) else None
-    return after is not None and (after.like_num or after.lower_ in ("a", "an", "half", "another", "twenty", "few"))
+    return after is not None and (after.like_num or after.lower_ in ("a", "an", "half", "another", "few"))
