@@ -33,6 +33,7 @@ from .names import HONORIFICS, NameReader
 from .patterns import Hit
 from .people import Cast, Person
 from .pronouns import FEMALE, MALE, PLURAL, PronounReader
+from .relays import RelayReader
 from .syntax import anchor_of, span_root
 from .titles import TitleReader
 
@@ -48,7 +49,7 @@ def build_cast(doc, hits: list[Hit], prospect_speaks=None) -> Cast:
     return Cast(doc, builder.people, builder.nobody, builder.unnamed_elsewhere)
 
 
-class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, AuthorityReader):
+class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, RelayReader, AuthorityReader):
     def __init__(self, doc, hits, prospect_speaks):
         self.doc = doc
         self.hits = hits

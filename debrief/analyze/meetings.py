@@ -5,7 +5,8 @@
 are away; a meeting still planned ("we'll meet", "booked a demo with") is neither.
 The reading is done as each mention is registered (not after), so that a later
 pronoun can prefer the person the rep was talking with. It is separate from
-cast.py because it is one question (met or not) with its own word lists.
+cast.py because it is one question (met or not) with its own word lists; whether what a
+person said came by phone or text instead is asked of relays.py.
 """
 
 from __future__ import annotations
@@ -43,13 +44,6 @@ NOT_THERE = {"there", "in", "around", "available", "present", "here", "on"}
 PLANNING = {"book", "set", "schedule", "plan", "arrange", "request", "propose", "try", "want", "hope", "need",
             "suppose", "get", "push", "ask", "offer", "line", "pencil", "confirm", "lock", "put", "send",
             "invite", "move", "reschedule", "expect", "like", "love", "have", "do", "wait", "see", "make"}
-ON_THE_LINE = {"line", "phone", "speaker", "speakerphone", "loudspeaker", "radio", "walkie", "facetime", "video"}
-MESSAGES = {"text", "message", "whatsapp", "email", "e-mail", "sms", "dm", "note", "voice"}
-RELAY_VERBS = {"call", "text", "phone", "ring", "message", "email", "whatsapp", "dial", "buzz"}
-WRITTEN = {"text", "message", "email", "whatsapp"}  # 'Bea called me last week' often leads to a visit
-# As written too: the lemmatizer reads some of these past forms oddly ("texted" as "texte").
-WRITTEN_PAST = {"texted", "messaged", "emailed", "whatsapped"}
-RELAYED = {"texted", "called", "phoned", "rang", "messaged", "emailed", "whatsapped", "buzzed", "dialed", "dialled"}
 TODAY = {"today", "yesterday", "tonight", "this", "morning", "afternoon", "evening", "earlier", "last", "night",
          "the", "a", "an", "few", "minutes", "hour", "hours", "half", "twenty", "thirty", "ten", "fifteen",
          "forty", "five", "one", "two", "whole", "first", "ago", "lunchtime", "lunch"}
@@ -136,67 +130,6 @@ class MeetingReader:
             return False  # "back in March I met with the whole board": not this meeting
         verb = token.head.head if token.dep_ == "pobj" else token.head
         return verb.tag_ in ("VBD", "VBN") or verb.lower_ == "met"  # told as done, not "I'm presenting"
-
-    def _relayed(self, index: int, person: Person) -> bool:
-        """Earlier in the sentence someone else (not the rep) called, texted or rang this
-        person ('He texted Donna, she said yes'), or the person texted or emailed the rep
-        ('then he texted, sorry, ... he said Wednesday'): what they said came by phone."""
-        sent = self.doc[index].sent
-        tokens = list(sent)
-        if sent.start > 0 and (sent[0].lower_ in ("and", "so", "then") or not _arrives(sent)):
-            # '... while I sat there. And she agreed'; 'Ben called his dad on speaker. Frank said fine'
-            tokens = list(self.doc[sent.start - 1].sent) + tokens
-        said_before = " ".join(t.lower_ for t in tokens if t.i < index)
-        if any(phrase in said_before for phrase in ("on the phone", "over the phone", "by phone")):
-            return True  # 'he rebooked right there on the phone, ... and he said'
-        for token in tokens:
-            if token.i < index and _on_the_line(token) and \
-                    any(self.at.get(c.i) is person for c in token.children if c.dep_ == "dobj"):
-                return True  # 'then she got Rick on the line for a sec and he agreed'
-            # Whisper's "whatsapped" may be tagged a name: its past form says what it is
-            if any(c.dep_ == "prt" and c.lower_ in ("over", "in", "down", "across") for c in token.children):
-                continue  # 'she called her boss over': he came to the room
-            if token.i >= index or not ((token.pos_ == "VERB" and token.lemma_.lower() in RELAY_VERBS)
-                                        or token.lower_ in RELAYED or _sent_a_message(token)):
-                continue
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            reached = [c for c in token.children if c.dep_ in ("dobj", "dative")]
-            written = token.lemma_.lower() in WRITTEN or token.lower_ in WRITTEN_PAST
-            if written and subject is not None and self.at.get(subject.i) is person and \
-                    (not reached or any(c.lower_ in ("me", "us") for c in reached)):
-                return True  # "then he texted, sorry mate, ... and he said Wednesday": by text
-            # the one reached may be named differently ("called his dad ... Stan said")
-            if subject is not None and subject.lower_ not in ("i", "we") and self.at.get(subject.i) is not person \
-                    and any(c.i in self.at or c.pos_ == "PROPN" or c.lower_ in ("him", "her", "them") for c in reached):
-                return True
-        return self._replied_to_a_message(index, tokens) or self._asked_for_the_rep(index, person)
-
-    def _replied_to_a_message(self, index: int, tokens) -> bool:
-        """'She sent him a WhatsApp ... and he replied OK', 'She texted him. He answered from the
-        beach': an answer to a message, said in that sentence or the one before, not a word in person."""
-        verb = governing_verb(self.doc[index])
-        if verb is None or verb.lemma_.lower() not in ("reply", "respond", "answer", "write"):
-            return False
-        sent = self.doc[index].sent
-        before = list(self.doc[sent.start - 1].sent) if sent.start > 0 else []
-        return any(t.i < index and (t.lemma_.lower() in MESSAGES | RELAY_VERBS or t.lower_ in WRITTEN_PAST)
-                   for t in before + tokens)
-
-    def _asked_for_the_rep(self, index: int, person: Person) -> bool:
-        """'Beth went and asked her between patients, and Dr. Amsel said yes': the answer came
-        through the one who asked."""
-        for token in self.doc[index].sent:
-            if token.i >= index or token.lemma_.lower() != "ask" or token.pos_ != "VERB":
-                continue
-            doer = token.head if token.dep_ == "conj" else token  # 'Beth went and asked her'
-            subject = next((c for c in token.children if c.dep_ == "nsubj"),
-                           next((c for c in doer.children if c.dep_ == "nsubj"), None))
-            asked = [c for c in token.children if c.dep_ in ("dobj", "dative")]
-            someone_else = subject is not None and subject.lower_ not in ("i", "we") and \
-                self.at.get(subject.i) not in (None, person)
-            if someone_else and any(self.at.get(c.i) is person or c.lower_ in ("him", "her") for c in asked):
-                return True
-        return False
 
     def _after_met_word(self, start: int) -> bool:
         """'Met Hank Klemme', 'sat down with the owner': the first person named right after
@@ -329,13 +262,14 @@ class MeetingReader:
         return None
 
 
+ON_THE_PHONE = ("on the phone", "over the phone", "by phone")
 IN_FRONT_OF_THE_REP = ("on the spot", "there and then", "right then and there", "in front of me", "in front of us")
 
 
 def _in_front_of_the_rep(verb) -> bool:
     """'On the spot', 'there and then', 'right in front of me': done where the rep was."""
     words = " ".join(t.lower_ for t in verb.subtree)
-    if any(phrase in words for phrase in ("on the phone", "over the phone", "by phone", "on the call")):
+    if any(phrase in words for phrase in ON_THE_PHONE + ("on the call",)):
         return False  # 'he rebooked right there on the phone'
     return any(phrase in words for phrase in IN_FRONT_OF_THE_REP)
 
@@ -428,19 +362,6 @@ def _hearsay(verb) -> bool:
     return False
 
 
-def _sent_a_message(verb) -> bool:
-    """'He sent her a WhatsApp', 'dropped him a text': a message, like 'texted her'."""
-    return verb.lemma_.lower() in ("send", "drop", "shoot", "fire") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in MESSAGES for c in verb.children)
-
-
-def _on_the_line(verb) -> bool:
-    """'Got Rick on the line', 'put her on speaker': someone brought in by phone."""
-    return verb.lemma_.lower() in ("get", "put", "have") and any(
-        c.dep_ == "prep" and c.lower_ == "on" and any(o.lemma_.lower() in ON_THE_LINE for o in c.children)
-        for c in verb.children)
-
-
 def _planned(verb) -> bool:
     """A meeting booked, hoped for or still to come: 'we'll meet', 'try to get time with', 'booked a demo with'."""
     node = verb
@@ -510,11 +431,6 @@ def _not_yet(token) -> bool:
     if verb is None or verb.lemma_.lower() not in ("meet", "see") or not is_negated(verb):
         return False
     return any(c.lower_ in ("still", "yet", "never") or c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
-
-
-def _arrives(sentence) -> bool:
-    """'He came down ten minutes later and said ...': whoever said it came to the room."""
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in PRESENCE | {"arrive", "turn"} for t in sentence)
 
 
 def _verb_above_the_place(noun):
