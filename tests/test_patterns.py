@@ -68,7 +68,8 @@ def test_malformed_rules_are_refused_with_their_location(analyzer):
 
 def test_phrases_match_exactly_what_spacys_matcher_matches(analyzer):
     """matching.py looks plain phrases up by hash instead of trying every pattern at every
-    token: on the devset memos its matches are spaCy's Matcher's, one for one."""
+    token, and runs a pattern anchored on a word only on docs holding that word: on the
+    devset memos its matches are spaCy's Matcher's, one for one."""
     from pathlib import Path
 
     from spacy.matcher import Matcher
@@ -82,8 +83,20 @@ def test_phrases_match_exactly_what_spacys_matcher_matches(analyzer):
     assert len(scripts) >= 80
     phrased = sum(len(m) for m in analyzer.matcher.phrases.values())
     assert phrased > len(analyzer.matcher.matcher)  # most rules went to the phrase matchers
+    assert len(analyzer.matcher.anchored) > 100  # most of the rest wait for their word
     for doc in analyzer.nlp.pipe(scripts):
         assert set(analyzer.matcher(doc)) == set(plain(doc))
+
+
+def test_a_pattern_is_anchored_on_a_content_word_it_cannot_match_without():
+    from debrief.analyze.matching import anchor
+
+    think = [{"LOWER": {"IN": ["i", "we"]}}, {"LEMMA": {"IN": ["think", "mull"]}}, {"LOWER": "over"}]
+    assert anchor(think) == ("LEMMA", frozenset({"think", "mull"}))
+    # an optional token, a stop word or punctuation anchors nothing: nearly every doc has them
+    assert anchor([{"LEMMA": "budget", "OP": "?"}, {"LOWER": "the"}]) is None
+    assert anchor([{"POS": "VERB"}, {"ORTH": ","}]) is None
+    assert anchor([{"TEXT": "Zoom", "OP": "+"}]) == ("ORTH", frozenset({"Zoom"}))
 
 
 def test_a_lexicon_word_written_plural_matches_its_lemma(analyzer):

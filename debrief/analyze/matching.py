@@ -8,6 +8,11 @@ in a PhraseMatcher, one per attribute (LOWER, LEMMA, ORTH), and only the rest
 (operators, parts of speech, regexes, large alternations) stay in the Matcher.
 The matches are the same (tests/test_patterns.py compares them on the samples);
 the Matcher still validates every pattern it keeps.
+
+Most of the patterns left cannot match without one word: a token they require is a
+lemma or spelling from a short list ("think", "budget", "decide|sign"). Those are
+split into small Matchers keyed by that list, and a Matcher runs only on a doc that
+holds one of its words; the rest, anchored on nothing, run on every doc.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ import itertools
 import math
 
 PHRASE_ATTRS = ("LOWER", "LEMMA", "ORTH")
+# The Token attribute each anchoring pattern attribute compares ("TEXT" is "ORTH").
+ANCHOR_ATTRS = {"LOWER": "lower_", "LEMMA": "lemma_", "ORTH": "text", "TEXT": "text"}
 # Spelling out alternatives multiplies phrases: above this a pattern stays in the Matcher,
 # so that building the phrases stays quick (about 0.3 s for all rules).
 MAX_PHRASES = 64
@@ -28,7 +35,9 @@ class RuleMatcher:
         from spacy.matcher import Matcher, PhraseMatcher
 
         self.vocab = vocab
-        self.matcher = Matcher(vocab, validate=validate)
+        self.validate = validate
+        self.matcher = Matcher(vocab, validate=validate)  # patterns with no anchor
+        self.anchored: dict[tuple[str, frozenset], Matcher] = {}  # (attribute, words) -> their patterns
         self.phrases = {attr: PhraseMatcher(vocab, attr=attr) for attr in PHRASE_ATTRS}
 
     def add(self, rule) -> None:
@@ -41,11 +50,24 @@ class RuleMatcher:
             else:
                 attr, sequences = spelled
                 self.phrases[attr].add(rule.id, [_phrase_doc(self.vocab, attr, words) for words in sequences])
-        if kept:
-            self.matcher.add(rule.id, kept)
+        for pattern in kept:
+            self._matcher_for(anchor(pattern)).add(rule.id, [pattern])
+
+    def _matcher_for(self, key):
+        from spacy.matcher import Matcher
+
+        if key is None:
+            return self.matcher
+        if key not in self.anchored:
+            self.anchored[key] = Matcher(self.vocab, validate=self.validate)
+        return self.anchored[key]
 
     def __call__(self, doc) -> list[tuple[int, int, int]]:
-        found = set(self.matcher(doc))
+        found = set(self.matcher(doc)) if len(self.matcher) else set()
+        present = {attr: {getattr(token, name) for token in doc} for attr, name in ANCHOR_ATTRS.items()}
+        for (attr, words), matcher in self.anchored.items():
+            if not words.isdisjoint(present[attr]):
+                found.update(matcher(doc))
         for attr, phrases in self.phrases.items():
             if len(phrases) and (attr != "LEMMA" or doc.has_annotation("LEMMA")):
                 found.update(phrases(doc))
@@ -79,6 +101,37 @@ def spell_out(pattern: list[dict]) -> tuple[str, list[list[str]]] | None:
         return None
     sequences = [[w for w in combo if w is not None] for combo in itertools.product(*choices)]
     return attrs.pop(), [s for s in sequences if s]
+
+
+def anchor(pattern: list[dict]) -> tuple[str, frozenset] | None:
+    """(attribute, words): a token the pattern requires must be one of these words, so a doc
+    without any of them cannot match. The shortest such list of content words; None when no
+    token is required that way, or only stop words and punctuation, which nearly every doc
+    holds (those patterns go to the Matcher that runs on every doc: a call costs ~0.1 ms)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    candidates = []
+    for token in pattern:
+        if token.get("OP") not in (None, "+"):
+            continue
+        for attr in ANCHOR_ATTRS:
+            words = _plain_values(token.get(attr))
+            if words:
+                common = any(w.lower() in STOP_WORDS or not w.isalpha() for w in words)
+                if not common:
+                    candidates.append((len(words), attr, words))
+    if not candidates:
+        return None
+    _, attr, words = min(candidates, key=lambda c: c[0])
+    return ("ORTH" if attr == "TEXT" else attr), words
+
+
+def _plain_values(value) -> frozenset | None:
+    if isinstance(value, str):
+        return frozenset([value])
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return frozenset(value["IN"])
+    return None
 
 
 def _phrase_doc(vocab, attr: str, words: list[str]):
