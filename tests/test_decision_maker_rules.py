@@ -752,3 +752,35 @@ def test_an_owner_of_old_and_an_owner_who_signs_with_her_husband(analyzer, text,
 ])
 def test_away_over_east_and_an_owners_off_read_as_a_possessive(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A firm ending in a trade word is no person, so 'she' goes to the owner named after it.
+    ("Corrigan Family Cellars went fine, Bernadette's the owner, it's her winery, and she had me back "
+     "to walk the vines with her.", "yes"),
+    # The rep's own name opening the memo is no prospect: the one other person named is the contact.
+    ("Hey, it's Tomas. Just left Birch Outfitters. So Wendell opened the store in 1998, it's his store, "
+     "he does the buying himself.", "yes"),
+    ("Hey, it's Tomas. Birch Outfitters, the owner Wendell wasn't in, his nephew said come back Monday.", "no"),
+    # 'X's hotel' with the possessive inside the name is X's, not a firm.
+    ("Palm Court Hotel, Jos. It's Bello Danjuma's hotel. He received me in his office.", "yes"),
+    # The governors' committee, through an apostrophe, is who the route goes to.
+    ("Saw Mrs Ibe, the bursar. Anything this big goes to the governors' finance committee.", "no"),
+])
+def test_firms_ending_in_a_trade_the_reps_own_name_and_plural_possessives(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Mtg - Dr. Priya Nair, owner, Nair Eye Care\nWalked through the recall module.", "yes"),
+    ("Attendees: Gordon Bell (MD & owner), Tess Moran (bookkeeper)\nDemo'd the scheduling.", "yes"),
+    ("Teams call: Hugo Lind, owner, Lind Glass\nNo objections.", "yes"),
+])
+def test_a_typed_notes_heading_names_who_was_met(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+def test_a_heading_about_something_else_names_no_one_met(analyzer):
+    cast = _cast(analyzer, "Next steps - Hugo Lind, the owner, signs off. Met his office manager only.")
+    owner = next(p for p in cast.people if p.role == "owner")
+    assert not owner.was_met

@@ -443,3 +443,18 @@ def test_she_thought_about_it_and_said_is_an_answer_not_a_stall(analyzer):
     text = "So I asked her what it would take, and she thought about it and said, honestly, nothing right now."
     assert "think_it_over" not in {e.kind for e in _judge(analyzer, text).excuses}
     assert _judge(analyzer, "He said he'll think about it and let me know. I said sure.").excuses_accepted == "yes"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The prospect's words run on after a lead-in, through the clauses of the same sentence.
+    ("So Marek's answer was, I like it, but I'll have to run it by head office. I said sure.", "yes"),
+    ("So Marek's answer was, I like it. I'll send him the deck tonight.", "none"),
+    # A quote opened after an adverb or two, with no speech verb, is the prospect's line.
+    ('Then, predictably, "I\'ll need to run it past my brother." I said fair enough.', "yes"),
+    # Converted: a consult stall turned into a meeting with the one consulted.
+    ("She said she wants to talk to her co-founder first. I said let's get him in the room, and she booked "
+     "Tuesday the 4th at 2 at their office for the three of us.", "no"),
+    ("He said anything over ten grand has to get signed off by their investor. I said no worries.", "yes"),
+])
+def test_a_lead_in_that_runs_on_a_quote_after_adverbs_and_consulting_before_committing(analyzer, text, expected):
+    assert _judge(analyzer, text).excuses_accepted == expected

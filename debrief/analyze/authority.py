@@ -187,7 +187,7 @@ class AuthorityReader:
         sent = doc[hit.start].sent
         deciders = []
         for i in range(hit.start, min(hit.end + 4, sent.end)):
-            if i >= hit.end and doc[i].is_punct:
+            if i >= hit.end and doc[i].is_punct and doc[i].dep_ != "case":  # "the governors' committee"
                 break
             person = self.at.get(i)
             if doc[i].dep_ == "poss" or doc[i].tag_ == "PRP$":

@@ -205,7 +205,8 @@ def _follow_direct_speech(clauses: list[Clause], quoted: dict[int, int]) -> None
     it (across sentences), a first-person clause is the prospect speaking."""
     voice, voice_sentence, voice_quote = None, None, None
     for clause in clauses:
-        quote = quoted.get(clause.start) or quoted.get(min(clause.start + 1, clause.end - 1))
+        quote = quoted.get(clause.start) or quoted.get(min(clause.start + 1, clause.end - 1)) \
+            or _quote_after_adverbs(clause, quoted)
         # the parser may end the sentence right after 'said, no ma': an unpunctuated break goes on
         run_on = voice_sentence is not None and clause.sent_index == voice_sentence + 1 and \
             clause.start > 0 and clause.doc[clause.start - 1].text not in (".", "!", "?") and \
@@ -221,6 +222,17 @@ def _follow_direct_speech(clauses: list[Clause], quoted: dict[int, int]) -> None
             voice_quote = quoted[after[0]] if after else _quote_opening_after(clause, quoted)
         elif voice and not in_same_voice:
             voice = voice_sentence = voice_quote = None
+
+
+def _quote_after_adverbs(clause: Clause, quoted: dict[int, int]) -> int | None:
+    """'Then, inevitably, "I'll need to run it past Dad."': the quote a clause opens on once
+    its adverbs and commas are read."""
+    for token in clause.doc[clause.start:clause.end]:
+        if token.i in quoted:
+            return quoted[token.i]
+        if token.pos_ not in ("ADV", "INTJ", "PUNCT", "CCONJ") and token.text not in QUOTES:
+            return None
+    return None
 
 
 def _quote_alone(clause: Clause, quoted: dict[int, int]) -> bool:

@@ -50,7 +50,7 @@ TODAY = {"today", "yesterday", "tonight", "this", "morning", "afternoon", "eveni
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow"}
 HABITUAL = {"apparently", "usually", "normally", "always", "sometimes", "often", "generally", "typically"}
 # Done to the rep in person: 'met me at the store', 'showed us round', 'took me to the yard'.
-MET_THE_REP = {"meet", "greet", "welcome", "introduce", "take", "walk", "show", "give", "buy", "drive", "bring",
+MET_THE_REP = {"meet", "greet", "welcome", "introduce", "take", "walk", "show", "give", "buy", "drive", "bring", "receive", "host",
                "pull", "grab", "stop", "hug", "lead", "usher", "tour"}
 FUTURE_AUX = {"will", "'ll", "wo", "would", "'d", "gonna", "shall", "going", "might", "may", "could", "should",
               "can", "ca"}
@@ -76,6 +76,8 @@ class MeetingReader:
             event = None  # "like he asked for back when we first talked"
         if event is None and self._after_met_word(start) and not _whose(self.doc[index]):
             event = "met"
+        if event is None and self._on_a_heading_line(index):
+            event = "met"  # 'Mtg - Dr. Alan Whitcombe, owner', 'Attendees: Nathan Cole (MD), Jess Pham'
         if event is None and self._away_by_relative(self.doc[index]):
             event = "absent"
         if event == "met" and believed_before(self.doc[index]):
@@ -148,6 +150,20 @@ class MeetingReader:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             # '- saw Ileana': a note's line, where the parser takes the one seen for the subject
             if subject is None or subject.lower_ in ("i", "we") or subject.i > verb.i:
+                return True
+        return False
+
+    def _on_a_heading_line(self, index: int) -> bool:
+        """The mention is in the sentence of a typed note's heading that names who was met
+        ('Mtg - ...', 'Attendees: ...', 'Teams call: ...'), on its line, the heading opening
+        its line or sentence."""
+        doc = self.doc
+        for hit in self.hits:
+            if hit.label != "DM_MET_HEADING" or not hit.end <= index:
+                continue
+            opens = hit.start == 0 or "\n" in doc[hit.start - 1].text or doc[hit.start].is_sent_start
+            same_sentence = doc[hit.start].sent.start == doc[index].sent.start
+            if opens and same_sentence and not any("\n" in t.text for t in doc[hit.end:index]):
                 return True
         return False
 

@@ -10,6 +10,7 @@ Names are separate from titles and pronouns: each is its own way of saying who.
 
 from __future__ import annotations
 
+from .account import TRADE_WORDS
 from .meetings import MEET_WITH, SPEECH
 from .people import Person
 from .syntax import span_root, word_of
@@ -18,6 +19,9 @@ SURNAME_BEFORE = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}
 HONORIFICS = {"dr", "dr.", "dra", "dra.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "doctor", "sir", "ma'am",
               "madam", "maam", "mx", "mx."}
 REP_SIDE = {"my", "our"}
+# What may come before the rep's own name opening a memo ('Hey, it's Megan.', 'Okay, uh, this is Dale').
+SIGN_ON = {"hey", "hi", "hello", "okay", "ok", "so", "uh", "um", "alright", "right", "yeah", "it", "'s", "is",
+           "this", ",", "-", "..."}
 COMPANY_WORDS = {"inc", "llc", "ltd", "co", "corp", "group", "distribution", "manufacturing", "foods", "pharmacy",
                  "plumbing", "hvac", "auto", "motors", "hospital", "clinic", "farms", "farm", "services", "bank",
                  "hardware", "supply", "dental", "medical", "health", "market", "restaurant", "salon", "gym",
@@ -28,7 +32,11 @@ COMPANY_WORDS = {"inc", "llc", "ltd", "co", "corp", "group", "distribution", "ma
                  "holdings", "studio", "studios", "design", "media", "academy", "school", "college", "pharmacie",
                  "garage", "motors", "transport", "haulage", "electrical", "heating", "joinery", "nursery", "kitchens",
                  "chemicals", "components", "traders", "trading", "distributors", "solutions", "systems", "plastics",
-                 "pharma", "pharmaceuticals", "exports", "imports", "agencies", "hotels", "hotel", "stores", "mills"}
+                 "pharma", "pharmaceuticals", "exports", "imports", "agencies", "hotels", "hotel", "stores", "mills",
+                 "cellars", "vineyards", "vineyard", "wines", "creamery", "dairy"}
+# The words that end an account's name end a firm's (minus those a person's name or title may hold).
+COMPANY_WORDS |= TRADE_WORDS - {"family", "senior", "living", "title", "authority", "air", "real", "works", "bar",
+                                "inn", "community", "county", "animal", "hair", "machine"}
 NOT_NAMES = {"zoom", "teams", "skype", "facetime", "webex", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december", "christmas", "easter", "okay", "ok", "so", "yeah",
@@ -142,10 +150,13 @@ class NameReader:
 
     def _rep_name(self, ent) -> bool:
         """'Nate.' or 'Hannah, debrief on ...' opening the memo: the manager the rep talks to;
-        'Orla here, quick one': the rep."""
+        'Orla here, quick one', 'Hey, it's Megan.', 'Okay, this is Dale': the rep."""
         sent = ent.sent
-        return ent.start == 0 and sent.start == 0 and (len(sent) <= len(ent) + 1 or self.doc[ent.end].text == ","
-                                                        or self.doc[ent.end].lower_ == "here")  # 'Orla here, ...'
+        if sent.start != 0 or any(t.lower_ not in SIGN_ON for t in self.doc[:ent.start]):
+            return False
+        after = self.doc[ent.end] if ent.end < len(self.doc) else None
+        return after is None or ent.end == sent.end or after.text in (",", ".", "-", "--", "...") \
+            or after.lower_ in ("here", "again")
 
     def _add_name(self, ent) -> None:
         words = _name_words(ent)
@@ -211,7 +222,8 @@ class NameReader:
 def _names_a_firm(span) -> bool:
     """'Hartwell Plumbing', 'Marlowe florist' as Whisper writes them, lower case: a name
     followed by a trade is the firm, not a person ('Gina's gym' is hers: a person)."""
-    return span.end < len(span.doc) and span.doc[span.end].lower_ in COMPANY_WORDS
+    possessive = span[-1].lower_ in ("'s", "’s")  # "It's Alhaji Musa Tahir's hotel"
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in COMPANY_WORDS and not possessive
 
 
 def _without_verb(ent):

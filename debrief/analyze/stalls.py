@@ -114,16 +114,18 @@ def _done_by_other(doc, index: int) -> bool:
 
 
 def _after_prospect_lead_in(clauses: list[Clause], index: int) -> bool:
-    """'He told me right off, we've been with Harbor since we opened': a first person right after
-    the prospect's own lead-in and a comma is the prospect's words, quoted without a speech verb."""
-    if index == 0:
-        return False
-    clause, previous = clauses[index], clauses[index - 1]
-    if previous.sent_index != clause.sent_index or previous.speaker != "prospect":
-        return False
-    doc = clause.doc
-    said = any(t.lemma_ in SAYING for t in doc[previous.start:previous.end])
-    return said and not clause.of("SPEECH")  # 'she said ... I should try again next month'
+    """'He told me right off, we've been with Harbor since we opened': a first person after the
+    prospect's own lead-in and a comma, in the same sentence, is the prospect's words, quoted
+    without a speech verb ('his response was, I like it, but I'll need to run it by corporate')."""
+    clause = clauses[index]
+    if clause.of("SPEECH"):
+        return False  # 'she said ... I said I should try again next month'
+    for previous in reversed(clauses[:index]):  # 'his response was, I like it, but I'll need to ...'
+        if previous.sent_index != clause.sent_index or previous.of("SPEECH") and previous.speaker != "prospect":
+            return False
+        if previous.speaker == "prospect":
+            return any(t.lemma_ in SAYING for t in clause.doc[previous.start:previous.end])
+    return False
 
 
 
