@@ -458,3 +458,22 @@ def test_she_thought_about_it_and_said_is_an_answer_not_a_stall(analyzer):
 ])
 def test_a_lead_in_that_runs_on_a_quote_after_adverbs_and_consulting_before_committing(analyzer, text, expected):
     assert _judge(analyzer, text).excuses_accepted == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A typed note quotes the prospect in single quotes; the next line opening on 'Asked' is the rep.
+    ("Current: Xero + spreadsheets. 'Honestly we're fine with Xero for now.' Asked what would make her look "
+     "again - month-end takes three days.", "no"),
+    ("Current: Xero + spreadsheets. 'Honestly we're fine with Xero for now.' Fine by me.", "yes"),
+    # An apostrophe inside a word opens no quote.
+    ("We're fine, I think, and the demo's booked for Tuesday at ten at their office.", "none"),
+    # 'Said yes of course' with no subject, after the prospect's request, is the rep agreeing.
+    ("2) 'Can you send over a couple of case studies?' Said yes of course, sending tomorrow.", "yes"),
+    # Stalls as notes write them.
+    ("Jo keen but needs sign-off from the Leeds head office. Said sure, will wait to hear.", "yes"),
+    ("K raised risk - the last vendor's migration lost a week of data. Asked what exactly went wrong: no "
+     "rollback plan.", "no"),
+    ("Front desk said he was 'in a meeting, can't be disturbed'. Left a card.", "yes"),
+])
+def test_typed_notes_quote_in_single_quotes_and_say_stalls_in_shorthand(analyzer, text, expected):
+    assert _judge(analyzer, text).excuses_accepted == expected

@@ -171,8 +171,19 @@ def _note_opening(token) -> bool:
     """'asked what the partners will look at', 'offered a demo': a note's line that opens on a
     past verb with no subject is the rep's own doing, whoever is named after it ('said' is left
     alone: Whisper drops a 'she' before it as often as an 'I')."""
-    return token.i == token.sent.start and token.tag_ in ("VBD", "VBN") and token.dep_ == "ROOT" and \
-        token.lemma_.lower() != "say" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+    opening = token.i == token.sent.start and token.tag_ in ("VBD", "VBN") and token.dep_ in ("ROOT", "csubj") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+    return opening and (token.lemma_.lower() != "say" or _said_yes(token))
+
+
+# 'Said yes of course, sending tomorrow': a note's 'said' that agrees is the rep answering.
+AGREEING = (("sure",), ("absolutely",), ("of", "course"), ("yes", "of"), ("will", "do"), ("happy", "to"),
+            ("no", "problem"), ("no", "worries"))
+
+
+def _said_yes(token) -> bool:
+    words = tuple(t.lower_ for t in token.doc[token.i + 1:token.i + 4] if not t.is_punct)
+    return any(words[:len(a)] == a for a in AGREEING)
 
 
 def _speaker_of_token(clause: Clause, index: int) -> str:
@@ -197,7 +208,34 @@ def _quoted_tokens(doc) -> dict[int, int]:
             opened_at = token.i if opened_at is None else None
         elif opened_at is not None:
             inside[token.i] = opened_at
+    for opening, closing in _single_quoted(doc):
+        inside.update(dict.fromkeys(range(opening + 1, closing), opening))
     return inside
+
+
+SINGLE_QUOTES = {"'", "‘", "’"}
+QUOTE_OPENERS = {":", ",", "-", "–", "—", "(", "said", "says", "asked"}
+
+
+def _single_quoted(doc) -> list[tuple[int, int]]:
+    """(opening, closing) of each 'quote in single quotes', as typed notes write the prospect's
+    words ("Current: Sage. 'Honestly we're happy with Sage.'"): an apostrophe alone as a token,
+    opening a sentence or after a colon, comma, dash or 'said', closed by another one before
+    a break, within a few sentences. An apostrophe inside a word ('we're') is part of that word."""
+    spans, i = [], 0
+    while i < len(doc) - 1:
+        token = doc[i]
+        opens = token.text in SINGLE_QUOTES and doc[i + 1].is_alpha and \
+            (token.is_sent_start or i == 0 or doc[i - 1].lower_ in QUOTE_OPENERS or doc[i - 1].is_space)
+        if opens:
+            closing = next((j for j in range(i + 2, min(i + 80, len(doc)))
+                            if doc[j].text in SINGLE_QUOTES and doc[j - 1].text not in SINGLE_QUOTES
+                            and (j + 1 == len(doc) or not doc[j + 1].is_alpha or doc[j - 1].is_punct)), None)
+            if closing is not None:
+                spans.append((i, closing))
+                i = closing
+        i += 1
+    return spans
 
 
 def _follow_direct_speech(clauses: list[Clause], quoted: dict[int, int]) -> None:
@@ -209,7 +247,7 @@ def _follow_direct_speech(clauses: list[Clause], quoted: dict[int, int]) -> None
             or _quote_after_adverbs(clause, quoted)
         # the parser may end the sentence right after 'said, no ma': an unpunctuated break goes on
         run_on = voice_sentence is not None and clause.sent_index == voice_sentence + 1 and \
-            clause.start > 0 and clause.doc[clause.start - 1].text not in (".", "!", "?") and \
+            clause.start > 0 and _before_quote_marks(clause.doc, clause.start).text not in (".", "!", "?") and \
             clause.sentence.start == clause.start
         in_same_voice = (clause.sent_index == voice_sentence) or (quote is not None and quote == voice_quote) or run_on
         if voice == "prospect" and in_same_voice and clause.speaker == "rep" and not clause.direct_speech_by:
@@ -222,6 +260,14 @@ def _follow_direct_speech(clauses: list[Clause], quoted: dict[int, int]) -> None
             voice_quote = quoted[after[0]] if after else _quote_opening_after(clause, quoted)
         elif voice and not in_same_voice:
             voice = voice_sentence = voice_quote = None
+
+
+def _before_quote_marks(doc, index: int):
+    """The token before `index`, passing over closing quote marks ('... January.' Asked what)."""
+    i = index - 1
+    while i > 0 and (doc[i].text in QUOTES or doc[i].text in SINGLE_QUOTES):
+        i -= 1
+    return doc[i]
 
 
 def _quote_after_adverbs(clause: Clause, quoted: dict[int, int]) -> int | None:
