@@ -477,3 +477,16 @@ def test_a_lead_in_that_runs_on_a_quote_after_adverbs_and_consulting_before_comm
 ])
 def test_typed_notes_quote_in_single_quotes_and_say_stalls_in_shorthand(analyzer, text, expected):
     assert _judge(analyzer, text).excuses_accepted == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Him seh, Sister, now is not the time. So mi ask him, why now? The roof money went on repairs.", "no"),
+    ("Him seh, Sister, now is not the time. Mi seh no problem.", "yes"),
+    ("She said the budget's gone for this year. I said oh that's a shame, never mind.", "yes"),
+    ("She said let me think about it. I didn't just leave it. I asked what part she wants to think about: price.",
+     "no"),
+    ("She said drop her a line and they'll find a slot.", "none"),
+    ("She said do drop us an email with the prices. I said of course.", "yes"),
+])
+def test_patois_probes_never_mind_and_an_email_asked_for(analyzer, text, expected):
+    assert _judge(analyzer, text).excuses_accepted == expected

@@ -24,7 +24,7 @@ from .patterns import Hit, Rule, overlaps
 # STALL: the token patterns, which the follow-up verdict also reads ('call me next quarter'
 # is no meeting); STALL_PHRASE: the family lexicons, read here only.
 STALL_LABELS = ("STALL", "STALL_PHRASE")
-REP_WORDS = {"i", "we", "me", "us", "my", "our"}
+REP_WORDS = {"i", "we", "me", "us", "my", "our", "mi"}  # "mi ask him why": I, in patois
 # A deliverable is a send_info stall when one of these verbs governs it.
 REQUEST_VERBS = {"ask", "want", "need", "request", "require", "expect"}
 SEND_VERBS = {"send", "email", "mail", "forward", "shoot", "text", "fax", "whatsapp", "drop", "leave", "give", "ping",
