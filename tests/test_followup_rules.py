@@ -321,3 +321,25 @@ def test_a_clock_time_in_one_token_and_a_hyphenated_hour(analyzer, text, value):
 ])
 def test_another_matter_after_the_plan_and_where_the_rep_rang_from(analyzer, text, value):
     assert _followup(analyzer, text).followup == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # Whisper writes the British 'half two' with a hyphen.
+    ("We agreed I'll come back to her office on Thursday at half-two, she put it in her diary.", "firm_in_person"),
+    # Typed notes shorten the weekday before a date or a time.
+    ("Next steps: onsite workshop w/ Sam, Mon 9 June 8:30am, their depot. Cal invite sent and accepted.",
+     "firm_in_person"),
+    ("We went over the Mon to Fri delivery rota. She'll think about it.", "none"),
+    # 'F/u call' is a follow-up call, so the meeting is remote.
+    ("F/u call w/ Rachel Thu 4pm booked.", "firm_remote"),
+    # An agreement told as done holds a plan the rep says in the future; the rep's own 'I'll book it' does not.
+    ("So we fixed a meeting at the school on Thursday at 9am, she wrote it in her diary.", "firm_in_person"),
+    ("I'll book it for Thursday at two at her office.", "tentative"),
+])
+def test_half_hyphen_two_weekdays_as_notes_shorten_them_and_a_follow_up_call(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value
+
+
+def test_a_shortened_weekday_resolves_to_its_date(analyzer):
+    debrief = _followup(analyzer, "Onsite workshop Thurs 3pm at their depot, invite accepted.")
+    assert debrief.followup_at is not None and datetime.fromisoformat(debrief.followup_at).weekday() == 3

@@ -62,6 +62,8 @@ def _means_it(clause: Clause, hit: Hit) -> bool:
         return not _contrasting_not(clause, hit)
     if hit.label == "DATE" and _a_deadline(clause.doc, hit):
         return False
+    if hit.rule.id == "date-weekday-abbrev":  # 'Thurs 3pm', 'Mon 9 June'; not 'the Mon to Fri rota'
+        return hit.end < len(clause.doc) and any(ch.isdigit() for ch in clause.doc[hit.end].text)
     if hit.label == "DATE" and hit.rule.id == "date-ordinal":
         return not _counts_something(clause.doc, hit)
     if hit.label == "HEDGE":
@@ -215,6 +217,8 @@ def _remote_meeting(doc, hit: Hit, speaker: str | None = None) -> bool:
         second = doc[hit.start + 1].lower_ if hit.start + 1 < len(doc) else ""
         return second in ("me", "us", "my") or (speaker == "prospect" and second in ("him", "her"))
     if word == "call":
+        if before in ("f/u", "u") and (before == "f/u" or token.i >= 2 and doc[token.i - 2].text == "/"):
+            return True  # a note's 'F/u call w/ Rachel': a follow-up call, not 'you call'
         if parsed and token.pos_ == "VERB":  # "call me Tuesday at 2" (the prospect asks), not "I called Ron"
             later = doc[token.i + 2].lower_ if token.i + 2 < len(doc) else ""
             return after in ("me", "us", "my") and token.tag_ == "VB" and later != "back"

@@ -18,7 +18,9 @@ def grade(candidate: Candidate, earlier: list[Candidate]) -> None:
     (a plan said again keeps the mode it was first said with)."""
     focus = candidate.focus
     has = {h.label for h in candidate.hits(*COMPONENTS)}
-    still_to_arrange = focus.has("AGREED") and focus.future and focus.speaker == "rep"  # "I'll book it"
+    # "I'll book it"; not "we agreed I'll come back Thursday", an agreement told as done
+    still_to_arrange = focus.has("AGREED") and focus.future and focus.speaker == "rep" and \
+        not any(focus.doc[h.start].tag_ == "VBD" for h in focus.of("AGREED"))
     confirmed = any(c.has("AGREED") and not (c.future and c.speaker == "rep") for c in candidate.context)
     hedged = focus.hedged or bool(candidate.lead_in and candidate.lead_in.hedged) or _held_open(candidate)
     specific = SPECIFIC <= has

@@ -95,11 +95,18 @@ def resolve_date(text: str, base: datetime) -> date | None:
     return calendar_date(text, base)
 
 
+# How typed notes shorten a weekday, before a date or time ("Mon 9 June", "Weds 22nd", "Thurs 3pm").
+WEEKDAY_OF = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "weds": "wednesday",
+              "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday"}
+WEEKDAY_ABBREVIATION = re.compile(r"\b(" + "|".join(WEEKDAY_OF) + r")\b\.?")
+
+
 def normalise_date(text: str) -> str:
     """Lower case, plain spaces, ordinal words as digits ("twenty-first" → "21st")."""
     text = re.sub(r"[,!?]|\.$", " ", text.lower())
     text = re.sub(r"\s*-\s*", "-", text)  # "twenty - second" as the tokenizer splits it
     text = ORDINAL_WORD.sub(lambda m: ordinal_digits(m.group(1), m.group(2)), text)
+    text = WEEKDAY_ABBREVIATION.sub(lambda m: WEEKDAY_OF[m.group(1)], text)  # a note's "Mon 9 June"
     text = SPOKEN_SLASH.sub(_slashed, text)  # "five slash six" → "5/6"
     # "Tuesday morning": the part of the day is the time phrase's business.
     text = re.sub(r"\b(?:in the\s+)?(?:morning|mornin'?|afternoon|evening|night)$", " ", text)
