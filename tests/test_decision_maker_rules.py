@@ -784,3 +784,9 @@ def test_a_heading_about_something_else_names_no_one_met(analyzer):
     cast = _cast(analyzer, "Next steps - Hugo Lind, the owner, signs off. Met his office manager only.")
     owner = next(p for p in cast.people if p.role == "owner")
     assert not owner.was_met
+
+
+def test_asking_how_a_body_chooses_gives_nobody_authority(analyzer):
+    text = "Saw Kerry, the office manager. I asked her how procurement actually choose suppliers."
+    assert _debrief(analyzer, text).decision_maker_met == "unclear"
+    assert _debrief(analyzer, "Saw Kerry, the office manager. She chooses the suppliers.").decision_maker_met == "yes"

@@ -279,13 +279,17 @@ ASKING = {"ask", "know", "wonder", "find", "figure", "check", "sure", "idea", "c
 
 
 def _asked_who(verb) -> bool:
-    """'I asked her who actually owns this', 'not sure who signs': a question, not an answer
-    ('Rob, the one who signs' and 'it's Mick who decides' are answers)."""
+    """'I asked her who actually owns this', 'not sure who signs', 'I asked how procurement
+    choose suppliers': a question, not an answer ('Rob, the one who signs' and 'it's Mick who
+    decides' are answers)."""
     head = verb.head.lemma_.lower()
     # 'he didn't say who signs off': left unsaid, as much a question as 'I asked who'
     unsaid = head in ("say", "tell", "mention", "explain") and is_negated(verb.head)
-    return verb.dep_ in ("ccomp", "xcomp", "advcl", "dobj") and (head in ASKING or unsaid) and \
-        any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "whoever") for c in verb.children)
+    asked_who = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "whoever") for c in verb.children)
+    # 'I asked her how procurement actually choose suppliers', 'asked whether the board signs': still a question
+    asked_how = head == "ask" and any(c.lower_ in ("how", "whether", "if") and c.dep_ in ("advmod", "mark")
+                                      for c in verb.children)
+    return verb.dep_ in ("ccomp", "xcomp", "advcl", "dobj") and (head in ASKING or unsaid) and (asked_who or asked_how)
 
 
 def _conditional(verb) -> bool:
