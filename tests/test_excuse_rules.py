@@ -490,3 +490,17 @@ def test_typed_notes_quote_in_single_quotes_and_say_stalls_in_shorthand(analyzer
 ])
 def test_patois_probes_never_mind_and_an_email_asked_for(analyzer, text, expected):
     assert _judge(analyzer, text).excuses_accepted == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He said, 'Busy quarter, let me call you in a few weeks.' I said okay sir.", "yes"),
+    ("Lars says last time they switched feed the herd went off it for a week. Not risking that again. Okay then.",
+     "yes"),
+    ("She said, just send me whatever you've got. I said absolutely, sending it today.", "yes"),
+    # 'Asked me to ...' is someone asking the rep; 'Asked what ...' is the rep asking.
+    ("Saw Priya, facilities coordinator. Asked me to send a quote for her file, so that's going out today.", "yes"),
+    ("She asked me for a one-pager for the partners' pack. I said sure, sent it from the lobby.", "yes"),
+    ("She asked me for a meeting next week.", "none"),
+])
+def test_call_you_in_a_few_weeks_not_risking_it_and_asked_me_for_something(analyzer, text, expected):
+    assert _judge(analyzer, text).excuses_accepted == expected

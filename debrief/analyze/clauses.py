@@ -172,7 +172,8 @@ def _note_opening(token) -> bool:
     past verb with no subject is the rep's own doing, whoever is named after it ('said' is left
     alone: Whisper drops a 'she' before it as often as an 'I')."""
     opening = token.i == token.sent.start and token.tag_ in ("VBD", "VBN") and token.dep_ in ("ROOT", "csubj") \
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children) \
+        and not any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in token.children)  # 'Asked me to'
     return opening and (token.lemma_.lower() != "say" or _said_yes(token))
 
 

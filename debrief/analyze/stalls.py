@@ -170,7 +170,8 @@ def _done_already(clause: Clause, hit: Hit) -> bool:
     """'she emailed me the floor plan', 'he came back and said': done in the past, not asked for."""
     doc = clause.doc
     first = doc[hit.start]
-    if hit.rule.kind in ("send_info", "call_back_later") and first.tag_ in ("VBD", "VBN"):
+    if hit.rule.kind in ("send_info", "call_back_later") and first.tag_ in ("VBD", "VBN") \
+            and first.lemma_.lower() not in ("ask", "want", "need", "request"):  # 'she asked me for a one-pager'
         return True
     # 'she thought about it and said, honestly, nothing right now': she thought, then answered
     after = [t.lower_ for t in doc[hit.end:min(hit.end + 3, len(doc))]]
