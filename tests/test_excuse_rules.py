@@ -504,3 +504,17 @@ def test_patois_probes_never_mind_and_an_email_asked_for(analyzer, text, expecte
 ])
 def test_call_you_in_a_few_weeks_not_risking_it_and_asked_me_for_something(analyzer, text, expected):
     assert _judge(analyzer, text).excuses_accepted == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She said she wants to think it over, I'll take my time, she said. I said sure, take your time.", "yes"),
+    ("She said she'll check her calendar and come back to me with a time.", "none"),
+    ("Kev Lowe. Loved the deck oven, hated the price. I said fair enough.", "yes"),
+    ("He asked for our documentation pack for the committee. I said sure.", "yes"),
+    ("Phone touch today. He says still reviewing, nothing to report. I said fine, I'll check in end of month.",
+     "yes"),
+    ('At the end she goes, "Dave and I will have to talk it over." I said sure.', "yes"),
+    ("As I was leaving he said he'd run the numbers past his wife, and I said sure, of course.", "yes"),
+])
+def test_ones_own_time_a_reaction_in_a_note_still_reviewing_and_talking_it_over(analyzer, text, expected):
+    assert _judge(analyzer, text).excuses_accepted == expected

@@ -110,6 +110,8 @@ def _done_by_other(doc, index: int) -> bool:
     if verb.pos_ != "VERB":
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.tag_ == "VBD" and verb.head.tag_ == "VBD":
+        return True  # a note's 'Loved the oven, hated the price': the prospect's reaction, its subject left out
     return bool(subjects) and all(c.lower_ in ("he", "she", "they") or c.pos_ == "PROPN" for c in subjects)
 
 
@@ -295,6 +297,12 @@ def _negated_before(clause: Clause, hit: Hit) -> bool:
     return False
 
 
+def _ones_own_time(token) -> bool:
+    """'I'll take my time', 'in her own time': no time being found for a meeting."""
+    before = [t.lower_ for t in token.doc[max(token.i - 2, 0):token.i]]
+    return token.lower_ == "time" and any(w in ("my", "your", "his", "her", "their", "our", "own") for w in before)
+
+
 def _about_scheduling(clause: Clause, hit: Hit) -> bool:
     """'She'll check her calendar and get back to me with a time': arranging, not stalling."""
     hits = clause.sentence_hits()
@@ -312,6 +320,6 @@ def _about_scheduling(clause: Clause, hit: Hit) -> bool:
         before = clause.doc[clause.sentence.start:hit.start]
         # 'come back some other time', 'another day': no date being found, a put-off
         put_off = any(t.lower_ in ("other", "another") for t in clause.doc[max(hit.start, hit.end - 2):hit.end + 2])
-        return not put_off and (any(t.lemma_ in SCHEDULING_WORDS for t in after) or
+        return not put_off and (any(t.lemma_ in SCHEDULING_WORDS and not _ones_own_time(t) for t in after) or
                                 any(t.lemma_ in CALENDAR_WORDS for t in before))
     return False
