@@ -790,3 +790,18 @@ def test_asking_how_a_body_chooses_gives_nobody_authority(analyzer):
     text = "Saw Kerry, the office manager. I asked her how procurement actually choose suppliers."
     assert _debrief(analyzer, text).decision_maker_met == "unclear"
     assert _debrief(analyzer, "Saw Kerry, the office manager. She chooses the suppliers.").decision_maker_met == "yes"
+
+
+@pytest.mark.parametrize("text, value", [
+    # A title not known, its name in apposition: the name is who signs.
+    ("Met Denise, the program manager. She said the Deputy Commissioner, Frank Albers, is the one who signs.", "no"),
+    # '..., not her' sets her aside; the board is the one.
+    ("Met Gwen, the branch manager. The board's the one that votes on anything like this, not her.", "no"),
+    # A negation in one clause does not reach the next one, with its own subject.
+    ("Didn't get to see Dr. Hale, and it's his practice, he makes every call on equipment.", "no"),
+    ("Met Malcolm, the factor. He runs the estate day to day, but the laird has the final say on anything big.",
+     "no"),
+    ("Mr. Javed is in Dubai mostly and takes every purchase call himself. Met his supervisor Irfan.", "no"),
+])
+def test_a_name_apposed_to_an_unknown_title_a_clause_of_its_own_and_a_laird(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -210,6 +210,9 @@ class PronounReader:
                 token = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             elif token.lower_ in ("i", "me", "myself") and self.prospect_speaks(token.i):
                 return self.last_speaker
+            elif any(c.dep_ == "appos" and c.i in self.at and c.pos_ == "PROPN" for c in token.children):
+                # 'the Deputy Commissioner, Frank Albers, is the one who signs': a title not known, its name is
+                token = next(c for c in token.children if c.dep_ == "appos" and c.i in self.at and c.pos_ == "PROPN")
             else:
                 return None
         return None

@@ -40,6 +40,8 @@ def is_negated(verb) -> bool:
         return True
     if verb.dep_ == "conj" and verb.head.lemma_ == "be" and verb.lemma_ != "be":
         return False  # "the boss wasn't there, met the accountant": the "not" stays with "was"
+    if verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return False  # "didn't get to see Dr. Hale, and it's his practice": a clause of its own
     return verb.dep_ in ("xcomp", "conj") and any(c.dep_ == "neg" and not _contrasts(c) for c in verb.head.children)
 
 
