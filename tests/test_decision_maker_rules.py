@@ -805,3 +805,13 @@ def test_asking_how_a_body_chooses_gives_nobody_authority(analyzer):
 ])
 def test_a_name_apposed_to_an_unknown_title_a_clause_of_its_own_and_a_laird(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Met Siân, the daughter, she runs front of house, but her parents still own it and they sign everything, "
+     "she said that herself.", "no"),
+    ("Met Harpreet, the regional coordinator. Head office procurement buys everything, nothing she can sign.", "no"),
+    ("Met Harpreet, the owner. There's nothing she can't sign off herself.", "yes"),
+])
+def test_parents_who_own_it_and_nothing_she_can_sign(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

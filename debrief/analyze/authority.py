@@ -59,6 +59,8 @@ class AuthorityReader:
             return
         said_not = is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span) \
             or hit.start > 0 and doc[hit.start - 1].lower_ in ("not", "never")  # "it's not his decision"
+        if verb.dep_ == "relcl" and verb.head.lower_ in ("nothing", "none"):
+            said_not = not said_not  # "nothing she can sign"; "nothing she can't sign off herself"
         if said_not and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
             return  # "she doesn't buy anything on my say-so": how she decides, not who
         owning = any(t.lemma_.lower() in ("own", "found") and t.pos_ == "VERB" for t in span)
