@@ -84,8 +84,18 @@ def test_phrases_match_exactly_what_spacys_matcher_matches(analyzer):
     phrased = sum(len(m) for m in analyzer.matcher.phrases.values())
     assert phrased > len(analyzer.matcher.matcher)  # most rules went to the phrase matchers
     assert len(analyzer.matcher.anchored) > 100  # most of the rest wait for their word
-    for doc in analyzer.nlp.pipe(scripts):
+    long_memo = " ".join(scripts[:40])  # a ten-minute memo: patterns run only around their words
+    for doc in analyzer.nlp.pipe(scripts + [long_memo]):
         assert set(analyzer.matcher(doc)) == set(plain(doc))
+
+
+def test_windows_around_anchors_reach_as_far_as_the_longest_pattern():
+    from debrief.analyze.matching import _windows
+
+    assert _windows([10], 3, 100) == [(8, 13)]  # any 3-token match holding token 10 lies in 8..12
+    assert _windows([10, 13, 40], 3, 100) == [(8, 16), (38, 43)]  # windows that meet are merged
+    assert _windows([1, 99], 4, 100) == [(0, 5), (96, 100)]  # clipped at the doc's ends
+    assert _windows([50], None, 100) == [(0, 100)]  # a pattern with '*' or '+' may reach anywhere
 
 
 def test_a_pattern_is_anchored_on_a_content_word_it_cannot_match_without():

@@ -116,8 +116,19 @@ class MeetingReader:
             return False
         # 'he said 10 am today when we talked last week': the time of its 'when' clause counts too
         when = [c.i for c in verb.children if c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children)]
-        return any(h.label == "PAST" and getattr(governing_verb(self.doc[h.start]), "i", None) in [verb.i] + when
-                   for h in self.hits if h.start >= verb.sent.start and h.end <= verb.sent.end)
+        return any(getattr(governing_verb(self.doc[h.start]), "i", None) in [verb.i] + when
+                   for h in self._past_hits_in(verb.sent))
+
+    def _past_hits_in(self, sent) -> list:
+        """The PAST hits inside a sentence, indexed once: asked for at every mention, and a
+        ten-minute memo has thousands of hits."""
+        if not hasattr(self, "_past_by_sentence"):
+            self._past_by_sentence = {}
+            for h in self.hits:
+                if h.label == "PAST":
+                    start = self.doc[h.start].sent.start
+                    self._past_by_sentence.setdefault(start, []).append(h)
+        return [h for h in self._past_by_sentence.get(sent.start, []) if h.end <= sent.end]
 
     def _met_as_object(self, token) -> bool:
         """'Met with the board', 'presented to the committee', 'sat down with the partners';
