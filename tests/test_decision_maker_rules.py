@@ -815,3 +815,14 @@ def test_a_name_apposed_to_an_unknown_title_a_clause_of_its_own_and_a_laird(anal
 ])
 def test_parents_who_own_it_and_nothing_she_can_sign(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A note's capitalised word is no person, so the one person named is the contact.
+    ("Bluestem Supply, quick one. Pete, the owner, signed off on the pilot. Kickoff on site Monday 8 a.m.", "yes"),
+    # 'X plus Y' joins the two met.
+    ("Today it was Tasha, the HR lead, plus Mike Russo, the CFO, who approves the spend. Both in the room.", "yes"),
+    ("Just finished with Claire Ashdown, she's the practice owner.", "yes"),
+])
+def test_a_notes_word_is_no_person_plus_joins_the_met_and_finished_with(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -20,7 +20,8 @@ MEET_WITH = {"meet", "met", "sit", "sat", "talk", "speak", "spoke", "chat", "vis
              "zoom", "call", "meeting", "sit-down", "sitdown", "lunch", "coffee", "dinner", "breakfast", "time",
              "minute", "minutes", "face", "person", "session", "appointment", "conversation", "walkthrough",
              "tour", "phone", "teams", "video", "hour", "visit", "catch", "be", "was", "were",
-             "walk", "walked", "interview", "discussion", "chat", "demo", "sat-down", "huddle", "review"}
+             "walk", "walked", "interview", "discussion", "chat", "demo", "sat-down", "huddle", "review",
+             "finish", "finished", "wrap", "wrapped"}  # 'just finished with Claire Ashdown
 TALK_TO = {"talk", "speak", "spoke", "chat", "present", "pitch", "demo", "introduce", "walk"}
 MEET_OBJECT = {"meet", "met", "see", "saw", "visit", "catch", "caught", "pitch", "demo", "interview", "greet",
                "find", "found", "corner", "grab", "get", "got", "ask", "tell", "show", "walk", "give", "hand",
@@ -198,7 +199,7 @@ class MeetingReader:
         while token.dep_ in ("appos", "compound") and token.head.i != token.i:
             token = token.head
         for _ in range(3):  # 'with both sisters, Ines and Clara': Clara → Ines → sisters
-            if token.dep_ != "conj" or token.head.dep_ not in ("pobj", "dobj", "nsubj", "conj", "appos"):
+            if token.dep_ != "conj" or token.head.dep_ not in ("pobj", "dobj", "nsubj", "conj", "appos", "attr"):
                 break
             token = token.head
         head = token.head

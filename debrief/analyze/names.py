@@ -40,7 +40,8 @@ COMPANY_WORDS |= TRADE_WORDS - {"family", "senior", "living", "title", "authorit
 NOT_NAMES = {"zoom", "teams", "skype", "facetime", "webex", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december", "christmas", "easter", "okay", "ok", "so", "yeah",
-             "um", "uh", "anyway", "alright", "god", "lord", "covid", "excel", "google", "amazon", "square"}
+             "um", "uh", "anyway", "alright", "god", "lord", "covid", "excel", "google", "amazon", "square",
+             "kickoff", "pilot", "demo", "recap", "update", "heading", "done"}  # a note's words, capitalised
 
 
 class NameReader:
@@ -51,7 +52,8 @@ class NameReader:
     def _name_spans(self) -> list:
         """Every span that names a person, in the memo's order."""
         names = [_without_verb(e) for e in self.doc.ents if e.label_ == "PERSON" and not self._rep_name(e)
-                 and not any(t.lower_ in COMPANY_WORDS for t in e) and not _names_a_firm(e)]
+                 and not any(t.lower_ in COMPANY_WORDS for t in e) and not _names_a_firm(e)
+                 and not all(t.lower_ in NOT_NAMES for t in e)]  # 'Kickoff on site Monday
         names += self._people_read_as_firms(names)
         names = [e for e in names if len(e)]
         names += self._unrecognised_names_after_met(names)
