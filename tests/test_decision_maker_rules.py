@@ -826,3 +826,15 @@ def test_parents_who_own_it_and_nothing_she_can_sign(analyzer, text, value):
 ])
 def test_a_notes_word_is_no_person_plus_joins_the_met_and_finished_with(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # The chairman's assistant is the assistant; the chairman is someone else.
+    ("Only the assistant came, Mr. Bilal, the chairman's assistant. He said the chairman is very busy.", "no"),
+    # A couple who own the house, both present with no verb said.
+    ("Both of them there, Grace and Tunde, it's their house. Measured up the kitchen.", "yes"),
+    # A 'there' that places someone else is no presence: 'the global CISO there decides'.
+    ("Met Tal, the general manager. Any vendor must be approved by global HQ, the global CISO there decides.", "no"),
+])
+def test_the_chairmans_assistant_a_couple_at_home_and_there_without_a_verb(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

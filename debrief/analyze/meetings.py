@@ -77,6 +77,8 @@ class MeetingReader:
             event = None  # "like he asked for back when we first talked"
         if event is None and self._after_met_word(start) and not _whose(self.doc[index]):
             event = "met"
+        if event is None and _there_without_a_verb(self.doc[index]):
+            event = "met"  # 'Both of them there, Grace and Tunde, it's their house'
         if event is None and self._on_a_heading_line(index):
             event = "met"  # 'Mtg - Dr. Alan Whitcombe, owner', 'Attendees: Nathan Cole (MD), Jess Pham'
         if event is None and self._away_by_relative(self.doc[index]):
@@ -288,6 +290,18 @@ class MeetingReader:
                 return None  # 'she goes, ...' is speech; 'it goes to the board' is not
             return "met"
         return None
+
+
+def _there_without_a_verb(token) -> bool:
+    """'Both of them there, Grace and Tunde', 'the owner there too': a note that someone was
+    present, said with no verb (a verb's 'there' is read with the verb)."""
+    for _ in range(3):
+        if token.dep_ not in ("conj", "appos") or token.head.i == token.i:
+            break
+        token = token.head
+    return token.pos_ not in ("VERB", "AUX") and token.dep_ in ("ROOT", "dep") and \
+        any(c.dep_ == "advmod" and c.lower_ == "there" for c in token.children) and \
+        not any(c.dep_ == "neg" for c in token.children)
 
 
 ON_THE_PHONE = ("on the phone", "over the phone", "by phone")

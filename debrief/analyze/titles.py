@@ -88,7 +88,9 @@ class TitleReader:
         if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i and \
                 not any(h.start <= head.head.i < h.end for h in self.hits if h.label in ("DM_TITLE", "DM_ROLE")):
             return  # 'the admin module', 'an intern programme': a thing, not a person
-        person = self._named_by_apposition(hit, names) or self._named_by_copula(head) or \
+        # "Mr. Bilal, the chairman's assistant": the chairman is another person; Bilal is the assistant
+        possessor = any(c.dep_ == "case" for c in head.children) and head.dep_ == "poss"
+        person = None if possessor else self._named_by_apposition(hit, names) or self._named_by_copula(head) or \
             self._named_by_contraction(role_span) or self._named_by_post(head)
         if person is False:  # "she's not the owner"
             return
