@@ -838,3 +838,12 @@ def test_a_notes_word_is_no_person_plus_joins_the_met_and_finished_with(analyzer
 ])
 def test_the_chairmans_assistant_a_couple_at_home_and_there_without_a_verb(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Met Zaid, the manager. Could be him who signs, could be the franchise people in Joburg.", "unclear"),
+    ("Met Lucy, the branch manager. I'm honestly not sure if it's her call or head office's.", "unclear"),
+    ("Met Lucy, the branch manager. It's her call, she said so.", "yes"),
+])
+def test_could_be_him_and_not_sure_if_its_her_call_are_guesses(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -73,14 +73,18 @@ UNKNOWING = {"know", "sure", "tell", "idea", "clue", "certain"}
 
 def in_doubt(token) -> bool:
     """'Maybe it goes up to the ownership group', 'I think he's the one who decides, maybe',
-    'I don't know if he's the one signing': the rep guessing, said on the word or on any
-    word it hangs from ('I think he owns it' alone is a belief, and stands)."""
+    'I don't know if he's the one signing', 'could be him who signs': the rep guessing, said
+    on the word or on any word it hangs from ('I think he owns it' alone is a belief, and stands)."""
     for word in [token, *token.ancestors]:
         if any(c.dep_ == "advmod" and c.lower_ in MAYBE and not _before_a_quantity(c) for c in word.children):
             return True
         if word.lemma_.lower() in UNKNOWING and any(c.dep_ == "neg" or c.lower_ in ("nuh", "no")
                                                     for c in word.children):
             return True
+        if word.lemma_.lower() in UNKNOWING and word.dep_ == "acomp" and any(c.dep_ == "neg" for c in word.head.children):
+            return True  # "I'm honestly not sure if it's her call": the "not" on the "'m"
+        if word.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ in ("could", "might") for c in word.children):
+            return True  # "could be him who signs, could be the franchise people"
         if word.lemma_.lower() == "wonder":
             return True
     return False
