@@ -21,7 +21,7 @@ MEET_WITH = {"meet", "met", "sit", "sat", "talk", "speak", "spoke", "chat", "vis
              "minute", "minutes", "face", "person", "session", "appointment", "conversation", "walkthrough",
              "tour", "phone", "teams", "video", "hour", "visit", "catch", "be", "was", "were",
              "walk", "walked", "interview", "discussion", "chat", "demo", "sat-down", "huddle", "review",
-             "finish", "finished", "wrap", "wrapped"}  # 'just finished with Claire Ashdown
+             "finish", "finished", "wrap", "wrapped"}  # 'just finished with Claire Ashdown'
 TALK_TO = {"talk", "speak", "spoke", "chat", "present", "pitch", "demo", "introduce", "walk"}
 MEET_OBJECT = {"meet", "met", "see", "saw", "visit", "catch", "caught", "pitch", "demo", "interview", "greet",
                "find", "found", "corner", "grab", "get", "got", "ask", "tell", "show", "walk", "give", "hand",
@@ -51,8 +51,8 @@ TODAY = {"today", "yesterday", "tonight", "this", "morning", "afternoon", "eveni
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow"}
 HABITUAL = {"apparently", "usually", "normally", "always", "sometimes", "often", "generally", "typically"}
 # Done to the rep in person: 'met me at the store', 'showed us round', 'took me to the yard'.
-MET_THE_REP = {"meet", "greet", "welcome", "introduce", "take", "walk", "show", "give", "buy", "drive", "bring", "receive", "host",
-               "pull", "grab", "stop", "hug", "lead", "usher", "tour"}
+MET_THE_REP = {"meet", "greet", "welcome", "introduce", "take", "walk", "show", "give", "buy", "drive", "bring",
+               "receive", "host", "pull", "grab", "stop", "hug", "lead", "usher", "tour"}
 FUTURE_AUX = {"will", "'ll", "wo", "would", "'d", "gonna", "shall", "going", "might", "may", "could", "should",
               "can", "ca"}
 
@@ -172,8 +172,10 @@ class MeetingReader:
         ('Mtg - ...', 'Attendees: ...', 'Teams call: ...'), on its line, the heading opening
         its line or sentence."""
         doc = self.doc
-        for hit in self.hits:
-            if hit.label != "DM_MET_HEADING" or not hit.end <= index:
+        if not hasattr(self, "_headings"):
+            self._headings = [h for h in self.hits if h.label == "DM_MET_HEADING"]
+        for hit in self._headings:
+            if not hit.end <= index:
                 continue
             opens = hit.start == 0 or "\n" in doc[hit.start - 1].text or doc[hit.start].is_sent_start
             same_sentence = doc[hit.start].sent.start == doc[index].sent.start

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .clauses import Clause
+from .clauses import SINGLE_QUOTES, Clause
 from .patterns import Hit, Rule, overlaps
 
 # STALL: the token patterns, which the follow-up verdict also reads ('call me next quarter'
@@ -86,7 +86,6 @@ def _set_aside(doc, hit: Hit) -> bool:
     return any(a == "rather" and b == "than" or a == "instead" and b == "of" for a, b in zip(before, before[1:]))
 
 
-SINGLE_QUOTES = {"'", "‘", "’"}
 SAYING = {"say", "go", "tell", "be", "ask", "add", "reply", "answer", "mention", "open", "start", "give", "put"}
 
 

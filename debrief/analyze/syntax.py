@@ -81,7 +81,8 @@ def in_doubt(token) -> bool:
         if word.lemma_.lower() in UNKNOWING and any(c.dep_ == "neg" or c.lower_ in ("nuh", "no")
                                                     for c in word.children):
             return True
-        if word.lemma_.lower() in UNKNOWING and word.dep_ == "acomp" and any(c.dep_ == "neg" for c in word.head.children):
+        if word.lemma_.lower() in UNKNOWING and word.dep_ == "acomp" and \
+                any(c.dep_ == "neg" for c in word.head.children):
             return True  # "I'm honestly not sure if it's her call": the "not" on the "'m"
         if word.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ in ("could", "might") for c in word.children):
             return True  # "could be him who signs, could be the franchise people"
