@@ -847,3 +847,26 @@ def test_the_chairmans_assistant_a_couple_at_home_and_there_without_a_verb(analy
 ])
 def test_could_be_him_and_not_sure_if_its_her_call_are_guesses(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # Where a decision sits, belongs or rests: with whoever the preposition names.
+    ("Had a coffee with Lena, the clinic's ops lead. The final say rests with the hospital trust, she told me.", "no"),
+    ("Met Ivo, the store manager. He said the last word belongs to the regional office.", "no"),
+    ("Talked to Marek, the plant manager. He said all the buying is Mr Novak.", "no"),
+    ("Spoke with Ana, the office manager. Approval sits with the Harbour Holdings board.", "no"),
+    # ... but not when it sits with the one met.
+    ("Met Dina, the owner. The decision rests with her alone, she was clear.", "yes"),
+    # A passive names who acts in its 'by': the body, not the subject.
+    ("Met Ravi, the site supervisor. Orders over ten grand are approved by corporate finance.", "no"),
+    ("Saw Tom, the warehouse lead. It's all decided centrally by group procurement.", "no"),
+    # A takeover or the landlord's building says nothing about who decides this.
+    ("Met Dale, the director. They're being bought by a bigger outfit next year.", "unclear"),
+    ("Met Jo, the general manager. The building is owned by some fund in Leeds.", "unclear"),
+    # 'decides not him' in Whisper's run-on: the 'not' sets him aside, it does not deny the committee.
+    ("went to see Barry the treasurer at the club he said it's the committee that decides not him", "no"),
+    # Plural titles are matched on their lemmas: the governors, the GPs.
+    ("Saw Mrs Kaur, the deputy head. Anything like this goes through the governors.", "no"),
+])
+def test_where_a_decision_sits_passives_and_plural_bodies(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -39,9 +39,18 @@ class AuthorityReader:
             return  # "it was his grandfather's shop": who owned it once, not who decides now
         if owner is None and any(t.lower_ in ("hers", "his", "theirs") for t in span):
             owner = next((self.at[t.i] for t in span if t.i in self.at), None)
-        if span[-1].lower_ == "by":  # 'vendors get picked by procurement'; not 'decided by Friday'
-            owner = next((self.at[c.i] for c in span[-1].children if c.dep_ == "pobj" and c.i in self.at), None)
+        last = span[-1]
+        # 'vendors get picked by procurement' (not 'decided by Friday'), 'the decision sits with the
+        # group', 'the final word belongs to Stockholm', 'all the buying is Mr Njoroge', 'it's owned
+        # by an investor group': the authority is the object's, not the subject's
+        put_on = last if last.lower_ in ("by", "with", "to") or last.lemma_ == "be" and len(span) > 1 else None
+        if owner is None and put_on is None:
+            put_on = self._where_it_sits(anchor_of(doc, hit)) or _passive_agent(anchor_of(doc, hit))
+        if owner is None and put_on is not None:
+            owner = self._object_of(put_on)
             if owner is None:
+                if _someone_unnamed(put_on):
+                    self.unnamed_elsewhere.append(hit)  # 'it sits with the Capital Investment Group'
                 return
         group = [] if owner is not None else self._group_doing(hit)
         person = owner or (group[0] if group else None) or self._compound_doer(hit) or \
@@ -75,6 +84,27 @@ class AuthorityReader:
             else:
                 (one.no_authority if said_not else one.authority).append(hit.start)
             one.owns = one.owns or owning and not said_not
+
+    def _object_of(self, word) -> Person | None:
+        """The person a preposition or a copula points at: 'by corporate IT' (the body is
+        'corporate'), 'with papa ji', 'is Mr Njoroge', 'the partners''."""
+        objects = [c for c in word.children if c.dep_ in (("attr",) if word.lemma_ == "be" else ("pobj",))]
+        for obj in objects:
+            for token in (obj, *[c for c in obj.children if c.dep_ in ("compound", "amod", "nmod")]):
+                if token.i in self.at and not self.at[token.i].rep_side:
+                    return self.at[token.i]
+        return None
+
+    def _where_it_sits(self, noun):
+        """'The final word belongs to the group', 'the last say is with her father': the 'to' or
+        'with' (or the copula) a decision noun is put on, or None."""
+        if noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in SITS_WITH:
+            return None
+        verb = noun.head
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")), None)
+        if prep is None and verb.lemma_ == "be" and any(c.dep_ == "attr" for c in verb.children):
+            return verb
+        return prep
 
     def _compound_doer(self, hit: Hit) -> Person | None:
         """'the committee votes on all contracts' read as one noun: the committee votes."""
@@ -223,6 +253,34 @@ class AuthorityReader:
             person.deferred_to.append(hit.start)
         if not deciders and hit.rule.kind != "route":
             self.unnamed_elsewhere.append(hit)
+
+
+SITS_WITH = {"sit", "rest", "lie", "stay", "be", "belong", "fall"}
+
+
+def _someone_unnamed(word) -> bool:
+    """The object is some party the cast does not know ('the Capital Investment Group', 'an
+    investor group out of Scottsdale'), not a time ('by Friday') nor the rep ('with us')."""
+    objects = [c for c in word.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
+               or c.dep_ == "attr" and c.pos_ == "PROPN"]  # 'the decision is a no-brainer' names nobody
+    return any(o.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "GPE") and not o.like_num for o in objects)
+
+
+# 'The building's owned by a group in Dallas' is the landlord; 'they're being bought by a bigger
+# group' is a takeover: neither says who decides this purchase.
+PREMISES = {"building", "premises", "property", "land", "site", "unit", "space", "block", "mall", "plaza", "lot"}
+TAKEOVER = {"buy", "acquire", "sell", "take"}
+
+
+def _passive_agent(verb):
+    """The 'by' of a passive verb ('is owned by', 'are made by'), or None."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and (subject.lemma_.lower() in PREMISES or verb.lemma_.lower() in TAKEOVER
+                                and subject.lower_ in ("they", "we", "it", "company", "business", "firm")):
+        return None
+    return next((c for c in verb.children if c.dep_ == "agent"), None)
 
 
 # "She owns the international site roadmap": a piece of work, not the business or its money.

@@ -213,6 +213,8 @@ class MeetingReader:
                 governor = governor.head.head  # 'sat at the kitchen table with all three brothers'
             elif governor.pos_ == "NOUN":
                 governor = _verb_above_the_place(governor)  # 'walked the units at the plaza with Mrs. Okafor'
+            if _a_decision_sits(governor):
+                return None  # 'the final approval sits with the CIO': where it lies, not who was met
             if word_of(governor) in MEET_WITH or governor.dep_ == "ROOT" and governor.pos_ in ("NOUN", "PROPN"):
                 if governor.pos_ in ("VERB", "AUX") and self._someone_else_does(governor, token) \
                         and not is_negated(governor):
@@ -488,3 +490,12 @@ def _verb_above_the_place(noun):
         if word.pos_ == "VERB":
             return word if word_of(word) in MEET_WITH - {"be", "was", "were"} else noun
     return noun
+
+
+DECISION_NOUNS = {"decision", "approval", "say", "call", "word", "budget", "money", "signoff", "sign-off", "veto",
+                  "signature", "buying", "purchasing", "responsibility", "authority", "power", "choice"}
+
+
+def _a_decision_sits(verb) -> bool:
+    """The verb's subject is a decision, not a person: 'the decision sits with her'."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in DECISION_NOUNS for c in verb.children)

@@ -36,7 +36,9 @@ class TitleReader:
     def _titles(self) -> list[Hit]:
         """Title and body hits, one per head noun: the longest, then the highest rank."""
         found = [h for h in self.hits if h.label in ("DM_TITLE", "DM_BODY", "DM_ROLE")]
-        found = [h for h in found if self.doc[h.end - 1].pos_ in ("NOUN", "PROPN") or h.end - h.start > 1]
+        # 'corporate' of 'made by corporate IT' is tagged an adjective, and is still the body
+        found = [h for h in found if self.doc[h.end - 1].pos_ in ("NOUN", "PROPN") or h.end - h.start > 1
+                 or h.label == "DM_BODY" and self.doc[h.end - 1].dep_ == "amod"]
         found = [h for h in found if h.rule.id != "dm-title-honorific-boss" or self._honorific_is_the_boss(h)]
         rank = {"top": 0, "senior": 1, "junior": 2, "body": 3, None: 0}
         chosen: dict[int, Hit] = {}
@@ -66,7 +68,13 @@ class TitleReader:
     def _said_to_decide(self, noun) -> bool:
         """'the committee votes on all contracts', parsed as a noun 'committee votes': the
         word the authority phrase starts on is the verb the parser missed."""
-        return any(h.label == "DM_AUTHORITY" and h.start == noun.i for h in self.hits)
+        if any(h.label == "DM_AUTHORITY" and h.start == noun.i for h in self.hits):
+            return True
+        # 'decisions are made by corporate IT', 'the approval sits with group finance': the body
+        # is the one the decision is put on, whatever noun it modifies
+        prep = noun.head if noun.dep_ == "pobj" else None
+        return prep is not None and (prep.dep_ == "agent" or prep.lower_ in ("with", "to") and
+                                     any(h.label == "DM_AUTHORITY" and h.start <= prep.i < h.end for h in self.hits))
 
     def _add_title(self, hit: Hit, names) -> None:
         doc = self.doc
@@ -99,7 +107,8 @@ class TitleReader:
                 return
             person = next((p for p in self.people if p.role and p.name is None and not p.is_body
                            and _head_word(p.role) == head.lower_), None)
-            person = person or self._new(role=role_span.text, rank=rank, plural=head.tag_ in ("NNS", "NNPS"))
+            plural = head.tag_ in ("NNS", "NNPS") or len(head.text) > 2 and head.text[:-1].isupper() and head.text[-1] == "s"
+            person = person or self._new(role=role_span.text, rank=rank, plural=plural)  # 'the GPs
         if person.role is None or _better(rank, person.rank):
             person.role, person.rank = role_span.text, rank
         person.gender = person.gender or KIN_GENDER.get(head.lower_)
