@@ -28,7 +28,7 @@ memo's order, so that each pronoun is read after the people said before it.
 from __future__ import annotations
 
 from .authority import AuthorityReader
-from .meetings import MeetingReader
+from .meetings import MeetingReader, in_a_state
 from .names import HONORIFICS, NameReader
 from .patterns import Hit
 from .people import Cast, Person
@@ -109,6 +109,8 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, RelayR
             elif hit.label == "DM_ELSEWHERE":
                 self._elsewhere(hit)
             elif hit.label == "DM_ABSENT":
+                if in_a_state(anchor_of(self.doc, hit)):
+                    continue  # "he wasn't in the mood"
                 person = self._resolve_subject(anchor_of(self.doc, hit))
                 if person is None:
                     person = next((self.at[i] for i in range(hit.end, min(hit.end + 3, len(self.doc)))
@@ -217,3 +219,4 @@ def _quoted(doc) -> dict[int, int]:
         elif opened_at is not None:
             inside[token.i] = opened_at
     return inside
+

@@ -255,7 +255,7 @@ class MeetingReader:
             if any(c.lower_ == "like" for c in verb.children) and verb.i + 2 < len(self.doc) \
                     and (self.doc[verb.i + 2].is_punct or self.doc[verb.i + 2].is_quote):
                 return "met" if not negated else None  # "Keisha's like, 'Wait ...'"
-            if negated and (children & NOT_THERE or _not_there_after(verb)):
+            if negated and (children & NOT_THERE and not in_a_state(verb) or _not_there_after(verb)):
                 return "absent"
             if children & ABSENCE_STATE or any(c.lemma_ in ABSENCE_STATE for c in verb.children):
                 return "absent" if not negated else None
@@ -318,6 +318,16 @@ def _in_front_of_the_rep(verb) -> bool:
     if any(phrase in words for phrase in ON_THE_PHONE + ("on the call",)):
         return False  # 'he rebooked right there on the phone'
     return any(phrase in words for phrase in IN_FRONT_OF_THE_REP)
+
+
+STATES = {"mood", "habit", "position", "business", "market", "shape", "hurry", "rush", "state", "favour", "favor",
+          "charge", "a", "any", "no"}
+
+
+def in_a_state(verb) -> bool:
+    """'He wasn't in the mood', 'not in a hurry': a state, not a place he was missing from."""
+    return any(c.lower_ in ("in", "on") and any(o.dep_ == "pobj" and o.lemma_.lower() in STATES for o in c.children)
+               for c in verb.children)
 
 
 def _not_there_after(verb) -> bool:
