@@ -870,3 +870,21 @@ def test_could_be_him_and_not_sure_if_its_her_call_are_guesses(analyzer, text, v
 ])
 def test_where_a_decision_sits_passives_and_plural_bodies(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A note that never says 'met' is about the named people who decide, whatever else is capitalised.
+    ("Dr. Osei in Leeds, owns the practice, rang us after the Dentex show. Loved the demo.", "yes"),
+    ("Parry's Garage. Huw and his wife Bethan, they own it together. Keen, but not till spring.", "yes"),
+    # ... not when another named person might be the one seen.
+    ("Dr. Osei owns the practice. Left a pack with Carol, the practice manager.", "no"),
+    # A note's shorthand: 'Name, owns X'.
+    ("Saw Mick Doyle, owns Doyle Haulage, nine trucks. Liked the tracker.", "yes"),
+    # Praise or address with no determiner is said of or to the person met, not someone new.
+    ("Met Tane, he owns the pharmacy. Nice fella, big rugby man. He said not till after Easter.", "yes"),
+    ("Mrs Bello owns both schools. Well done ma, I said. She wants the bus tracker.", "yes"),
+    # Two subjects parsed for one verb: the one who is someone decides.
+    ("Pastor Dan called us. Nice guy, but the finance committee decides.", "no"),
+])
+def test_presumed_deciders_shorthand_epithets_and_two_subjects(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -150,9 +150,12 @@ class AuthorityReader:
 
     def _name_just_before(self, hit: Hit) -> Person | None:
         """'She said straight off Rob decides everything', parsed with 'Rob' under 'off': a name
-        right before a verb that has no subject of its own is who does it."""
+        right before a verb that has no subject of its own is who does it (after a comma too,
+        when the verb says what the person does: 'Phil Barker, owns the yard')."""
         verb = anchor_of(self.doc, hit)
         before = self.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.text == "," and verb.i > 1 and verb.pos_ == "VERB" and verb.tag_ == "VBZ":
+            before = self.doc[verb.i - 2]  # 'Saw Phil Barker, owns Barker Landscapes': a note's shorthand
         if before is None or before.pos_ != "PROPN" or before.i not in self.at or \
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return None

@@ -131,7 +131,16 @@ def _presumed_met(cast: Cast) -> list[Person]:
     others = [p for p in people if not p.name]
     if any(p.has_authority or p.rank == "junior" for p in others):
         return []  # someone else decides, or a gatekeeper is who the rep saw
-    return named if len(named) == 1 else []
+    if len(named) == 1:
+        return named
+    # 'Dr. Reed in Oxford, owns the place, called us after the Hinman meeting', 'Dave and his wife
+    # Marie, they own it together': the memo is about the named people who decide; the other
+    # capitalised words (an event, a firm) are no one the rep met instead
+    deciders = [p for p in named if p.has_authority and not p.defers and not p.deferred_to]
+    rest = [p for p in named if p not in deciders]
+    if deciders and len(deciders) <= 2 and not any(p.rank or p.gender or p.no_authority for p in rest):
+        return deciders
+    return []
 
 
 def _said_to_decide(person: Person) -> bool:

@@ -229,7 +229,9 @@ class PronounReader:
                 obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
                 if obj is not None and obj.i in self.at:
                     return self._resolve(obj)
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # 'Nice guy, but the finance committee decides', parsed with two subjects: the one who is someone
+            subject = next((c for c in subjects if c.i in self.at), subjects[0] if subjects else None)
             if subject is not None and not (subject.dep_ == "nsubjpass" and agent is not None):
                 return self._resolve(subject)
             # 'the board votes on it', its verb mistagged as a noun: the compound before it does it

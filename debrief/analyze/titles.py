@@ -93,6 +93,8 @@ class TitleReader:
             person = person or self._new(role=role_span.text.lower(), rank="body")
             self._mark(person, hit.start, hit.end)
             return
+        if rank is None and (_epithet(head) or _vocative(head)):
+            return  # 'Nice fella, big rugby man', 'Well done ma, I said': said of or to someone already met
         if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i and \
                 not any(h.start <= head.head.i < h.end for h in self.hits if h.label in ("DM_TITLE", "DM_ROLE")):
             return  # 'the admin module', 'an intern programme': a thing, not a person
@@ -190,3 +192,30 @@ def _role_span(doc, hit: Hit):
     while start < end and doc[start].lower_ in ("the", "their", "a", "an", "his", "her"):
         start += 1
     return doc[start:end]
+
+
+GENERIC = {"guy", "gal", "lady", "fella", "fellow", "bloke", "man", "woman", "chap", "lad", "lass", "character"}
+ADDRESSED = {"ma", "mum", "mam", "mama", "sister", "brother", "doc", "uncle", "auntie", "aunt", "papa", "pa", "son",
+             "love", "mate", "dad"}
+
+
+def _epithet(head) -> bool:
+    """'Nice fella, big rugby man', 'Lovely guy.': a word of praise for the person just named,
+    with no determiner, that begins its own fragment."""
+    if head.lower_ not in GENERIC or any(c.dep_ in ("det", "poss") for c in head.children):
+        return False
+    start = min([head.i] + [c.i for c in head.lefts])
+    return start == head.sent.start or head.doc[start - 1].text in (".", "!", "?", ";", "-", "--", "—")
+
+
+def _vocative(head) -> bool:
+    """'Well done ma, I said', 'Sister, mi haffi ...', 'son, we've been with Wolseley': a kin or
+    familiar word the rep or the prospect says to the other, set off by commas."""
+    if head.lower_ not in ADDRESSED or any(c.dep_ in ("det", "poss") for c in head.children):
+        return False
+    doc = head.doc
+    before = doc[head.i - 1] if head.i > 0 else None
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    set_off = after is None or after.text in (",", ".", "!", "?", "'", '"', "’")
+    opened = before is None or before.text in (",", "'", '"', "‘", "“", ".") or before.lower_ in VOCATIVE_AFTER
+    return set_off and opened
