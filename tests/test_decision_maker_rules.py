@@ -888,3 +888,19 @@ def test_where_a_decision_sits_passives_and_plural_bodies(analyzer, text, value)
 ])
 def test_presumed_deciders_shorthand_epithets_and_two_subjects(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Phone catch-up with Ines. She likes it, but the county commissioners have to approve anything over forty grand.", "no"),
+    ("Sat with Raj, the finance lead. Procurement makes the award, not him.", "no"),
+    ("Met Piet, site engineer. The final pick on the cladding is the developer's rep, Mr Botha.", "no"),
+    ("Saw Lucy, the deputy librarian. The decision on the new catalogue system is with the head of service.", "no"),
+    ("Talked to Nico, the foreman. Plant hire comes out of the regional office in Perth, not from him.", "no"),
+    ("Chatted with Omar, two franchises. He'd move today, but his hands are tied, the brand picks the till system.", "no"),
+    ("Met Grace in admin. Grace doesn't pick. The buying committee picks, they sit monthly.", "no"),
+    ("Met Ken, the pharmacist. His mother still signs all the cheques and she was at the wholesaler.", "no"),
+    # Doing the ordering is a task, not the say.
+    ("Met Deb, the office manager, she does all the ordering for the surgery.", "unclear"),
+])
+def test_more_ways_to_say_someone_else_decides(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
