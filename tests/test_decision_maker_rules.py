@@ -904,3 +904,14 @@ def test_presumed_deciders_shorthand_epithets_and_two_subjects(analyzer, text, v
 ])
 def test_more_ways_to_say_someone_else_decides(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A top title who can't sign alone must consult: the ruling's CEO and board, a stall.
+    ("Met Dr. Okafor, the superintendent. This size has to go to the school board, she can't sign it alone.", "yes"),
+    ("Met Ruth, the CEO. She can't approve a contract like this on her own, the trustees vote.", "yes"),
+    # A manager who can't sign alone is not the decision-maker.
+    ("Met Ruth, the office manager. She can't sign it alone, it goes to the trustees.", "no"),
+])
+def test_a_top_title_who_cannot_sign_alone_still_decides(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -75,7 +75,10 @@ class AuthorityReader:
         owning = any(t.lemma_.lower() in ("own", "found") and t.pos_ == "VERB" for t in span)
         # the co-owner who "can't sign this without Sam" signs with Sam: a stall, not a denial;
         # so does the owner who '... would never sign a thing like that without Pádraig seeing it'
-        along_with = said_not and any(t.lower_ == "without" for t in verb.subtree)
+        # and so does the superintendent who 'can't sign it alone' or 'on her own': the board is a stall
+        along_with = said_not and any(t.lower_ in ("without", "alone", "solo") or t.lower_ == "own" and t.i > 0
+                                      and t.doc[t.i - 1].lower_ in ("her", "his", "their", "my")
+                                      for t in verb.subtree)
         for one in group or [person]:
             if one.rep_side:
                 continue
