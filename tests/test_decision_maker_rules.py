@@ -908,7 +908,10 @@ def test_more_ways_to_say_someone_else_decides(analyzer, text, value):
 
 @pytest.mark.parametrize("text, value", [
     # A top title who can't sign alone must consult: the ruling's CEO and board, a stall.
-    ("Met Dr. Okafor, the superintendent. This size has to go to the school board, she can't sign it alone.", "yes"),
+    ("Met Dr. Okafor, the superintendent, she runs the district. This size has to go to the school board, "
+     "she can't sign it alone.", "yes"),
+    # A superintendent (of a district, a site, a golf course) with nothing about deciding is a senior title.
+    ("Walked the greens with Ray, the superintendent. He wants a demo of the mower.", "unclear"),
     ("Met Ruth, the CEO. She can't approve a contract like this on her own, the trustees vote.", "yes"),
     # A manager who can't sign alone is not the decision-maker.
     ("Met Ruth, the office manager. She can't sign it alone, it goes to the trustees.", "no"),
