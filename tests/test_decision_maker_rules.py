@@ -918,3 +918,15 @@ def test_more_ways_to_say_someone_else_decides(analyzer, text, value):
 ])
 def test_a_top_title_who_cannot_sign_alone_still_decides(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # Whose daughter was met is not met: 'Met Doug's daughter'.
+    ("Met Alan's son Rory at the mill. It's Alan's mill, he was at the mart.", "no"),
+    # A booked slot 'with' someone, then they weren't in: an appointment, not a meeting.
+    ("Two o'clock with Mr Haddad, the owner. Got there early, the receptionist said Mr Haddad wasn't in today.", "no"),
+    # ... but a meeting 'with' someone that happened stands.
+    ("Lunch with Mr Haddad, the owner. He liked the samples.", "yes"),
+])
+def test_whose_relative_was_met_and_a_slot_not_kept(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -70,6 +70,7 @@ class MeetingReader:
             if self._met_as_object(self.doc[index]):
                 person.met.append(index)
             return
+        self.by_appointment = False
         event = self._contact(self.doc[index])
         if event == "met" and self._relayed(index, person):
             event = None  # "Jake called his dad, and Stan said ...": heard through someone else's phone
@@ -89,6 +90,8 @@ class MeetingReader:
             event = "absent"  # 'no point meeting without him', 'we went ahead without her'
         if event == "met":
             person.met.append(index)
+            if self.by_appointment:
+                person.appointment.append(index)
             self.last_speaker = person
         elif event == "absent":
             person.absent.append(index)
@@ -219,6 +222,7 @@ class MeetingReader:
                 if governor.pos_ in ("VERB", "AUX") and self._someone_else_does(governor, token) \
                         and not is_negated(governor):
                     return None  # "she's already talked to him": the manager met the owner, not the rep
+                self.by_appointment = governor.pos_ in ("NOUN", "PROPN")  # 'the ten o'clock with Mrs Ferris'
                 return _status(governor, meet=True)
         if token.dep_ == "dobj" and head.lemma_.lower() == "have" and _in_the_room(head):
             return _status(head, meet=True)  # 'today I finally had Graham, their CFO, in the room'
@@ -391,7 +395,9 @@ def _whose(token) -> bool:
     """'Met his son-in-law Nate': the one met is the son-in-law, not 'his'
     ('met at her kitchen' still met her)."""
     possessed = token.head
-    return token.tag_ == "PRP$" and not (possessed.dep_ == "pobj" and possessed.head.lower_ in ("at", "in", "on"))
+    # "Met Doug's daughter Tracy": the daughter was met, Doug only owns the word
+    owner = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("'s", "’s") and token.dep_ == "poss"
+    return (token.tag_ == "PRP$" or owner) and not (possessed.dep_ == "pobj" and possessed.head.lower_ in ("at", "in", "on"))
 
 
 def _to_find_out(verb) -> bool:

@@ -32,6 +32,7 @@ class Person:
     no_authority: list[int] = field(default_factory=list)
     defers: list[int] = field(default_factory=list)
     deferred_to: list[int] = field(default_factory=list)  # someone defers to this person
+    appointment: list[int] = field(default_factory=list)  # met only as 'a meeting with', 'the two o'clock with'
 
     @property
     def is_body(self) -> bool:
@@ -53,6 +54,8 @@ class Person:
             return False
         if self.not_yet_met and max(self.not_yet_met) > max(self.met):
             return False  # 'Garza's got a thing, Thursday? ... I still haven't met Garza': the memo's last word
+        if self.absent and all(i in self.appointment for i in self.met):
+            return False  # "Eleven o'clock with Mrs Ferris ... said Mrs Ferris wasn't in today": booked, not met
         return not self.absent or max(self.met) > max(self.absent) or min(self.met) < min(self.absent)
 
     @property
