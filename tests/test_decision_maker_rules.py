@@ -930,3 +930,17 @@ def test_a_top_title_who_cannot_sign_alone_still_decides(analyzer, text, value):
 ])
 def test_whose_relative_was_met_and_a_slot_not_kept(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A saying reported by someone else was heard through them.
+    ("Went by the salon. Kayla, the girl at the front desk, came out and said Danielle says to just leave the brochure.",
+     "no"),
+    # With the meeting cancelled or a voicemail, someone reached only by phone or text was not met.
+    ("The site visit got cancelled. Marta, the owner, rang me at eight to say sorry, a pipe burst.", "no"),
+    ("Voicemail again for Mr Lewis. Left another message asking him to ring me back.", "no"),
+    # ... but someone met in person still is, whatever was cancelled before.
+    ("The nine o'clock got cancelled, so I waited and met Marta, the owner, at eleven instead.", "yes"),
+])
+def test_a_saying_reported_by_another_and_a_call_on_a_cancelled_day(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

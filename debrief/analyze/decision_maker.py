@@ -80,6 +80,8 @@ def _prospect_speaks(clauses: list[Clause]):
 
 def _judge_by_cast(cast: Cast, clauses: list[Clause]) -> DecisionMakerVerdict:
     met = cast.met() or _presumed_met(cast)
+    if cast.nobody_met:  # 'the meeting got cancelled, Sarah rang me herself to say sorry': no one was seen
+        met = [p for p in met if not _only_on_the_phone(p, cast.doc)]
     deciders_met = [p for p in met if p.has_authority]
     if deciders_met:
         person = min(deciders_met, key=lambda p: (_strength(p), min(p.met or p.mentions or [0])))
@@ -141,6 +143,17 @@ def _presumed_met(cast: Cast) -> list[Person]:
     if deciders and len(deciders) <= 2 and not any(p.rank or p.gender or p.no_authority for p in rest):
         return deciders
     return []
+
+
+PHONE_WORDS = {"ring", "rang", "call", "phone", "text", "email", "e-mail", "message", "whatsapp", "voicemail",
+               "voice", "mail", "sms", "dm", "reply", "respond"}
+
+
+def _only_on_the_phone(person: Person, doc) -> bool:
+    """Every sentence that shows this person met says a phone, a text or a call."""
+    sentences = {doc[i].sent.start: doc[i].sent for i in person.met}
+    return bool(sentences) and all(any(t.lemma_.lower() in PHONE_WORDS or t.lower_ in PHONE_WORDS for t in sent)
+                                   for sent in sentences.values())
 
 
 def _said_to_decide(person: Person) -> bool:

@@ -76,6 +76,8 @@ class MeetingReader:
             event = None  # "Jake called his dad, and Stan said ...": heard through someone else's phone
         if event == "met" and self._another_time(index):
             event = None  # "like he asked for back when we first talked"
+        if event == "met" and self._quoted_by_someone_else(self.doc[index], person):
+            event = None  # "Kayla came out and said Danielle says to just leave it": Kayla was met
         if event is None and self._after_met_word(start) and not _whose(self.doc[index]):
             event = "met"
         if event is None and _there_without_a_verb(self.doc[index]):
@@ -97,6 +99,24 @@ class MeetingReader:
             person.absent.append(index)
             if _not_yet(self.doc[index]):
                 person.not_yet_met.append(index)
+
+    def _quoted_by_someone_else(self, token, person) -> bool:
+        """The person's saying is itself reported by another of the memo's people ('she came back
+        and said Phil says he's happy'): heard through them, not from the person."""
+        verb = token.head
+        if token.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH:
+            return False
+        for above in list(verb.ancestors)[:3]:
+            if above.lemma_.lower() not in ("say", "tell", "explain", "report", "relay", "pass"):
+                continue
+            teller = next((c for c in above.children if c.dep_ == "nsubj"), None)
+            if teller is None and above.dep_ == "conj":  # 'came out and said ...': the subject of 'came'
+                teller = next((c for c in above.head.children if c.dep_ == "nsubj"), None)
+            if teller is None or teller.lower_ in ("i", "we"):
+                return False
+            told = self.at.get(teller.i)
+            return told is not person and (told is not None or teller.lower_ in ("he", "she", "they"))
+        return False
 
     def _someone_else_does(self, verb, contact) -> bool:
         """The verb's subject is a third person ('he told the boss', 'Nate got Earl'), not
