@@ -944,3 +944,25 @@ def test_whose_relative_was_met_and_a_slot_not_kept(analyzer, text, value):
 ])
 def test_a_saying_reported_by_another_and_a_call_on_a_cancelled_day(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Dropped in on Ines Moura, it's her brokerage, nine agents.", "yes"),
+    ("Met Dr. Wu today. She bought her partner out, so the clinic is all hers now.", "yes"),
+    ("Coffee with Tam out past Narrogin. Tam crops two thousand hectares, all his own, no partner.", "yes"),
+    ("Met Colm at the yard. Colm's the one who makes the feed calls, always has.", "yes"),
+    ("Met Mr. Rao, the Bursar, who approves all spend above five lakh.", "yes"),
+    ("Met Anke Vos, VP of operations, who has the capex authority for the site.", "yes"),
+    ("Sat with Joe and Mary at the kitchen table, both on the deed.", "yes"),
+    ("Met Abdi at the shop. His uncle started it, it's the family's garage and Abdi runs it.", "yes"),
+    ("caught liam at the gate, its his farm, asked about the pumps", "yes"),
+    # A manager who 'just runs it' for owners who make the money calls does not decide.
+    ("Met Wade, the manager. The family makes the money calls, Wade just runs it.", "no"),
+    # 'Their fleet manager' is a title, not 'their fleet'.
+    ("Met Rosa, she's their fleet manager. Nice chat.", "unclear"),
+    # 'They're the ones who ...' said by the one met is about them, not her.
+    ("Met Dr. Strand, an associate. The practice is owned by Dr. Olson and Dr. Nair and she said "
+     "they're the ones who make the equipment calls.", "no"),
+])
+def test_authority_said_in_more_ways(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -174,6 +174,8 @@ class AuthorityReader:
         for i in range(hit.start - 1, max(doc[hit.start].sent.start, hit.start - 8) - 1, -1):
             if doc[i].text in (".", ";"):
                 break
+            if doc[i].dep_ == "nsubj" and doc[i].lower_ in ("they", "we") and i not in self.at:
+                break  # "she said they're the ones who make the calls": they, not she
             if doc[i].dep_ in ("nsubj", "nsubjpass") and i in self.at and not self.at[i].is_body and \
                     (self.at[i].plural or not plural):
                 return self.at[i]
@@ -190,7 +192,9 @@ class AuthorityReader:
             return []
         subject = next((c for c in anchor_of(doc, hit).children if c.dep_ == "nsubj"), None)
         # 'they', 'we', 'both', or a plural noun the cast does not know ('the two brothers own it')
-        if subject is None or not (subject.lower_ in ("they", "we", "both") or subject.tag_ == "NNS"):
+        verbless_both = subject is None and doc[hit.start].lower_ == "both"  # 'Joe and Mary, both on the deed'
+        if not verbless_both and (subject is None or not (subject.lower_ in ("they", "we", "both")
+                                                          or subject.tag_ == "NNS")):
             return []
         number = self.sent_of[hit.start]
         # 'Beth was clear, Dr. Amsel and Dr. Roy are the partners and they decide': not Beth
@@ -199,7 +203,7 @@ class AuthorityReader:
         # 'anything like this goes to the partners, they vote on it': they are the partners
         plural = [p for i, p in sorted(self.at.items()) if self.sent_of[i] == number and i < hit.start and p.plural
                   and not p.rep_side and id(p) not in reporters]
-        if subject.lower_ == "they" and plural and not words & JOINTLY:
+        if subject is not None and subject.lower_ == "they" and plural and not words & JOINTLY:
             return plural[-1:]
         for first in (number, number - 1):
             found = list({id(p): p for i, p in sorted(self.at.items())
@@ -314,6 +318,8 @@ def _day_to_day(verb) -> bool:
     if verb.lemma_.lower() not in ("run", "manage", "handle"):
         return False
     words = [t.lower_ for t in verb.subtree]
+    if any(c.dep_ == "advmod" and c.lower_ in ("just", "only", "merely", "simply") for c in verb.children):
+        return True  # 'the family makes the money calls, Wade just runs it'
     part = any(c.dep_ == "dobj" and c.lemma_.lower() in PARTS_RUN for c in verb.children)
     return part or "day-to-day" in words or any(words[i:i + 3] == ["day", "to", "day"] for i in range(len(words)))
 

@@ -232,6 +232,8 @@ class PronounReader:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             # 'Nice guy, but the finance committee decides', parsed with two subjects: the one who is someone
             subject = next((c for c in subjects if c.i in self.at), subjects[0] if subjects else None)
+            if subject is not None and verb.dep_ == "relcl" and subject.lower_ in ("who", "that", "which"):
+                subject = None  # 'the VP of manufacturing, who has the capex authority': the head, below
             if subject is not None and not (subject.dep_ == "nsubjpass" and agent is not None):
                 return self._resolve(subject)
             # 'the board votes on it', its verb mistagged as a noun: the compound before it does it
@@ -242,6 +244,19 @@ class PronounReader:
                 head = verb.head
                 if head.i not in self.at and head.dep_ == "pobj" and head.head.head.i in self.at:
                     head = head.head.head  # "it's Mick in engineering who decides": Mick, not engineering
+                elif head.i not in self.at and head.dep_ == "appos" and head.head.i in self.at:
+                    head = head.head  # 'Mr. Menon, the Registrar, who approves': a title the rules don't know
+                elif head.lemma_.lower() == "one" and head.dep_ == "attr":
+                    # "they're the ones who make the calls": whoever the copula is said of
+                    said_of = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                    if said_of is None:
+                        return None
+                    if said_of.i in self.groups:
+                        return self.groups[said_of.i][0] if len(self.groups[said_of.i]) == 1 else None
+                    person = self._resolve(said_of)
+                    if said_of.lower_ in ("they", "we") and person is not None and not (person.is_body or person.plural):
+                        return None  # a group the cast did not join is no one person
+                    return person
                 return self._resolve(head)
             if verb.dep_ in ("conj", "xcomp", "acomp", "attr", "dobj", "prt", "prep", "pobj", "aux")\
                     and verb.head.i != verb.i:
