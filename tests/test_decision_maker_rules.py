@@ -966,3 +966,32 @@ def test_a_saying_reported_by_another_and_a_call_on_a_cancelled_day(analyzer, te
 ])
 def test_authority_said_in_more_ways(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Sat down with Tom Porter at the depot. He's the big cheese there.", "yes"),
+    ("Sat down with Tom Porter at the depot. He's the one holding the chequebook.", "yes"),
+    ("Sat down with Sarah Porter at the depot. Nothing gets bought without her say-so.", "yes"),
+    ("Sat down with Sarah Porter at the depot. The buck stops with her.", "yes"),
+    ("Sat down with Tom Porter at the depot. Whatever he says goes.", "yes"),
+    ("Sat down with Sarah Porter at the depot. She's in charge.", "yes"),
+    ("Sat down with Tom Porter at the depot. He has to get the nod from his boss.", "no"),
+    ("Sat down with Tom Porter at the depot. It's above his head, the regional manager signs.", "no"),
+    ("Sat down with Tom Porter at the depot. Anything like this gets signed off in London.", "no"),
+    ("Sat down with Sarah Porter at the depot. She has no say in it.", "no"),
+    ("Sat down with Tom Porter at the depot. It's not up to him.", "no"),
+    # 'They'd no budget' is a stall, not a word on who decides; paying the bills someone tells her to is no say.
+    ("Sat down with Eoin at the gym. I was expecting him to say they'd no budget.", "unclear"),
+    ("Met Paula, the office manager. Ray's the one who decides, she just pays the bills he tells her to.", "no"),
+])
+def test_idioms_for_who_decides(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # 'No partner, no staff' names nobody.
+    ("Just come out of Dean's, the barber. It's just him, he owns the shop, no partner, no staff. "
+     "He said email me something.", "yes"),
+])
+def test_no_partner_is_nobody(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -315,11 +315,11 @@ PARTS_RUN = {"floor", "counter", "kitchen", "desk", "till", "front", "reception"
 def _day_to_day(verb) -> bool:
     """'He runs the yard day to day', 'he runs the shop floor': the running of it, or of a
     part of it, not the final say."""
-    if verb.lemma_.lower() not in ("run", "manage", "handle"):
+    if verb.lemma_.lower() not in ("run", "manage", "handle", "pay"):
         return False
     words = [t.lower_ for t in verb.subtree]
     if any(c.dep_ == "advmod" and c.lower_ in ("just", "only", "merely", "simply") for c in verb.children):
-        return True  # 'the family makes the money calls, Wade just runs it'
+        return True  # 'the family makes the money calls, Wade just runs it', 'she just pays the bills'
     part = any(c.dep_ == "dobj" and c.lemma_.lower() in PARTS_RUN for c in verb.children)
     return part or "day-to-day" in words or any(words[i:i + 3] == ["day", "to", "day"] for i in range(len(words)))
 

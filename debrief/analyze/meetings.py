@@ -76,6 +76,8 @@ class MeetingReader:
             event = None  # "Jake called his dad, and Stan said ...": heard through someone else's phone
         if event == "met" and self._another_time(index):
             event = None  # "like he asked for back when we first talked"
+        if event == "met" and _habitual_relative(self.doc[index]):
+            event = None  # 'she just pays the bills he tells her to': what he does, not this meeting
         if event == "met" and self._quoted_by_someone_else(self.doc[index], person):
             event = None  # "Kayla came out and said Danielle says to just leave it": Kayla was met
         if event is None and self._after_met_word(start) and not _whose(self.doc[index]):
@@ -535,3 +537,11 @@ DECISION_NOUNS = {"decision", "approval", "say", "call", "word", "budget", "mone
 def _a_decision_sits(verb) -> bool:
     """The verb's subject is a decision, not a person: 'the decision sits with her'."""
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in DECISION_NOUNS for c in verb.children)
+
+
+def _habitual_relative(token) -> bool:
+    """The mention is the subject of a present-tense relative clause ('the bills he tells her
+    to pay', 'the supplier she uses'): a habit, not something said in this meeting."""
+    verb = token.head
+    return token.dep_ == "nsubj" and verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") \
+        and verb.head.pos_ in ("NOUN", "PROPN")  # not 'whatever he says goes'

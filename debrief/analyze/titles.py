@@ -93,6 +93,8 @@ class TitleReader:
             person = person or self._new(role=role_span.text.lower(), rank="body")
             self._mark(person, hit.start, hit.end)
             return
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            return  # 'it's just him, no partner, no staff': nobody
         if rank is None and (_epithet(head) or _vocative(head)):
             return  # 'Nice fella, big rugby man', 'Well done ma, I said': said of or to someone already met
         if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i and \
