@@ -995,3 +995,17 @@ def test_idioms_for_who_decides(analyzer, text, value):
 ])
 def test_no_partner_is_nobody(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # 'Pak' (and 'Ibu', 'Encik', 'Alhaji' ...) is an honorific: Pak Budi and Pak Santoso are two people.
+    ("Met Pak Budi, the plant manager. He said the final decision is with the owner Pak Santoso in Surabaya.", "no"),
+    # A note's 'Name - owner': the name stops at the dash.
+    ("Met Mr Lim Wei Ming - owner, runs the factory. Said he must discuss with his brother first.", "yes"),
+    # Portuguese 'o dono' is the owner.
+    ("Senhor Rui Matos, o dono, listened to everything and said the price is too high.", "yes"),
+    # The rep's own director is not the prospect's decider.
+    ("Met Rui Matos, the owner. I said I will talk with my director and see what discount we can do.", "yes"),
+])
+def test_honorifics_a_dash_o_dono_and_the_reps_own_director(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

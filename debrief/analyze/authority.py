@@ -247,8 +247,9 @@ class AuthorityReader:
             return  # 'going to be the champion'
         if negated and hit.rule.kind == "route":
             return  # "she will not go through that again"
-        if hit.rule.kind == "route" and subject is not None and subject.lower_ in ("i", "we"):
-            return  # 'I went to Mehra Engineering': the rep going somewhere
+        if subject is not None and subject.lower_ in ("i", "we") and \
+                (hit.rule.kind == "route" or not self.prospect_speaks(subject.i)):
+            return  # 'I went to Mehra Engineering', 'I will talk with my director': the rep, not the prospect
         if hit.rule.kind == "route" and anchor.lemma_.lower() == "come" and anchor.tag_ == "VBD":
             return  # 'this one came through Arnie, their neighbour': how the lead came, not who decides
         if negated:  # "she doesn't need to run it by anyone": she decides herself

@@ -17,7 +17,12 @@ from .syntax import span_root, word_of
 
 SURNAME_BEFORE = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}
 HONORIFICS = {"dr", "dr.", "dra", "dra.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "doctor", "sir", "ma'am",
-              "madam", "maam", "mx", "mx."}
+              "madam", "maam", "mx", "mx.",
+              # said before a name around the world: 'Pak Agus' and 'Pak Wijaya' are two people, not one 'Pak'
+              "pak", "bapak", "bu", "ibu", "encik", "puan", "tuan", "datuk", "dato", "datin",
+              "monsieur", "madame", "mme", "signor", "signora", "señor", "senor", "señora", "senora", "sra", "sra.",
+              "sr.", "seu", "dona", "doña", "alhaji", "alhaja", "hajiya", "hajia", "mallam", "mang", "manong",
+              "aling", "kuya", "sheikh", "shaikh"}
 REP_SIDE = {"my", "our"}
 # What may come before the rep's own name opening a memo ('Hey, it's Megan.', 'Okay, uh, this is Dale').
 SIGN_ON = {"hey", "hi", "hello", "okay", "ok", "so", "uh", "um", "alright", "right", "yeah", "it", "'s", "is",
@@ -230,13 +235,16 @@ def _names_a_firm(span) -> bool:
 
 def _without_verb(ent):
     """'Met Alan Rourke', 'rang Mrs Phelan', 'Luckily Mzee' read as one name: the name starts
-    after the verb or adverb."""
+    after the verb or adverb, and ends before a dash ('Tan Kok Leong - owner')."""
     start = ent.start
     while start < ent.end - 1 and (ent.doc[start].lower_ in ("met", "saw", "called", "visited", "emailed", "texted")
                                    or ent.doc[start].pos_ in ("VERB", "AUX") and ent.doc[start].is_lower
                                    or ent.doc[start].pos_ == "ADV" and ent.doc[start].lower_.endswith("ly")):
         start += 1
-    return ent.doc[start:ent.end]
+    # 'Mr Tan Kok Leong - owner' read as one name: the name ends at a dash or a comma
+    end = next((t.i for t in ent.doc[start:ent.end] if t.text in (",", "(") or t.text in ("-", "–", "—")
+                and t.whitespace_ and ent.doc[t.i - 1].whitespace_), ent.end)  # not 'Jean-Guy'
+    return ent.doc[start:max(end, start + 1)]
 
 
 def _name_words(span) -> set[str]:
