@@ -1009,3 +1009,14 @@ def test_no_partner_is_nobody(analyzer, text, value):
 ])
 def test_honorifics_a_dash_o_dono_and_the_reps_own_director(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # Seen, but 'he didn't come in': the 'but' takes the sighting back.
+    ("Don Tomás, the owner, he was there, I saw him in his office, he waved at me, but he didn't come in. "
+     "I was with his nephew.", "no"),
+    # ... while someone met who then had to leave was met.
+    ("Met Dona Célia, the owner, for twenty minutes, then she had to leave for the bank.", "yes"),
+])
+def test_seen_but_not_in_the_meeting(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -46,6 +46,8 @@ def build_cast(doc, hits: list[Hit], prospect_speaks=None) -> Cast:
     builder = _CastBuilder(doc, hits, prospect_speaks or (lambda i: False))
     builder.gather()
     builder.read_events()
+    for person in builder.people:
+        _taken_back(doc, person)
     return Cast(doc, builder.people, builder.nobody, builder.unnamed_elsewhere)
 
 
@@ -220,3 +222,12 @@ def _quoted(doc) -> dict[int, int]:
             inside[token.i] = opened_at
     return inside
 
+
+def _taken_back(doc, person) -> None:
+    """'He was there, I saw him in his office, he waved, but he didn't come in': an absence
+    after a 'but' takes back the sight of the person earlier in the same sentence."""
+    for away in person.absent:
+        sent = doc[away].sent
+        turn = next((t.i for t in doc[sent.start:away] if t.lower_ in ("but", "though", "however")), None)
+        if turn is not None:
+            person.met = [i for i in person.met if not sent.start <= i < turn]
