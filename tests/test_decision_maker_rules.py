@@ -1020,3 +1020,15 @@ def test_honorifics_a_dash_o_dono_and_the_reps_own_director(analyzer, text, valu
 ])
 def test_seen_but_not_in_the_meeting(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Tom Becker, the owner, was in the room the whole time.", "yes"),
+    ("Tom Becker himself, the owner, is sitting there at the table with us.", "yes"),
+    ("Tom Becker, the owner, was tied up all day, so I only saw his PA.", "no"),
+    ("Didn't get face time with Tom Becker, the owner.", "no"),
+    # In the next room is not in the room.
+    ("The owner, Dr Amy Chen, was in the next room with a patient, so I only saw the receptionist.", "no"),
+])
+def test_present_in_the_room_tied_up_and_no_face_time(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -184,6 +184,8 @@ class MeetingReader:
             if any((t.is_punct and not (t.i == hit.end and t.text == ":")) or t.i in self.at for t in between):
                 continue
             verb = doc[hit.start]
+            if verb.pos_ != "VERB" and verb.head.pos_ == "VERB" and is_negated(verb.head):
+                continue  # "didn't get face time with the owner"
             if is_negated(verb) or _planned(verb) or verb.pos_ == "NOUN" and _dated(verb.subtree):
                 continue  # "saturday 10:30 meeting with boss": still to come
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -294,11 +296,21 @@ class MeetingReader:
                 return "absent"  # "she was in St. John's today", "Sal's in Tampa at his daughter's"
             if children & {"there", "present"} and not negated:
                 return "met" if verb.tag_ == "VBD" else None
+            if verb.tag_ == "VBD" and not negated and any(
+                    c.dep_ == "prep" and c.lower_ == "in" and any(o.lemma_.lower() in ("room", "meeting") and not any(
+                        m.dep_ in ("amod", "compound") for m in o.children) for o in c.children)  # not 'the next room'
+                    for c in verb.children):
+                return "met"  # 'the owner was in the room the whole time'
             return None
         if lemma == "make" and "it" in children and negated:
             return "absent"
         if lemma in ABSENCE_VERB and (lemma != "pull" or verb.tag_ == "VBN"):
             return "absent" if not negated else None
+        if lemma == "tie" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+            return "absent" if not negated else None  # 'the owner was tied up all day'
+        if lemma == "sit" and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "'s", "was", "are", "were")
+                                                          for c in verb.children) and not negated:
+            return "met"  # 'the chairman himself is sitting there at the table with us': told in the present
         if lemma in ("show", "come", "join") and negated:
             return "absent"
         if negated or _planned(verb) or _hearsay(verb) or _to_find_out(verb):
