@@ -45,7 +45,8 @@ class AuthorityReader:
         # by an investor group': the authority is the object's, not the subject's
         put_on = last if last.lower_ in ("by", "with", "to") or last.lemma_ == "be" and len(span) > 1 else None
         if owner is None and put_on is None:
-            put_on = self._where_it_sits(anchor_of(doc, hit)) or _passive_agent(anchor_of(doc, hit))
+            anchor = anchor_of(doc, hit)
+            put_on = self._where_it_sits(anchor) or _passive_agent(anchor)
         if owner is None and put_on is not None:
             owner = self._object_of(put_on)
             if owner is None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from .cast import Cast, Person, build_cast
 from .clauses import Clause
 from .patterns import Hit, Rule
+from .relays import MESSAGES, RELAY_VERBS
 
 DETERMINERS = {"her", "his", "their", "the", "my", "our", "a", "an"}
 LINK_WORDS = {"by", "past", "from", "of", "with", "to", "without"}
@@ -145,8 +146,8 @@ def _presumed_met(cast: Cast) -> list[Person]:
     return []
 
 
-PHONE_WORDS = {"ring", "rang", "call", "phone", "text", "email", "e-mail", "message", "whatsapp", "voicemail",
-               "voice", "mail", "sms", "dm", "reply", "respond"}
+# relays.py's words for a call or a message, and the voicemail or reply they leave
+PHONE_WORDS = RELAY_VERBS | (MESSAGES - {"note"}) | {"rang", "voicemail", "mail", "reply", "respond"}
 
 
 def _only_on_the_phone(person: Person, doc) -> bool:

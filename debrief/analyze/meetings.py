@@ -359,7 +359,7 @@ def _in_front_of_the_rep(verb) -> bool:
 
 
 STATES = {"mood", "habit", "position", "business", "market", "shape", "hurry", "rush", "state", "favour", "favor",
-          "charge", "a", "any", "no"}
+          "charge"}
 
 
 def in_a_state(verb) -> bool:
