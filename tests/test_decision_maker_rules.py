@@ -1032,3 +1032,79 @@ def test_seen_but_not_in_the_meeting(analyzer, text, value):
 ])
 def test_present_in_the_room_tied_up_and_no_face_time(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A staff role the rules did not know, and the decider away: nobody who decides was met.
+    ("Talked to the estimator only. Owner Frank decides, he was at the auction.", "no"),
+    ("Only the security guard was there. The boss texted sorry, emergency.", "no"),
+    ("Only saw the admin girl, the boss is overseas.", "no"),
+    ("Got the night auditor, and he said the GM and the owners make those calls.", "no"),
+    # A subject the parser left behind: the word before 'never showed' is who did not show.
+    ("Drove an hour to Miller Farms and the yard boss never showed. Sat in the truck and left.", "no"),
+    ("Went out to Harlow Paving, and the owner never turned up. Waited forty minutes.", "no"),
+    # 'Without asking him' is the receptionist's asking, not the rep's meeting.
+    ("Only got the receptionist. Mr Pemberton is in court all week and she can't book anything "
+     "without asking him.", "no"),
+])
+def test_staff_roles_and_deciders_away(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Finally got in front of Mr Delgado, and he's the one who writes the checks there.", "yes"),
+    ("Met a fella called Dev at the wholesaler. Turns out the business is his and he decides "
+     "what goes on the shelves.", "yes"),
+    ("Met Mick, he's a one-man band, no one else to convince.", "yes"),
+    ("Met Bev, the landlady. It's a free house, so nobody tells her what to buy.", "yes"),
+    ("Sat with Ed Kowalski. It's his name on the sign and his money in the till.", "yes"),
+    ("Met Carla. The farm is in her name now.", "yes"),
+    ("Met Dave. He doesn't need to ask anybody.", "yes"),
+    # 'My' in the prospect's own words is theirs; in the rep's, the rep's.
+    ("Dr Singh came in and said it's my practice, I pick the vendors.", "yes"),
+    ("Met Mr Rashid. He said this decision is mine.", "yes"),
+    ("My boss has the final say on any discount over ten percent, so I told Jim I'd check with her. "
+     "Jim liked the trucks.", "unclear"),
+])
+def test_authority_said_in_everyday_words(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A guess between two things, or 'might be', is no title.
+    ("The lady at the florist, pretty sure she owns it, or she manages it, one or the other.", "unclear"),
+    ("Older guy behind the counter, I think he might be the owner, not sure, didn't ask.", "unclear"),
+    ("I think he's the owner. He wants a quote.", "yes"),
+    # An adjective 'approved' is no one approving.
+    ("Store manager was keen. But she said head office picks the suppliers and she just orders off "
+     "the approved list.", "no"),
+    # One vote among several, or an owner no longer.
+    ("Met Gloria Haines, the HOA president. But she's one vote of five, the board decides.", "no"),
+    ("Met the chairman. He likes the machines but any purchase goes to the committee, he is only 1 vote.", "no"),
+])
+def test_guesses_adjectives_and_one_vote(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # In the building the whole time is not in the meeting; in the room the whole time is.
+    ("Met Kasun, the restaurant manager. Owner Mr Dias was upstairs in his office the whole time. "
+     "Kasun took the quotation.", "no"),
+    ("Talked with Jesse the bar manager. Hector the owner was in the kitchen the whole time and he "
+     "signs off on everything.", "no"),
+    ("The owner was in the room the whole time and she signs the checks.", "yes"),
+    ("Met Sharma ji in admin. GM sahab, who approves all purchases, was sitting just upstairs in his cabin.", "no"),
+    # 'Don' before another name is a courtesy: Don Arturo and Don Ignacio are two people.
+    ("I met Don Arturo, the administrador. But the patrón, Don Ignacio Larraín, is the one who decides "
+     "any purchase, and he's in Europe until next week.", "no"),
+    ("Naviera Aguirre. Don Sergio Aguirre, el dueño. He said we are expensive, and at the end he said "
+     "\"let me talk with my partner, Rodrigo.\"", "yes"),
+    ("Met Malik Asif sb (owner) in his office. He wants the full audit report.", "yes"),
+    # A co-owner said as 'one of the two owners' decides, with his partner: a stall.
+    ("Declan was there, he's one of the 2 owners, and he said he won't sign anything without Neil seeing it.", "yes"),
+    # A meeting with the CFO dated later is not a meeting today.
+    ("Met Ravi, the IT head. Final approval is with the CFO. So proposal going Wednesday and meeting "
+     "with CFO on 12th.", "no"),
+])
+def test_in_the_building_courtesies_and_meetings_to_come(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -27,13 +27,19 @@ class AuthorityReader:
     def _authority(self, hit: Hit) -> None:
         doc = self.doc
         span = doc[hit.start:hit.end]
-        if len(span) == 1 and span[0].pos_ not in ("VERB", "AUX"):
-            return  # 'his own company', 'the decision': not a predicate
+        if len(span) == 1 and (span[0].pos_ not in ("VERB", "AUX") or span[0].dep_ == "amod"):
+            return  # 'his own company', 'the decision', 'the approved list': not a predicate
         if span[-1].lower_ in ("his", "her", "their") and hit.end < len(doc) and doc[hit.end].is_alpha:
             return  # 'the MD is his father': a kinship, not 'it is his'
         possessors = [self.at[t.i] for t in span if t.i in self.at and
                       (t.dep_ == "poss" or t.lower_ in ("hers", "his", "theirs", "her") or t.tag_ == "PRP$"
                        or t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "'s" and doc[t.i + 1].dep_ == "case")]
+        mine = [t for t in span if t.lower_ in ("my", "mine")]
+        if not possessors and mine:
+            speaker = self.last_speaker
+            if speaker is None or speaker.rep_side or not all(self.prospect_speaks(t.i) for t in mine):
+                return  # 'it's my call on the discount': the rep's own
+            possessors = [speaker]  # "she said it's my practice", "he said this decision is mine"
         owner = possessors[-1] if possessors else None  # "his dad's company": the dad's
         if owner is not None and _handed_down(span):
             return  # "it was his grandfather's shop": who owned it once, not who decides now
@@ -67,6 +73,11 @@ class AuthorityReader:
         if _conditional(verb) or _doubted(verb) or _owns_a_task(verb) or _until(verb) or _day_to_day(verb) \
                 or believed_before(verb) or _asked_who(verb) or in_doubt(verb):
             return
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("want", "like", "wish", "plan", "intend") and \
+                is_negated(verb.head):
+            return  # "she doesn't want to buy anything for this space": a wish, not whether she can
+        if verb.dep_ == "xcomp" and verb.head.lower_ == "used":
+            return  # 'he used to own it': no longer
         said_not = is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span) \
             or hit.start > 0 and doc[hit.start - 1].lower_ in ("not", "never")  # "it's not his decision"
         if verb.dep_ == "relcl" and verb.head.lower_ in ("nothing", "none"):
@@ -113,6 +124,8 @@ class AuthorityReader:
     def _compound_doer(self, hit: Hit) -> Person | None:
         """'the committee votes on all contracts' read as one noun: the committee votes."""
         word = self.doc[hit.start]
+        if word.i in self.at and self.at[word.i].is_body and word.dep_ == "amod" and word.head.i < hit.end:
+            return self.at[word.i]  # 'corporate picks the POS', read as an adjective and a noun
         if word.pos_ != "NOUN":
             return None
         return next((self.at[c.i] for c in word.children if c.dep_ == "compound" and c.i in self.at), None)
@@ -220,6 +233,10 @@ class AuthorityReader:
         if in_doubt(anchor):
             return  # 'or maybe it goes up to the ownership group': a guess names no decider
         who = self._resolve_subject(anchor)
+        if hit.rule.kind == "one_vote":
+            if who is not None and not is_negated(anchor):
+                who.no_authority.append(hit.start)  # 'the chairman is only one vote': his title does not decide
+            return
         subject = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if who is not None and subject is not None and hit.start <= subject.i < hit.end:
             said_not = is_negated(anchor) or any(t.lower_ in ("not", "n't", "never") for t in doc[hit.start:hit.end])

@@ -114,6 +114,9 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, RelayR
                 if in_a_state(anchor_of(self.doc, hit)):
                     continue  # "he wasn't in the mood"
                 person = self._resolve_subject(anchor_of(self.doc, hit))
+                if person is None and hit.start > 0 and self.doc[hit.start - 1].pos_ in ("NOUN", "PROPN"):
+                    # 'and the site boss never showed', its verb left without a subject by the parser
+                    person = self.at.get(hit.start - 1)
                 if person is None:
                     person = next((self.at[i] for i in range(hit.end, min(hit.end + 3, len(self.doc)))
                                    if i in self.at), None)

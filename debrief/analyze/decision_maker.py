@@ -75,8 +75,16 @@ def _prospect_speaks(clauses: list[Clause]):
     """Token i is in the prospect's own words ('she said flat out, I make these calls')."""
     def speaks(i: int) -> bool:
         clause = next((c for c in clauses if c.start <= i < c.end), None)
-        return clause is not None and clause.speaker == "prospect"
+        return clause is not None and clause.speaker == "prospect" and not _rep_side_subject(clause)
     return speaks
+
+
+def _rep_side_subject(clause: Clause) -> bool:
+    """'My boss has the final say on discounts', 'my regional head Sandra came along': a sentence
+    that opens on the rep's own people is the rep's telling, though its subject is a noun."""
+    first = clause.doc[clause.start]
+    return clause.start == clause.sentence.start and first.lower_ in ("my", "our") and first.dep_ == "poss" \
+        and not clause.of("SPEECH")
 
 
 def _judge_by_cast(cast: Cast, clauses: list[Clause]) -> DecisionMakerVerdict:
@@ -125,13 +133,22 @@ def _presumed_met(cast: Cast) -> list[Person]:
     """'Hartwell Plumbing. That with Dave Hartwell, it's his shop': a memo that never says
     who was met, nor that anyone was away or unreachable, nor that a meeting was only 'supposed
     to' happen, is about the one person it names."""
-    if cast.nobody_met or any(p.absent or p.deferred_to for p in cast.people):
+    if cast.nobody_met or any(p.absent for p in cast.people):
         return []
     if any(hit.label == "DM_PLANNED_ONLY" for hit in cast.doc.user_data.get("debrief_hits", [])):
         return []
     people = [p for p in cast.people if not p.rep_side and not p.is_body]
     named = [p for p in people if p.name]
+    if any(p.deferred_to for p in cast.people):
+        # 'Don Sergio Aguirre, el dueño ... "let me talk with my partner, Rodrigo"': the one who
+        # defers is the one the rep was talking to; otherwise nobody is presumed
+        deferring = [p for p in named if p.defers and not p.deferred_to]
+        return deferring if len(deferring) == 1 else []
     others = [p for p in people if not p.name]
+    tops = [p for p in others if p.rank == "top"]
+    if not named and len(tops) == 1 and _did_something(tops[0], cast.doc) and \
+            not any(p.has_authority or p.rank in ("junior", "senior") for p in others if p is not tops[0]):
+        return tops  # 'blue door deli on colfax sal the owner great guy ... he wants the meats': the one met
     if any(p.has_authority or p.rank == "junior" for p in others):
         return []  # someone else decides, or a gatekeeper is who the rep saw
     if len(named) == 1:
@@ -144,6 +161,21 @@ def _presumed_met(cast: Cast) -> list[Person]:
     if deciders and len(deciders) <= 2 and not any(p.rank or p.gender or p.no_authority for p in rest):
         return deciders
     return []
+
+
+TODAY_WANTS = {"want", "like", "love", "need", "say", "hate"}
+
+
+def _did_something(person: Person, doc) -> bool:
+    """The person is the subject of something done ('tasted all three roasts') or wished
+    ('he wants the meats'), not of a habit or a rule ('the owner decides')."""
+    for i in person.mentions + person.met:
+        token = doc[i]
+        verb = token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and not any(c.dep_ == "neg" for c in verb.children) \
+                and (verb.tag_ == "VBD" or verb.tag_ == "VBZ" and verb.lemma_.lower() in TODAY_WANTS):
+            return True
+    return False
 
 
 # relays.py's words for a call or a message, and the voicemail or reply they leave

@@ -35,10 +35,13 @@ SPEECH = {"say", "tell", "go", "ask", "mention", "explain", "admit", "agree", "a
           "pour", "slide", "flip", "dig", "ring", "greet", "lose", "perk", "jump", "hop", "gush", "rave"}
 PRESENCE = {"join", "joined", "hop", "jump", "greet", "attend", "stay", "sit", "show", "come", "walk", "pop"}
 ABSENCE_STATE = {"out", "away", "off", "sick", "travel", "traveling", "travelling", "unavailable", "busy",
-                 "vacation", "leave", "holiday", "gone"}
+                 "vacation", "leave", "holiday", "gone", "overseas", "abroad"}
 ABSENCE_VERB = {"cancel", "bump", "reschedule", "postpone", "travel", "miss", "bail", "ghost", "skip", "pull"}
 BUSY_WITH = {"patient", "patients", "customer", "customers", "meeting", "meetings", "conference", "audit",
              "surgery", "court", "vacation", "holiday", "appointment", "client", "clients", "job", "site", "call"}
+# Events someone is away at, with any article ('was in the meeting' is not one: it may be the rep's)
+AWAY_AT = {"auction", "funeral", "wedding", "expo", "fair", "airport", "hospital", "tradeshow", "convention",
+           "mart", "races", "court", "surgery", "tribunal"}
 SITES = {"location", "site", "branch", "store", "shop", "office", "plant", "clinic", "campus", "warehouse",
          "depot", "yard", "restaurant", "practice", "factory", "mill", "farm", "job"}
 NOT_THERE = {"there", "in", "around", "available", "present", "here", "on"}
@@ -186,7 +189,7 @@ class MeetingReader:
             verb = doc[hit.start]
             if verb.pos_ != "VERB" and verb.head.pos_ == "VERB" and is_negated(verb.head):
                 continue  # "didn't get face time with the owner"
-            if is_negated(verb) or _planned(verb) or verb.pos_ == "NOUN" and _dated(verb.subtree):
+            if is_negated(verb) or _planned(verb) or verb.tag_ in ("NN", "VBG") and _dated(verb.subtree):
                 continue  # "saturday 10:30 meeting with boss": still to come
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             # '- saw Ileana': a note's line, where the parser takes the one seen for the subject
@@ -248,6 +251,9 @@ class MeetingReader:
                     return None  # "she's already talked to him": the manager met the owner, not the rep
                 self.by_appointment = governor.pos_ in ("NOUN", "PROPN")  # 'the ten o'clock with Mrs Ferris'
                 return _status(governor, meet=True)
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "front" and \
+                head.head.head.lower_ == "in" and head.head.head.head.lemma_.lower() in ("get", "be", "sit", "stand"):
+            return _status(head.head.head.head, meet=True)  # 'finally got in front of Mr Delgado'
         if token.dep_ == "dobj" and head.lemma_.lower() == "have" and _in_the_room(head):
             return _status(head, meet=True)  # 'today I finally had Graham, their CFO, in the room'
         if token.dep_ in ("dobj", "dative") and word_of(head) in MEET_OBJECT:
@@ -292,6 +298,11 @@ class MeetingReader:
                                                              for o in c.children)
                                    for c in verb.children):
                 return "absent"  # 'with patients', 'in a meeting', 'at a conference' 
+            if not negated and _elsewhere_in_the_building(verb):
+                return "absent"  # 'the owner was upstairs the whole time', 'in the back the whole time'
+            if not negated and any(c.dep_ == "prep" and c.lower_ in ("at", "in") and
+                                   any(o.lemma_.lower() in AWAY_AT for o in c.children) for c in verb.children):
+                return "absent"  # 'Ron was at the auction all day', 'she's at a funeral'
             if not negated and _elsewhere_in_town(verb):
                 return "absent"  # "she was in St. John's today", "Sal's in Tampa at his daughter's"
             if children & {"there", "present"} and not negated:
@@ -308,11 +319,14 @@ class MeetingReader:
             return "absent" if not negated else None
         if lemma == "tie" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
             return "absent" if not negated else None  # 'the owner was tied up all day'
+        if lemma in ("sit", "stay") and not negated and _elsewhere_in_the_building(verb):
+            return "absent"  # 'the owner was sitting in his office the whole time'
         if lemma == "sit" and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "'s", "was", "are", "were")
-                                                          for c in verb.children) and not negated:
+                                                          for c in verb.children) and not negated \
+                and not any(c.dep_ == "advmod" and c.lower_ in ("upstairs", "downstairs") for c in verb.children):
             return "met"  # 'the chairman himself is sitting there at the table with us': told in the present
-        if lemma in ("show", "come", "join") and negated:
-            return "absent"
+        if (lemma in ("show", "come", "join") or lemma == "turn" and "up" in children) and negated:
+            return "absent"  # 'never showed', 'didn't come', 'never turned up'
         if negated or _planned(verb) or _hearsay(verb) or _to_find_out(verb):
             return None
         if verb.tag_ == "VBD" and _in_front_of_the_rep(verb):
@@ -323,6 +337,12 @@ class MeetingReader:
             return "met"  # "him say straight up", "Mrs. Gayle say money tight": Caribbean and West African English
         if lemma in SPEECH and self._told_someone_else(verb):
             return None  # "Marilyn told Yaritza about us": a word between two others, not with the rep
+        asked = verb.dep_ in ("ccomp", "dep") and verb.head.lemma_.lower() in ("say", "ask", "wonder", "check") \
+            or verb.dep_ == "advcl" and verb.head.tag_ == "VB"  # '... rather not make you the messenger when he got
+        if any(c.dep_ in ("advmod", "mark") and (c.lower_ in ("if", "whether", "until", "till") or
+                                                 asked and c.lower_ in ("when", "whens"))
+               for c in verb.children):
+            return None  # "I said when's he actually got a gap", "if he comes": a question or a condition
         if lemma in SPEECH | PRESENCE and verb.tag_ in ("VBD", "VBZ") and verb.pos_ in ("VERB", "AUX"):
             if verb.tag_ == "VBZ" and lemma not in {"go", "say", "tell", "ask", "walk", "join", "pop"}:
                 return None
@@ -332,6 +352,20 @@ class MeetingReader:
                 return None  # 'she goes, ...' is speech; 'it goes to the board' is not
             return "met"
         return None
+
+
+def _elsewhere_in_the_building(verb) -> bool:
+    """'Was upstairs the whole time', 'in the back the whole time', 'in his office the whole time':
+    in the building, not in the meeting ('in the room the whole time' is in it; 'was at the back
+    doing stock' may still be called out to the rep)."""
+    whole_time = any(c.lemma_.lower() == "time" and any(a.lower_ in ("whole", "entire") for a in c.children)
+                     for c in verb.children if c.dep_ == "npadvmod")
+    if not whole_time:
+        return False
+    places = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+              for o in c.children if o.dep_ == "pobj"]
+    return any(c.dep_ == "advmod" and c.lower_ in ("upstairs", "downstairs") for c in verb.children) or \
+        any(o.lemma_.lower() not in ("room", "meeting", "table", "session", "call") for o in places)
 
 
 def _there_without_a_verb(token) -> bool:
@@ -508,6 +542,10 @@ def _status(governor, meet: bool) -> str | None:
         verb = verb.head
     if verb.pos_ in ("VERB", "AUX") and is_negated(verb):
         return "absent"
+    if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children) and _dated(verb.subtree):
+        return None  # "so proposal going Wednesday and meeting with CFO on 12th": still to come
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "before", "instead"):
+        return None  # "she can't book anything without asking him": not done, and not by the rep
     if _planned(governor):
         return None
     if verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VB", "VBP") and verb.lemma_.lower() not in ("sit", "meet", "talk"):

@@ -23,6 +23,10 @@ HONORIFICS = {"dr", "dr.", "dra", "dra.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.
               "monsieur", "madame", "mme", "signor", "signora", "señor", "senor", "señora", "senora", "sra", "sra.",
               "sr.", "seu", "dona", "doña", "alhaji", "alhaja", "hajiya", "hajia", "mallam", "mang", "manong",
               "aling", "kuya", "sheikh", "shaikh"}
+# Also before a name, but names on their own too ('Don said'): dropped only when a name follows them,
+# so that 'Don Arturo' and 'Don Ignacio' are two people
+BEFORE_A_NAME = {"don", "ingeniero", "ingeniera", "ing", "ing.", "engr", "engr.", "lic", "lic.", "licenciado",
+                 "licenciada", "arq", "arq.", "chief", "prof", "prof.", "professor"}
 REP_SIDE = {"my", "our"}
 # What may come before the rep's own name opening a memo ('Hey, it's Megan.', 'Okay, uh, this is Dale').
 SIGN_ON = {"hey", "hi", "hello", "okay", "ok", "so", "uh", "um", "alright", "right", "yeah", "it", "'s", "is",
@@ -46,7 +50,8 @@ NOT_NAMES = {"zoom", "teams", "skype", "facetime", "webex", "monday", "tuesday",
              "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december", "christmas", "easter", "okay", "ok", "so", "yeah",
              "um", "uh", "anyway", "alright", "god", "lord", "covid", "excel", "google", "amazon", "square",
-             "kickoff", "pilot", "demo", "recap", "update", "heading", "done"}  # a note's words, capitalised
+             "kickoff", "pilot", "demo", "recap", "update", "heading", "done",
+             "rang", "phoned", "texted", "emailed", "messaged", "pinged", "whatsapped"}  # a note's words, capitalised
 
 
 class NameReader:
@@ -173,6 +178,8 @@ class NameReader:
         person = next((p for p in self.people if p.name and _same_name(words, p.name)
                        and not (gender and p.gender and gender != p.gender)
                        and not (_another_generation(ent) and len(p.name.split()) > len(words))), None)
+        if person is None:
+            person = self._called(ent)
         if person is None and self._name_alone(ent):
             person = self._unnamed_before(ent)
             if person is not None:
@@ -180,12 +187,12 @@ class NameReader:
         if person is None:
             person = self._presumed_before(gender)
             if person is not None:
-                person.name = " ".join(t.text for t in ent if t.lower_ not in HONORIFICS and t.text != "'s")
+                person.name = _spelled(ent)
         if person is None:
-            person = self._new(name=" ".join(t.text for t in ent if t.lower_ not in HONORIFICS and t.text != "'s"))
+            person = self._new(name=_spelled(ent))
             person.rep_side = self._possessed_by_rep(ent)
         elif len(ent) > len((person.name or "").split()) or self._fuller_first_name(ent, person):
-            person.name = " ".join(t.text for t in ent if t.lower_ not in HONORIFICS and t.text != "'s")
+            person.name = _spelled(ent)
         person.gender = person.gender or gender
         self._mark(person, ent.start, ent.end)
 
@@ -213,6 +220,14 @@ class NameReader:
         sent = ent.sent
         return ent.start == sent.start and all(t.is_punct for t in self.doc[ent.end:sent.end])
 
+    def _called(self, ent) -> Person | None:
+        """'Met a fella called Dev', 'a lady named Rosa': the name is that person's."""
+        verb = span_root(ent).head
+        if verb.lemma_.lower() not in ("call", "name") or verb.dep_ != "acl" or verb.tag_ != "VBN":
+            return None
+        person = self.at.get(verb.head.i)
+        return person if person is not None and person.name is None and not person.is_body else None
+
     def _unnamed_before(self, ent) -> Person | None:
         recent = [p for p, last in self._by_recency(ent.start) if self.sent_of[last] == self.sent_of[ent.start] - 1]
         return next((p for p in reversed(recent) if p.name is None and p.role and not p.is_body), None)
@@ -223,6 +238,9 @@ class NameReader:
         root = span_root(span)
         if any(c.lower_ in REP_SIDE for c in root.children if c.dep_ == "poss"):
             return True
+        if root.dep_ in ("appos", "compound") and any(c.lower_ in REP_SIDE for c in root.head.children
+                                                     if c.dep_ == "poss"):
+            return True  # 'my regional head Sandra came along': the rep's boss
         return any(t.lower_ in REP_SIDE for t in self.doc[max(span.start - 2, 0):span.start])
 
 
@@ -248,7 +266,19 @@ def _without_verb(ent):
 
 
 def _name_words(span) -> set[str]:
-    return {t.lower_ for t in span if t.is_alpha and t.lower_ not in HONORIFICS}
+    return {t.lower_ for t in _bare(span) if t.is_alpha}
+
+
+def _bare(span) -> list:
+    """The name's own words: no honorific, and no 'Don' or 'Ingeniero' before another word of it."""
+    words = [t for t in span if t.lower_ not in HONORIFICS and t.text != "'s"]
+    while len(words) > 1 and words[0].lower_ in BEFORE_A_NAME and words[1].is_alpha:
+        words = words[1:]
+    return words
+
+
+def _spelled(span) -> str:
+    return " ".join(t.text for t in _bare(span))
 
 
 def _same_name(words: set[str], name: str) -> bool:

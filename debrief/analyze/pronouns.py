@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .meetings import MEET_OBJECT
 from .people import Person
+from .titles import AFTER_A_TITLE
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -208,6 +209,8 @@ class PronounReader:
                 token = token.head
             elif token.lower_ in STAND_INS and token.dep_ == "attr":
                 token = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            elif token.lower_ in AFTER_A_TITLE and any(c.dep_ == "compound" and c.i in self.at for c in token.children):
+                token = next(c for c in token.children if c.dep_ == "compound" and c.i in self.at)  # 'GM sahab, who'
             elif token.lower_ in ("i", "me", "myself") and self.prospect_speaks(token.i):
                 return self.last_speaker
             elif any(c.dep_ == "appos" and c.i in self.at and c.pos_ == "PROPN" for c in token.children):

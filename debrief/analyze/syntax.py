@@ -92,7 +92,16 @@ def in_doubt(token) -> bool:
             return True  # "could be him who signs, could be the franchise people"
         if word.lemma_.lower() == "wonder":
             return True
-    return False
+    return _or_else(token)
+
+
+def _or_else(verb) -> bool:
+    """'Pretty sure she owns it, or she manages it, one or the other': the verb itself is one of
+    two things the rep offers, each with its own subject ('give or take' is not)."""
+    other = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+             and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+    return verb.pos_ in ("VERB", "AUX") and bool(other) and \
+        any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children)
 
 
 def _before_a_quantity(maybe) -> bool:

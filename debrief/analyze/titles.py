@@ -13,14 +13,16 @@ from __future__ import annotations
 from .names import HONORIFICS
 from .patterns import Hit
 from .people import Person
-from .syntax import believed_before
+from .syntax import believed_before, in_doubt
 
 RANKS = ("top", "senior", "junior", "body")
 # 'Okay sir', 'said sir', 'thank you madam': words after which an honorific is said to someone.
 VOCATIVE_AFTER = {"okay", "ok", "yes", "no", "sure", "done", "say", "tell", "ask", "thank", "thanks", "please", "sorry",
                   "hello", "hi", "po", "right", "fine", "well", "dear", "respected", "good", "haan", "ji", "ah", "oh"}
 # Words between a name and its title that keep them one person: "Tom, the owner", "Ed, their CISO".
-APPOSITION_GLUE = {",", "the", "their", "his", "her", "its", "a", "an", "-", "—", "named", "our", "("}
+APPOSITION_GLUE = {",", "the", "their", "his", "her", "its", "a", "an", "-", "—", "named", "our", "(",
+                   "el", "la", "le", "il", "o", "der", "die",  # "Don Sergio Aguirre, el dueño"
+                   "sb", "sahib", "saab", "sahab", "ji", "himself", "herself"}  # 'Met Malik Asif sb (owner)'
 COPULA_GLUE = {"is", "'s", "was", "be", "being"}
 DEPUTY = {"assistant", "deputy", "associate", "vice", "vp", "asst", "regional", "district", "store", "area"}
 KIN_GENDER = {**dict.fromkeys(["dad", "daddy", "papa", "pa", "appa", "father", "husband", "son", "brother", "uncle",
@@ -38,7 +40,7 @@ class TitleReader:
         found = [h for h in self.hits if h.label in ("DM_TITLE", "DM_BODY", "DM_ROLE")]
         # 'corporate' of 'made by corporate IT' is tagged an adjective, and is still the body
         found = [h for h in found if self.doc[h.end - 1].pos_ in ("NOUN", "PROPN") or h.end - h.start > 1
-                 or h.label == "DM_BODY" and self.doc[h.end - 1].dep_ == "amod"]
+                 or h.label == "DM_BODY" and self.doc[h.end - 1].dep_ in ("amod", "nsubj", "nsubjpass")]
         found = [h for h in found if h.rule.id != "dm-title-honorific-boss" or self._honorific_is_the_boss(h)]
         rank = {"top": 0, "senior": 1, "junior": 2, "body": 3, None: 0}
         chosen: dict[int, Hit] = {}
@@ -68,8 +70,8 @@ class TitleReader:
     def _said_to_decide(self, noun) -> bool:
         """'the committee votes on all contracts', parsed as a noun 'committee votes': the
         word the authority phrase starts on is the verb the parser missed."""
-        if any(h.label == "DM_AUTHORITY" and h.start == noun.i for h in self.hits):
-            return True
+        if any(h.label == "DM_AUTHORITY" and h.start <= noun.i < h.end for h in self.hits):
+            return True  # also 'corporate picks the POS', read as an adjective and a noun
         # 'decisions are made by corporate IT', 'the approval sits with group finance': the body
         # is the one the decision is put on, whatever noun it modifies
         prep = noun.head if noun.dep_ == "pobj" else None
@@ -98,6 +100,7 @@ class TitleReader:
         if rank is None and (_epithet(head) or _vocative(head)):
             return  # 'Nice fella, big rugby man', 'Well done ma, I said': said of or to someone already met
         if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i and \
+                head.head.lower_ not in AFTER_A_TITLE and \
                 not any(h.start <= head.head.i < h.end for h in self.hits if h.label in ("DM_TITLE", "DM_ROLE")):
             return  # 'the admin module', 'an intern programme': a thing, not a person
         # "Mr. Bilal, the chairman's assistant": the chairman is another person; Bilal is the assistant
@@ -153,19 +156,25 @@ class TitleReader:
         node = head
         while node.dep_ in ("compound", "amod", "conj", "appos") and node.head.i != node.i:
             node = node.head
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ == "one":
+            node = node.head.head  # "he's one of the two owners"
         if node.dep_ != "attr" or node.head.lemma_ != "be":
             return None
         verb = node.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return None
-        if believed_before(verb):
-            return False  # 'I was thinking he was the owner, but he said no'
+        if believed_before(verb) or in_doubt(verb):
+            return False  # 'I was thinking he was the owner, but he said no'; 'he might be the owner'
         person = self._resolve(subject)
         if person is not None and any(c.dep_ == "neg" for c in verb.children):
             person.no_authority.append(head.i)
             return False
         return person
+
+
+# Said after a title out of respect: 'GM sahab', 'MD sir', 'Director-san'
+AFTER_A_TITLE = {"sahab", "saab", "sahib", "ji", "sir", "madam", "san", "sama", "sahiba"}
 
 
 def _rank(hit: Hit) -> str | None:
