@@ -1108,3 +1108,29 @@ def test_guesses_adjectives_and_one_vote(analyzer, text, value):
 ])
 def test_in_the_building_courtesies_and_meetings_to_come(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # 'Go through it' and 'go through the contract' name a thing; whoever comes after is not where it goes.
+    ("Met Rahul, the fleet manager. We fixed Sunday 9:30 at his office to go through the contract and I "
+     "told him the price goes up.", "unclear"),
+    ("Met Helen Baxter, the program director. Zoom on Monday the 9th at 4 to go through the order with her.",
+     "unclear"),
+    # A phone call expected is no one's say; 'it's her call' is.
+    ("Met Ms Wairimu, finance director. I told her Peter would expect her call.", "unclear"),
+    ("Met Ana, the GM. She said it's her call.", "yes"),
+    # 'Sign in at the gatehouse' signs nothing.
+    ("Spoke to the supervisor, all good. He said no problem, just sign in at the gatehouse.", "unclear"),
+    # The rep's own to-do names no decider.
+    ("Met Anil Rao, director of engineering. He liked the profiles. Need to check with Meghan on the rate.",
+     "unclear"),
+    ("Met Jo, the office manager. Needs sign-off from Sam, the owner.", "no"),
+    # A cancelled later meeting does not unmeet the person met this morning.
+    ("Met Stuart Lennox this morning, the contracts manager. He's just phoned, he's had to cancel Thursday's "
+     "site visit, so we're on Teams Monday at 2.", "unclear"),
+    # A note's 'Mtg w/' is a meeting, and 'Dave + Steve' are two people.
+    ("Mtg w/ Dave Hartwell (owner) at their yard. Booked demo w/ Dave + Steve, Thu 14th 10am.", "yes"),
+    ("Saw Gianni Rossi, it's his chippy, on Monday. Just got a text, he's cancelling Friday.", "yes"),
+])
+def test_routes_to_things_phone_calls_and_notes(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -29,6 +29,9 @@ class AuthorityReader:
         span = doc[hit.start:hit.end]
         if len(span) == 1 and (span[0].pos_ not in ("VERB", "AUX") or span[0].dep_ == "amod"):
             return  # 'his own company', 'the decision', 'the approved list': not a predicate
+        if len(span) == 2 and span[0].tag_ == "PRP$" and span[1].lower_ in ("call", "decision") \
+                and span[1].dep_ in ("dobj", "pobj"):
+            return  # 'expect her call', 'wait for his call': a phone call; 'it's her call' is the copula's
         if span[-1].lower_ in ("his", "her", "their") and hit.end < len(doc) and doc[hit.end].is_alpha:
             return  # 'the MD is his father': a kinship, not 'it is his'
         possessors = [self.at[t.i] for t in span if t.i in self.at and
@@ -78,6 +81,8 @@ class AuthorityReader:
             return  # "she doesn't want to buy anything for this space": a wish, not whether she can
         if verb.dep_ == "xcomp" and verb.head.lower_ == "used":
             return  # 'he used to own it': no longer
+        if verb.lemma_.lower() == "sign" and any(c.dep_ == "prt" and c.lower_ in ("in", "out") for c in verb.children):
+            return  # 'just sign in at the gatehouse'
         said_not = is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span) \
             or hit.start > 0 and doc[hit.start - 1].lower_ in ("not", "never")  # "it's not his decision"
         if verb.dep_ == "relcl" and verb.head.lower_ in ("nothing", "none"):
@@ -232,6 +237,8 @@ class AuthorityReader:
         anchor = anchor_of(doc, hit)
         if in_doubt(anchor):
             return  # 'or maybe it goes up to the ownership group': a guess names no decider
+        if _reps_own_todo(anchor):
+            return  # 'Need to check with Meghan on the rate': the rep's note to self
         who = self._resolve_subject(anchor)
         if hit.rule.kind == "one_vote":
             if who is not None and not is_negated(anchor):
@@ -246,7 +253,13 @@ class AuthorityReader:
         negated = is_negated(anchor) and not any(t.lower_ in ("not", "n't", "never") for t in doc[hit.start:hit.end])
         sent = doc[hit.start].sent
         deciders = []
-        for i in range(hit.start, min(hit.end + 4, sent.end)):
+        # 'a call Monday to go through it, she confirmed': a route's object 'it' is the thing, and
+        # whoever is said after it is not where it goes
+        last = doc[hit.end - 1]
+        last = last.head if last.pos_ == "DET" and last.head.i > last.i else last  # 'go through the' order
+        thing = last.pos_ == "PRON" or last.pos_ == "NOUN" and last.i not in self.at and last.dep_ != "compound"
+        reach = 0 if hit.rule.kind == "route" and thing else 4  # ... nor after 'to go through the contract'
+        for i in range(hit.start, min(hit.end + reach, sent.end)):
             if i >= hit.end and doc[i].is_punct and doc[i].dep_ != "case":  # "the governors' committee"
                 break
             person = self.at.get(i)
@@ -265,6 +278,9 @@ class AuthorityReader:
             return  # 'going to be the champion'
         if negated and hit.rule.kind == "route":
             return  # "she will not go through that again"
+        if subject is None and hit.end - hit.start >= 2 and doc[hit.end - 2].lower_ == "with" and \
+                doc[hit.end - 1].lower_ in ("her", "him", "them"):
+            return  # 'Zoom on Monday to go through the order with her': the rep and the contact
         if subject is not None and subject.lower_ in ("i", "we") and \
                 (hit.rule.kind == "route" or not self.prospect_speaks(subject.i)):
             return  # 'I went to Mehra Engineering', 'I will talk with my director': the rep, not the prospect
@@ -282,6 +298,15 @@ class AuthorityReader:
             person.deferred_to.append(hit.start)
         if not deciders and hit.rule.kind != "route":
             self.unnamed_elsewhere.append(hit)
+
+
+def _reps_own_todo(verb) -> bool:
+    """A note's line that opens on 'Need to', 'Have to', 'Must' with no subject is the rep's
+    to-do ('Need to check with Meghan'); 'Needs sign-off from Sam' is said of the prospect."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.i == verb.sent.start and verb.tag_ in ("VB", "VBP") and verb.lemma_.lower() in ("need", "have", "must") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 SITS_WITH = {"sit", "rest", "lie", "stay", "be", "belong", "fall"}

@@ -28,9 +28,22 @@ def _before_participle(token) -> bool:
     return after is not None and after.lower_ in ("got", "been", "gotten", "had")
 
 
+# "mom'll have to try it", "the boss'd never sign": spaCy splits "'s" off any word but these only
+# off pronouns, so "mom'll" stays one unknown word and the mother is lost
+MODAL_SUFFIX = r"(?<=[A-Za-z])['’](?:ll|LL|d|D|ve|VE)$"
+
+
+def split_modal_contractions(nlp) -> None:
+    from spacy.util import compile_suffix_regex
+
+    suffixes = list(nlp.Defaults.suffixes or []) + [MODAL_SUFFIX]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
 def add_to(nlp) -> None:
     from spacy.language import Language
 
+    split_modal_contractions(nlp)
     if COMPONENT not in Language.factories:
         Language.component(COMPONENT, func=restore_lemmas)
     if "lemmatizer" in nlp.pipe_names and COMPONENT not in nlp.pipe_names:

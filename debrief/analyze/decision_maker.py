@@ -105,7 +105,7 @@ def _judge_by_cast(cast: Cast, clauses: list[Clause]) -> DecisionMakerVerdict:
     deferring = [p for p in met if p.defers or p.no_authority]
     if elsewhere or deferring or cast.unnamed_elsewhere:
         return _someone_else(cast, clauses, elsewhere, deferring)
-    strong = [h for h in cast.nobody_met if not _weak_nobody(h, clauses)]
+    strong = [h for h in cast.nobody_met if not _weak_nobody(h, clauses) and not _a_later_one_cancelled(h, met, cast.doc)]
     # 'The guys there said he's at the other job': bystanders are nobody met
     contacts = [p for p in met if p.name or p.rank or not p.plural]
     if not contacts and (cast.nobody_met or any(p.absent for p in cast.people)) or strong:
@@ -199,6 +199,13 @@ def _weak_nobody(hit: Hit, clauses: list[Clause]) -> bool:
     """A voicemail or a card left says nobody was met only when nobody else was."""
     text = clauses[0].doc[hit.start:hit.end].text.lower()
     return "voice" in text or "card" in text or "answer" in text
+
+
+def _a_later_one_cancelled(hit: Hit, met: list[Person], doc) -> bool:
+    """'Met Stuart Lennox this morning ... he's just phoned, he's had to cancel Thursday': the
+    cancellation is of the next meeting, after someone named or titled was met."""
+    return "cancel" in doc[hit.start:hit.end].text.lower() and \
+        any(p.met and min(p.met) < hit.start and (p.name or p.rank) for p in met)
 
 
 def _strength(person: Person) -> int:

@@ -21,7 +21,7 @@ MEET_WITH = {"meet", "met", "sit", "sat", "talk", "speak", "spoke", "chat", "vis
              "minute", "minutes", "face", "person", "session", "appointment", "conversation", "walkthrough",
              "tour", "phone", "teams", "video", "hour", "visit", "catch", "be", "was", "were",
              "walk", "walked", "interview", "discussion", "chat", "demo", "sat-down", "huddle", "review",
-             "finish", "finished", "wrap", "wrapped"}  # 'just finished with Claire Ashdown'
+             "finish", "finished", "wrap", "wrapped", "mtg"}  # 'just finished with Claire Ashdown'
 TALK_TO = {"talk", "speak", "spoke", "chat", "present", "pitch", "demo", "introduce", "walk"}
 MEET_OBJECT = {"meet", "met", "see", "saw", "visit", "catch", "caught", "pitch", "demo", "interview", "greet",
                "find", "found", "corner", "grab", "get", "got", "ask", "tell", "show", "walk", "give", "hand",
@@ -237,7 +237,7 @@ class MeetingReader:
                 break
             token = token.head
         head = token.head
-        if token.dep_ == "pobj" and (head.lower_ == "with" or head.lower_ == "to" and word_of(head.head) in TALK_TO):
+        if token.dep_ == "pobj" and (head.lower_ in ("with", "w/") or head.lower_ == "to" and word_of(head.head) in TALK_TO):
             governor = head.head
             if governor.dep_ == "pobj" and word_of(governor.head.head) in MEET_WITH - {"be", "was", "were"}:
                 governor = governor.head.head  # 'sat at the kitchen table with all three brothers'

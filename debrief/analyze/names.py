@@ -51,7 +51,8 @@ NOT_NAMES = {"zoom", "teams", "skype", "facetime", "webex", "monday", "tuesday",
              "september", "october", "november", "december", "christmas", "easter", "okay", "ok", "so", "yeah",
              "um", "uh", "anyway", "alright", "god", "lord", "covid", "excel", "google", "amazon", "square",
              "kickoff", "pilot", "demo", "recap", "update", "heading", "done",
-             "rang", "phoned", "texted", "emailed", "messaged", "pinged", "whatsapped"}  # a note's words, capitalised
+             "rang", "phoned", "texted", "emailed", "messaged", "pinged", "whatsapped",
+             "met", "mtg", "saw", "visited", "spoke", "talked"}  # a note's words, capitalised
 
 
 class NameReader:
@@ -221,7 +222,12 @@ class NameReader:
         return ent.start == sent.start and all(t.is_punct for t in self.doc[ent.end:sent.end])
 
     def _called(self, ent) -> Person | None:
-        """'Met a fella called Dev', 'a lady named Rosa': the name is that person's."""
+        """'Met a fella called Dev', 'a lady named Rosa', "Owner's Ramon": the name is that person's."""
+        doc = self.doc
+        if ent.start >= 2 and doc[ent.start - 1].lower_ in ("'s", "’s", "is") and ent.start - 2 in self.at:
+            person = self.at[ent.start - 2]
+            if person.name is None and person.role and not person.is_body and not person.plural:
+                return person
         verb = span_root(ent).head
         if verb.lemma_.lower() not in ("call", "name") or verb.dep_ != "acl" or verb.tag_ != "VBN":
             return None
@@ -255,12 +261,13 @@ def _without_verb(ent):
     """'Met Alan Rourke', 'rang Mrs Phelan', 'Luckily Mzee' read as one name: the name starts
     after the verb or adverb, and ends before a dash ('Tan Kok Leong - owner')."""
     start = ent.start
-    while start < ent.end - 1 and (ent.doc[start].lower_ in ("met", "saw", "called", "visited", "emailed", "texted")
+    while start < ent.end - 1 and (ent.doc[start].lower_ in ("met", "saw", "called", "visited", "emailed", "texted",
+                                                             "mtg", "meeting", "w/", "with", "+")
                                    or ent.doc[start].pos_ in ("VERB", "AUX") and ent.doc[start].is_lower
                                    or ent.doc[start].pos_ == "ADV" and ent.doc[start].lower_.endswith("ly")):
         start += 1
-    # 'Mr Tan Kok Leong - owner' read as one name: the name ends at a dash or a comma
-    end = next((t.i for t in ent.doc[start:ent.end] if t.text in (",", "(") or t.text in ("-", "–", "—")
+    # 'Mr Tan Kok Leong - owner' read as one name: the name ends at a dash or a comma ('Dave + Steve': two)
+    end = next((t.i for t in ent.doc[start:ent.end] if t.text in (",", "(", "+") or t.text in ("-", "–", "—")
                 and t.whitespace_ and ent.doc[t.i - 1].whitespace_), ent.end)  # not 'Jean-Guy'
     return ent.doc[start:max(end, start + 1)]
 

@@ -135,10 +135,13 @@ class PronounReader:
         recent = [(p, last) for p, last in reversed(self._by_recency(token.i)) if sentence - self.sent_of[last] <= 1]
         body = recent[0] if recent and recent[0][0].is_body else None
         group, group_last = self._group_before(token.i)
+        plural = recent[0] if recent and recent[0][0].plural and not recent[0][0].rep_side else None
         if group and (body is None or body[1] < group_last or self.doc[body[1]].dep_ == "pobj"):
             self.groups[token.i] = group
         elif body is not None:
             self._stands_for(token, body[0])
+        elif plural is not None and not group:
+            self._stands_for(token, plural[0])  # 'owned by the five GP partners and they decide'
 
     def _add_their(self, token) -> None:
         """'Met both sisters, Jana and Petra, it's their firm': "their" of people joined by "and"

@@ -88,6 +88,9 @@ class TitleReader:
             rank = None
         head = doc[hit.end - 1]
         if rank == "body":
+            if head.lower_ == "board" and head.dep_ == "pobj" and head.head.lower_ == "on" and \
+                    not any(c.dep_ in ("det", "poss") for c in head.children):
+                return  # "Fiona's on board": she agrees
             if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.i > head.i \
                     and not self._said_to_decide(head.head):
                 return  # "a procurement officer", "a board member": a person's title, not the body
