@@ -1134,3 +1134,28 @@ def test_in_the_building_courtesies_and_meetings_to_come(analyzer, text, value):
 ])
 def test_routes_to_things_phone_calls_and_notes(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # "mom'll": the tokenizer splits 'll off any word, so the mother is someone.
+    ("Leila was at the counter. Leila said, mom'll have to try it first, she decides everything.", "no"),
+    # "Owner's Ramon" is the owner named.
+    ("Owner's Ramon, and I have yet to lay eyes on the man. The girl at the host stand said he's not in.", "no"),
+    # 'On board' agrees; the partners the practice is owned by decide, 'they' with them.
+    ("Sat down with Fiona, the practice manager. Fiona's on board, but the practice is owned by the five "
+     "GP partners and they decide anything capital.", "no"),
+    # A plural title set beside two names is both of theirs.
+    ("The practice is the two Bianchi brothers', Marco and Franco, fifty-fifty partners. Franco's in Italy "
+     "for a month, so it was Marco. He said, I can't do this without Franco.", "yes"),
+    # Everyone in the list after 'Met' was met.
+    ("Met Hank and Ruth in the milk house. Hank does the cows, but Ruth does the books and she's the one "
+     "who says yes or no on anything big.", "yes"),
+    # 'I asked him' is asked of whoever was speaking.
+    ("Met Euan at Boghall. It's his dad's farm, old Bill, and Bill makes all the decisions. Euan says, my "
+     "dad'll no go for it. So I asked him what it would take.", "no"),
+    # A video call fixed for Sunday is still to come.
+    ("Owner is Javed sahab, he lives in Dubai and takes every purchase call himself. Met his supervisor Irfan. "
+     "He fixed a WhatsApp video call with Javed sahab for Sunday at 9.", "no"),
+])
+def test_contractions_plural_titles_lists_and_who_was_asked(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -518,3 +518,33 @@ def test_call_you_in_a_few_weeks_not_risking_it_and_asked_me_for_something(analy
 ])
 def test_ones_own_time_a_reaction_in_a_note_still_reviewing_and_talking_it_over(analyzer, text, expected):
     assert _judge(analyzer, text).excuses_accepted == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("At the end she said leave it with me, I'll give you a call.", "think_it_over"),
+    ("He said hit me up next month.", "call_back_later"),
+    ("He said very interesting, we will be in contact.", "call_back_later"),
+    ("She said mañana we talk, you know how it is.", "call_back_later"),
+    ("He said right now is impossible, after the summer we meet.", "bad_timing"),
+    ("He said the timing isn't right, maybe in the new year.", "bad_timing"),
+    ("He said he's busy with planting now and I should call him end of month.", "bad_timing"),
+    ("He said they're flat out with the harvest.", "bad_timing"),
+    ("He said our price is a bit high versus the Chinese brand.", "price"),
+    ("He said it's cheaper to keep doing it by hand.", "price"),
+    ("He was worried our chemical might damage their old boilers.", "risk_concern"),
+    ("He said they're sorted for now.", "happy_with_vendor"),
+    ("He said the purse strings are tight this year.", "no_budget"),
+    ("He said he's not convinced it would work for them.", "not_interested"),
+])
+def test_stalls_said_in_everyday_words(analyzer, text, kind):
+    assert kind in {e.kind for e in _judge(analyzer, text).excuses}
+
+
+@pytest.mark.parametrize("text", [
+    # a friendly 'give me a call' with no later time, and a referral's 'give us a call', are no put-off
+    "We said we'd grab lunch sometime, he'll give me a call. Nothing firm.",
+    "Their neighbour told them to give us a call.",
+    "He was flat out keen and booked Tuesday at 10 at his yard.",
+])
+def test_friendly_calls_and_keenness_are_no_stall(analyzer, text):
+    assert not _judge(analyzer, text).excuses

@@ -47,7 +47,7 @@ SITES = {"location", "site", "branch", "store", "shop", "office", "plant", "clin
 NOT_THERE = {"there", "in", "around", "available", "present", "here", "on"}
 PLANNING = {"book", "set", "schedule", "plan", "arrange", "request", "propose", "try", "want", "hope", "need",
             "suppose", "get", "push", "ask", "offer", "line", "pencil", "confirm", "lock", "put", "send",
-            "invite", "move", "reschedule", "expect", "like", "love", "have", "do", "wait", "see", "make"}
+            "invite", "move", "reschedule", "expect", "like", "love", "have", "do", "wait", "see", "make", "fix"}
 TODAY = {"today", "yesterday", "tonight", "this", "morning", "afternoon", "evening", "earlier", "last", "night",
          "the", "a", "an", "few", "minutes", "hour", "hours", "half", "twenty", "thirty", "ten", "fifteen",
          "forty", "five", "one", "two", "whole", "first", "ago", "lunchtime", "lunch"}
@@ -180,9 +180,16 @@ class MeetingReader:
         a meeting word, when the parse missed it (a sentence-initial 'Met' read as a name)."""
         doc = self.doc
         for hit in self.hits:
-            if hit.label != "DM_MET" or not hit.end <= start <= hit.end + 3:
+            if hit.label != "DM_MET" or not hit.end <= start <= hit.end + 8:
                 continue
             between = doc[hit.end:start]
+            # 'Met Hank and Ruth', 'met Jo, Sam and Ali': the others named in the list were met too
+            listed = [t for t in between if t.i in self.at or t.lower_ in ("and", "&", ",")]
+            if len(listed) == len(between) and between and between[-1].lower_ in ("and", "&", ",") and \
+                    any(t.i in self.at for t in between):
+                between = doc[hit.end:hit.end]
+            elif start > hit.end + 3:
+                continue
             # 'met: Mr Goh, pharmacist', a note's field label, still names the one met
             if any((t.is_punct and not (t.i == hit.end and t.text == ":")) or t.i in self.at for t in between):
                 continue
@@ -241,8 +248,8 @@ class MeetingReader:
             governor = head.head
             if governor.dep_ == "pobj" and word_of(governor.head.head) in MEET_WITH - {"be", "was", "were"}:
                 governor = governor.head.head  # 'sat at the kitchen table with all three brothers'
-            elif governor.pos_ == "NOUN":
-                governor = _verb_above_the_place(governor)  # 'walked the units at the plaza with Mrs. Okafor'
+            elif governor.pos_ == "NOUN" and word_of(governor) not in MEET_WITH:
+                governor = _verb_above_the_place(governor)  # (but 'fixed a video call with Javed for Sunday' is the call)  # 'walked the units at the plaza with Mrs. Okafor'
             if _a_decision_sits(governor):
                 return None  # 'the final approval sits with the CIO': where it lies, not who was met
             if word_of(governor) in MEET_WITH or governor.dep_ == "ROOT" and governor.pos_ in ("NOUN", "PROPN"):

@@ -77,7 +77,9 @@ class PronounReader:
         subjects = [p for p in subjects if not any(p is q for q in own_subject)]
         if any(person is q for q in own_subject):
             person = next((p for p, last in candidates if not any(p is q for q in own_subject)), person)
-        if subjects and not reported:
+        if self._answered(token, gender) and any(p is self.last_speaker for p, _ in candidates):
+            person = self.last_speaker  # "he says, my dad'll no go for it ... so I asked him": the one talking
+        elif subjects and not reported:
             person = subjects[0]  # 'Dr. Reyes bought it off old Dr. Klein, so it's her call'
         elif not same and (subject := self._last_subject(candidates, sentence)):
             person = subject
@@ -87,6 +89,17 @@ class PronounReader:
             person = talking[0] if talking else person
         person.gender = gender
         self._stands_for(token, person)
+
+    def _answered(self, token, gender: str) -> bool:
+        """'I asked him', 'I told her': the rep speaks to whoever spoke last, if of this gender."""
+        speaker = self.last_speaker
+        verb = token.head
+        said = max((last for p, last in self._by_recency(token.i) if p is speaker), default=-1)
+        if said < 0 or self.sent_of[token.i] - self.sent_of[said] > 1:
+            return False  # the one talking must have talked just now
+        return speaker is not None and not speaker.rep_side and speaker.gender in (None, gender) and \
+            token.dep_ in ("dobj", "dative") and verb.lemma_.lower() in ("ask", "tell") and \
+            any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
 
     def _resumed(self, token, gender: str) -> Person | None:
         """'the principal broker, Mrs. Knowles, she signs off': a subject said, then taken up
@@ -140,8 +153,12 @@ class PronounReader:
             self.groups[token.i] = group
         elif body is not None:
             self._stands_for(token, body[0])
-        elif plural is not None and not group:
+        elif plural is not None and not group and self._deciding(token):
             self._stands_for(token, plural[0])  # 'owned by the five GP partners and they decide'
+
+    def _deciding(self, token) -> bool:
+        """'They decide anything capital': the pronoun's verb says who decides."""
+        return any(h.label in ("DM_AUTHORITY", "DM_ELSEWHERE") and h.start <= token.head.i < h.end for h in self.hits)
 
     def _add_their(self, token) -> None:
         """'Met both sisters, Jana and Petra, it's their firm': "their" of people joined by "and"

@@ -100,6 +100,10 @@ class TitleReader:
             return
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return  # 'it's just him, no partner, no staff': nobody
+        of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+        if of is not None and of.head.i in self.at and self.at[of.head.i].is_body:
+            self._mark(self.at[of.head.i], hit.start, hit.end)  # 'the board of trustees': one body
+            return
         if rank is None and (_epithet(head) or _vocative(head)):
             return  # 'Nice fella, big rugby man', 'Well done ma, I said': said of or to someone already met
         if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i and \
@@ -117,12 +121,29 @@ class TitleReader:
                 return
             person = next((p for p in self.people if p.role and p.name is None and not p.is_body
                            and _head_word(p.role) == head.lower_), None)
-            plural = head.tag_ in ("NNS", "NNPS") or len(head.text) > 2 and head.text[:-1].isupper() and head.text[-1] == "s"
+            # a plural has its own lemma ('owners'); 'dueña', tagged a plural, is one woman
+            plural = head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() != head.lower_ or \
+                len(head.text) > 2 and head.text[:-1].isupper() and head.text[-1] == "s"
             person = person or self._new(role=role_span.text, rank=rank, plural=plural)  # 'the GPs
         if person.role is None or _better(rank, person.rank):
             person.role, person.rank = role_span.text, rank
+        if head.tag_ == "NNS" and person.name and rank == "top":
+            for other in self._named_together(person):  # 'Marco and Franco, fifty-fifty partners': both
+                if other.role is None or _better(rank, other.rank):
+                    other.role, other.rank = role_span.text, rank
         person.gender = person.gender or KIN_GENDER.get(head.lower_)
         self._mark(person, hit.start, hit.end)
+
+    def _named_together(self, person: Person) -> list[Person]:
+        """The others named with this person by 'and' ('Marco and Franco')."""
+        for i in person.mentions:
+            word = self.doc[i]
+            while word.dep_ == "conj" and word.head.i in self.at and word.head.i != word.i:
+                word = word.head
+            members, _ = self._joined(word)
+            if len(members) >= 2 and person in members:
+                return [p for p in members if p is not person and p.name and not p.rep_side]
+        return []
 
     def _named_by_apposition(self, hit: Hit, names) -> Person | None:
         """'Patricia Lund, their CEO', 'their CISO, Ed Brannigan', 'CFO Denise Hart'."""
