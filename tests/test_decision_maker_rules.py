@@ -1159,3 +1159,15 @@ def test_routes_to_things_phone_calls_and_notes(analyzer, text, value):
 ])
 def test_contractions_plural_titles_lists_and_who_was_asked(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # The boss's words carried by the manager: heard through him.
+    ("Met Kasun, the restaurant manager. Owner Mr Dias was upstairs. Kasun went up, came back, said boss says "
+     "come next week.", "no"),
+    # A chairman who is 'only 1 vote' does not decide, said again by his title alone; the co-op committee does.
+    ("MET: Mr. Wilson Cheruiyot - Chairman. NOTES: Chairman likes the machines, but says any purchase above 2M "
+     "goes to the co-op purchase committee, 7 members, he is only 1 vote.", "no"),
+])
+def test_relayed_words_and_one_vote_among_seven(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -548,3 +548,27 @@ def test_stalls_said_in_everyday_words(analyzer, text, kind):
 ])
 def test_friendly_calls_and_keenness_are_no_stall(analyzer, text):
     assert not _judge(analyzer, text).excuses
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("He said he will revert after discussing internally.", "think_it_over"),
+    ("He said the matter is under consideration.", "think_it_over"),
+    ("He said we will see.", "think_it_over"),
+    ("He said let us see after Diwali.", "think_it_over"),
+    ("He said make we see next month.", "think_it_over"),
+    ("She said she'll consider and let me know.", "think_it_over"),
+    ("He said sure look, we'll see how we go.", "think_it_over"),
+    ("He said his wife would kill him if he bought another thing this year.", "consult_someone"),
+    ("He said it is difficult now.", "bad_timing"),
+    ("She said can, but later lah, now very busy.", "bad_timing"),
+    ("He said he'd rather hold off for now.", "bad_timing"),
+    ("He said it's on the long finger for now.", "bad_timing"),
+    ("He said she'll be right, we'll sort it later.", "bad_timing"),
+    ("He said the rates are on the higher side.", "price"),
+])
+def test_stalls_in_international_english(analyzer, text, kind):
+    assert kind in {e.kind for e in _judge(analyzer, text).excuses}
+
+
+def test_well_see_you_is_no_stall(analyzer):
+    assert not _judge(analyzer, "He said we'll see you Tuesday at ten at the yard.").excuses

@@ -242,7 +242,7 @@ class AuthorityReader:
         who = self._resolve_subject(anchor)
         if hit.rule.kind == "one_vote":
             if who is not None and not is_negated(anchor):
-                who.no_authority.append(hit.start)  # 'the chairman is only one vote': his title does not decide
+                who.outvoted.append(hit.start)  # 'the chairman is only one vote': his title does not decide
             return
         subject = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if who is not None and subject is not None and hit.start <= subject.i < hit.end:
@@ -256,11 +256,13 @@ class AuthorityReader:
         # 'a call Monday to go through it, she confirmed': a route's object 'it' is the thing, and
         # whoever is said after it is not where it goes
         last = doc[hit.end - 1]
-        last = last.head if last.pos_ == "DET" and last.head.i > last.i else last  # 'go through the' order
-        thing = last.pos_ == "PRON" or last.pos_ == "NOUN" and last.i not in self.at and last.dep_ != "compound"
+        for _ in range(4):  # 'go through the' order, 'goes to the co-op purchase' committee: the phrase's noun
+            if last.dep_ in ("det", "compound", "amod", "nmod", "punct") and last.head.i > last.i:
+                last = last.head
+        thing = last.pos_ == "PRON" or last.pos_ == "NOUN" and last.i not in self.at
         reach = 0 if hit.rule.kind == "route" and thing else 4  # ... nor after 'to go through the contract'
         for i in range(hit.start, min(hit.end + reach, sent.end)):
-            if i >= hit.end and doc[i].is_punct and doc[i].dep_ != "case":  # "the governors' committee"
+            if i >= hit.end and doc[i].is_punct and doc[i].dep_ not in ("case", "compound"):  # "the governors' committee", "co-op"
                 break
             person = self.at.get(i)
             if doc[i].dep_ == "poss" or doc[i].tag_ == "PRP$":

@@ -115,8 +115,14 @@ class MeetingReader:
             if above.lemma_.lower() not in ("say", "tell", "explain", "report", "relay", "pass"):
                 continue
             teller = next((c for c in above.children if c.dep_ == "nsubj"), None)
-            if teller is None and above.dep_ == "conj":  # 'came out and said ...': the subject of 'came'
-                teller = next((c for c in above.head.children if c.dep_ == "nsubj"), None)
+            joined = above
+            for _ in range(3):  # 'came out and said ...', 'Kasun went up, came back, said ...': the first verb's subject
+                if teller is not None or joined.dep_ != "conj":
+                    break
+                joined = joined.head
+                teller = next((c for c in joined.children if c.dep_ == "nsubj"), None)
+            if teller is None:  # the parse left 'said' with no subject: whoever was the last subject before it
+                teller = next((t for t in reversed(self.doc[above.sent.start:above.i]) if t.dep_ == "nsubj"), None)
             if teller is None or teller.lower_ in ("i", "we"):
                 return False
             told = self.at.get(teller.i)

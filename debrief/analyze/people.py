@@ -33,6 +33,7 @@ class Person:
     defers: list[int] = field(default_factory=list)
     deferred_to: list[int] = field(default_factory=list)  # someone defers to this person
     appointment: list[int] = field(default_factory=list)  # met only as 'a meeting with', 'the two o'clock with'
+    outvoted: list[int] = field(default_factory=list)  # 'he is only one vote', 'she used to own it'
 
     @property
     def is_body(self) -> bool:
@@ -42,6 +43,8 @@ class Person:
     def has_authority(self) -> bool:
         # A top title decides, unless flatly denied ("the super, he doesn't pick vendors"); a co-owner
         # who "can't sign without Sam" (defers) or who also "runs it" (authority) still decides: a stall.
+        if self.outvoted and not self.authority:
+            return False  # the chairman who is 'only one vote of seven': the committee decides
         if self.rank == "top" and (not self.no_authority or self.authority or self.defers):
             return True
         return bool(self.authority or self.deferred_to) and not self.no_authority

@@ -121,6 +121,11 @@ class TitleReader:
                 return
             person = next((p for p in self.people if p.role and p.name is None and not p.is_body
                            and _head_word(p.role) == head.lower_), None)
+            same_role = [p for p in self.people if p.role and p.name and not p.is_body and not p.rep_side
+                         and p.role.lower() == role_span.text.lower() and head.tag_ not in ("NNS", "NNPS")]
+            if person is None and len(same_role) == 1:
+                person = same_role[0]  # 'MET: Mr. Wilson Cheruiyot - Chairman ... Chairman likes the machines'
+
             # a plural has its own lemma ('owners'); 'dueña', tagged a plural, is one woman
             plural = head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() != head.lower_ or \
                 len(head.text) > 2 and head.text[:-1].isupper() and head.text[-1] == "s"
