@@ -79,6 +79,11 @@ def assemble(round_name, out_dir, writers):
             mine = [r for r in rulings if r["writer"] == writer and r["memo"] == path.stem]
             for ruling in mine:
                 memo["expected"][ruling["field"]] = ruling["final"]
+                # the list behind a verdict follows the label the ruling sided with, so that the memo
+                # stays consistent ('excuses' with 'excuses_accepted', 'followup_when' with 'followup')
+                companion = {"excuses_accepted": "excuses", "followup": "followup_when"}.get(ruling["field"])
+                if companion and ruling["final"] != ruling["writer_label"] and ruling["final"] == second.get(ruling["field"]):
+                    memo["expected"][companion] = second.get(companion)
             memo["second_label"] = second
             memo["rulings"] = [{k: r[k] for k in ("field", "writer_label", "second_label", "final", "ruling")}
                                for r in mine]
