@@ -1171,3 +1171,31 @@ def test_contractions_plural_titles_lists_and_who_was_asked(analyzer, text, valu
 ])
 def test_relayed_words_and_one_vote_among_seven(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # Who holds a household's money, said the way a kitchen table says it (after round 15's scoring).
+    ("Sat with Vernon and Inez on the porch. Vernon does the talking, but Inez handles the checkbook, always has.",
+     "yes"),
+    ("Met Dale and Tracey at the kitchen table. Dale talks, but Tracey wears the pants in that house.", "yes"),
+    ("Met Sione and Mele. Mele runs the house budget, Sione just says ask Mele.", "yes"),
+    ("Met Ruth Thwaite. She lost Jack in the spring and it's all on her now, the farm, the books, everything.",
+     "yes"),
+    ("Met Gwyn and his daughter Catrin in the kitchen. Gwyn said from the off it's Catrin's call now.", "yes"),
+    ("Met Dan, the police chief. He controls the capital line for the department.", "yes"),
+    ("Sat down with the principal, Mr. Okafor. He said he can do that out of discretionary funds, no board, "
+     "no district sign-off.", "yes"),
+    # ... and who does not.
+    ("Talked to Jess in the yard. It's her mum Ann that holds the purse strings, and Ann was in the house the "
+     "whole time, never came out.", "no"),
+    ("Only Sipho was home, Nomsa was at work. Sipho said my wife is the accountant of this house, I don't touch "
+     "the money.", "no"),
+    ("Met Mr Naidoo, one of the trustees. He said the accountant, Mr Pillay, makes the investment calls, I just "
+     "sign where Pillay tells me.", "no"),
+    ("Mrs van Wyk said I must ask my son Hendrik, he handles all my money since Koos passed.", "no"),
+    # A treasurer who handles the money is not the board that signs.
+    ("Met the treasurer, Mrs. Koech, she handles the money but she told me the board signs any new loan "
+     "product, she cannot approve it herself.", "no"),
+])
+def test_household_money_and_who_holds_it(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

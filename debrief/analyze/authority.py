@@ -37,7 +37,9 @@ class AuthorityReader:
         possessors = [self.at[t.i] for t in span if t.i in self.at and
                       (t.dep_ == "poss" or t.lower_ in ("hers", "his", "theirs", "her") or t.tag_ == "PRP$"
                        or t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "'s" and doc[t.i + 1].dep_ == "case")]
-        mine = [t for t in span if t.lower_ in ("my", "mine")]
+        # 'it's my practice', 'the decision is mine' (not 'he handles all my money': his doing, her money)
+        copula = any(t.lemma_ == "be" for t in span) or any(t.lower_ == "mine" for t in span)
+        mine = [t for t in span if t.lower_ in ("my", "mine")] if copula else []
         if not possessors and mine:
             speaker = self.last_speaker
             if speaker is None or speaker.rep_side or not all(self.prospect_speaks(t.i) for t in mine):
@@ -73,6 +75,9 @@ class AuthorityReader:
         if person is None or person.rep_side:
             return
         verb = anchor_of(doc, hit)
+        if any(h.label == "DM_ELSEWHERE" and h.start <= verb.i < h.end and doc[h.start].lower_ in ("just", "only")
+               for h in self.hits):
+            return  # 'I just sign where Pillay tells me': the signing is the deferring
         if _conditional(verb) or _doubted(verb) or _owns_a_task(verb) or _until(verb) or _day_to_day(verb) \
                 or believed_before(verb) or _asked_who(verb) or in_doubt(verb):
             return

@@ -190,9 +190,10 @@ class MeetingReader:
                 continue
             between = doc[hit.end:start]
             # 'Met Hank and Ruth', 'met Jo, Sam and Ali': the others named in the list were met too
-            listed = [t for t in between if t.i in self.at or t.lower_ in ("and", "&", ",")]
-            if len(listed) == len(between) and between and between[-1].lower_ in ("and", "&", ",") and \
-                    any(t.i in self.at for t in between):
+            listed = [t for t in between if t.i in self.at or t.lower_ in ("and", "&", ",") or t.tag_ == "PRP$"]
+            joined = between and (between[-1].lower_ in ("and", "&", ",") or  # 'Met Hank and' Ruth
+                                  between[-1].i in self.at and any(t.lower_ in ("and", "&") for t in between))  # '... and his daughter' Catrin
+            if len(listed) == len(between) and joined and any(t.i in self.at for t in between):
                 between = doc[hit.end:hit.end]
             elif start > hit.end + 3:
                 continue

@@ -220,7 +220,7 @@ class PronounReader:
                 return self.at[token.i]
             if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
                 token = token.head.head
-            elif token.lower_ == "who" and token.head.dep_ == "ccomp" and token.head.head.lemma_ == "be" and \
+            elif token.lower_ in ("who", "that") and token.head.dep_ == "ccomp" and token.head.head.lemma_ == "be" and \
                     any(c.dep_ == "attr" for c in token.head.head.children):  # "it's Mick Darby who decides"
                 token = next(c for c in token.head.head.children if c.dep_ == "attr")
             elif token.lower_ == "one" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children):

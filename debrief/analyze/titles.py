@@ -88,6 +88,9 @@ class TitleReader:
             rank = None
         head = doc[hit.end - 1]
         if rank == "body":
+            owner = head.head if head.dep_ in ("compound", "amod") else head
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in owner.children):
+                return  # 'no board, no district sign-off': nobody else
             if head.lower_ == "board" and head.dep_ == "pobj" and head.head.lower_ == "on" and \
                     not any(c.dep_ in ("det", "poss") for c in head.children):
                 return  # "Fiona's on board": she agrees
