@@ -79,15 +79,9 @@ class AuthorityReader:
                for h in self.hits):
             return  # 'I just sign where Pillay tells me': the signing is the deferring
         if _conditional(verb) or _doubted(verb) or _owns_a_task(verb) or _until(verb) or _day_to_day(verb) \
-                or believed_before(verb) or _asked_who(verb) or in_doubt(verb):
+                or believed_before(verb) or _asked_who(verb) or in_doubt(verb) or _not_wanted(verb) \
+                or _no_longer(verb) or _signs_in(verb):
             return
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("want", "like", "wish", "plan", "intend") and \
-                is_negated(verb.head):
-            return  # "she doesn't want to buy anything for this space": a wish, not whether she can
-        if verb.dep_ == "xcomp" and verb.head.lower_ == "used":
-            return  # 'he used to own it': no longer
-        if verb.lemma_.lower() == "sign" and any(c.dep_ == "prt" and c.lower_ in ("in", "out") for c in verb.children):
-            return  # 'just sign in at the gatehouse'
         said_not = is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span) \
             or hit.start > 0 and doc[hit.start - 1].lower_ in ("not", "never")  # "it's not his decision"
         if verb.dep_ == "relcl" and verb.head.lower_ in ("nothing", "none"):
@@ -305,6 +299,22 @@ class AuthorityReader:
             person.deferred_to.append(hit.start)
         if not deciders and hit.rule.kind != "route":
             self.unnamed_elsewhere.append(hit)
+
+
+def _not_wanted(verb) -> bool:
+    """'She doesn't want to buy anything for this space': a wish, not whether she can."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("want", "like", "wish", "plan", "intend") \
+        and is_negated(verb.head)
+
+
+def _no_longer(verb) -> bool:
+    """'He used to own it'."""
+    return verb.dep_ == "xcomp" and verb.head.lower_ == "used"
+
+
+def _signs_in(verb) -> bool:
+    """'Just sign in at the gatehouse': a visitor's signature."""
+    return verb.lemma_.lower() == "sign" and any(c.dep_ == "prt" and c.lower_ in ("in", "out") for c in verb.children)
 
 
 def _reps_own_todo(verb) -> bool:

@@ -18,17 +18,18 @@ fits. Then it reads from the dependency parse what the memo says of each:
 decision_maker.py decides the verdict from the cast; this module only reads.
 Every reading is kept with the token that shows it, so the verdict has evidence.
 
-The readings live in their own modules, mixed into one builder here: names.py
-(which spans name whom), titles.py (titles and bodies, and the names they join),
-pronouns.py (which person a word stands for), meetings.py (met or away) and
-authority.py (who decides, who defers). This module gathers the mentions in the
-memo's order, so that each pronoun is read after the people said before it.
+The readings live in their own modules, mixed into one builder here: names.py (which
+spans name whom), titles.py (titles and bodies, and the names they join),
+pronouns.py (which person a word stands for), meetings.py (met or away, with
+whereabouts.py for where a person was) and authority.py (who decides, who defers).
+This module gathers the mentions in the memo's order, so that each pronoun is read
+after the people said before it.
 """
 
 from __future__ import annotations
 
 from .authority import AuthorityReader
-from .meetings import MeetingReader, in_a_state
+from .meetings import MeetingReader
 from .names import HONORIFICS, NameReader
 from .patterns import Hit
 from .people import Cast, Person
@@ -36,6 +37,7 @@ from .pronouns import FEMALE, MALE, PLURAL, PronounReader
 from .relays import RelayReader
 from .syntax import anchor_of, span_root
 from .titles import TitleReader
+from .whereabouts import in_a_state
 
 __all__ = ["Cast", "Person", "build_cast"]
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 from .people import Person
 from .live_clauses import governing_verb
 from .syntax import believed_before, is_negated, word_of
+from .whereabouts import (NOT_THERE, away_from_the_meeting, elsewhere_in_the_building, in_a_state, in_the_room,
+                          in_the_room_itself, not_there_after, upstairs)
 
 # How a person was met, by the word that governs them.
 MEET_WITH = {"meet", "met", "sit", "sat", "talk", "speak", "spoke", "chat", "visit", "present", "pitch", "demo",
@@ -37,14 +39,6 @@ PRESENCE = {"join", "joined", "hop", "jump", "greet", "attend", "stay", "sit", "
 ABSENCE_STATE = {"out", "away", "off", "sick", "travel", "traveling", "travelling", "unavailable", "busy",
                  "vacation", "leave", "holiday", "gone", "overseas", "abroad"}
 ABSENCE_VERB = {"cancel", "bump", "reschedule", "postpone", "travel", "miss", "bail", "ghost", "skip", "pull"}
-BUSY_WITH = {"patient", "patients", "customer", "customers", "meeting", "meetings", "conference", "audit",
-             "surgery", "court", "vacation", "holiday", "appointment", "client", "clients", "job", "site", "call"}
-# Events someone is away at, with any article ('was in the meeting' is not one: it may be the rep's)
-AWAY_AT = {"auction", "funeral", "wedding", "expo", "fair", "airport", "hospital", "tradeshow", "convention",
-           "mart", "races", "court", "surgery", "tribunal"}
-SITES = {"location", "site", "branch", "store", "shop", "office", "plant", "clinic", "campus", "warehouse",
-         "depot", "yard", "restaurant", "practice", "factory", "mill", "farm", "job"}
-NOT_THERE = {"there", "in", "around", "available", "present", "here", "on"}
 PLANNING = {"book", "set", "schedule", "plan", "arrange", "request", "propose", "try", "want", "hope", "need",
             "suppose", "get", "push", "ask", "offer", "line", "pencil", "confirm", "lock", "put", "send",
             "invite", "move", "reschedule", "expect", "like", "love", "have", "do", "wait", "see", "make", "fix"}
@@ -256,7 +250,9 @@ class MeetingReader:
             if governor.dep_ == "pobj" and word_of(governor.head.head) in MEET_WITH - {"be", "was", "were"}:
                 governor = governor.head.head  # 'sat at the kitchen table with all three brothers'
             elif governor.pos_ == "NOUN" and word_of(governor) not in MEET_WITH:
-                governor = _verb_above_the_place(governor)  # (but 'fixed a video call with Javed for Sunday' is the call)  # 'walked the units at the plaza with Mrs. Okafor'
+                # 'walked the units at the plaza with Mrs. Okafor' (but in 'fixed a video call with Javed for
+                # Sunday' the call itself is the meeting word)
+                governor = _verb_above_the_place(governor)
             if _a_decision_sits(governor):
                 return None  # 'the final approval sits with the CIO': where it lies, not who was met
             if word_of(governor) in MEET_WITH or governor.dep_ == "ROOT" and governor.pos_ in ("NOUN", "PROPN"):
@@ -268,7 +264,7 @@ class MeetingReader:
         if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "front" and \
                 head.head.head.lower_ == "in" and head.head.head.head.lemma_.lower() in ("get", "be", "sit", "stand"):
             return _status(head.head.head.head, meet=True)  # 'finally got in front of Mr Delgado'
-        if token.dep_ == "dobj" and head.lemma_.lower() == "have" and _in_the_room(head):
+        if token.dep_ == "dobj" and head.lemma_.lower() == "have" and in_the_room(head):
             return _status(head, meet=True)  # 'today I finally had Graham, their CFO, in the room'
         if token.dep_ in ("dobj", "dative") and word_of(head) in MEET_OBJECT:
             if self._someone_else_does(head, token) and not is_negated(head):
@@ -303,28 +299,15 @@ class MeetingReader:
             if any(c.lower_ == "like" for c in verb.children) and verb.i + 2 < len(self.doc) \
                     and (self.doc[verb.i + 2].is_punct or self.doc[verb.i + 2].is_quote):
                 return "met" if not negated else None  # "Keisha's like, 'Wait ...'"
-            if negated and (children & NOT_THERE and not in_a_state(verb) or _not_there_after(verb)):
+            if negated and (children & NOT_THERE and not in_a_state(verb) or not_there_after(verb)):
                 return "absent"
             if children & ABSENCE_STATE or any(c.lemma_ in ABSENCE_STATE for c in verb.children):
                 return "absent" if not negated else None
-            if not negated and any(c.dep_ == "prep" and any(o.lemma_.lower() in BUSY_WITH and not
-                                                             any(d.lower_ in ("the", "our") for d in o.children)
-                                                             for o in c.children)
-                                   for c in verb.children):
-                return "absent"  # 'with patients', 'in a meeting', 'at a conference' 
-            if not negated and _elsewhere_in_the_building(verb):
-                return "absent"  # 'the owner was upstairs the whole time', 'in the back the whole time'
-            if not negated and any(c.dep_ == "prep" and c.lower_ in ("at", "in") and
-                                   any(o.lemma_.lower() in AWAY_AT for o in c.children) for c in verb.children):
-                return "absent"  # 'Ron was at the auction all day', 'she's at a funeral'
-            if not negated and _elsewhere_in_town(verb):
-                return "absent"  # "she was in St. John's today", "Sal's in Tampa at his daughter's"
+            if not negated and away_from_the_meeting(verb):
+                return "absent"  # 'with patients', 'upstairs the whole time', 'at the auction', 'in Tampa'
             if children & {"there", "present"} and not negated:
                 return "met" if verb.tag_ == "VBD" else None
-            if verb.tag_ == "VBD" and not negated and any(
-                    c.dep_ == "prep" and c.lower_ == "in" and any(o.lemma_.lower() in ("room", "meeting") and not any(
-                        m.dep_ in ("amod", "compound") for m in o.children) for o in c.children)  # not 'the next room'
-                    for c in verb.children):
+            if verb.tag_ == "VBD" and not negated and in_the_room_itself(verb):
                 return "met"  # 'the owner was in the room the whole time'
             return None
         if lemma == "make" and "it" in children and negated:
@@ -333,11 +316,10 @@ class MeetingReader:
             return "absent" if not negated else None
         if lemma == "tie" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
             return "absent" if not negated else None  # 'the owner was tied up all day'
-        if lemma in ("sit", "stay") and not negated and _elsewhere_in_the_building(verb):
+        if lemma in ("sit", "stay") and not negated and elsewhere_in_the_building(verb):
             return "absent"  # 'the owner was sitting in his office the whole time'
         if lemma == "sit" and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "'s", "was", "are", "were")
-                                                          for c in verb.children) and not negated \
-                and not any(c.dep_ == "advmod" and c.lower_ in ("upstairs", "downstairs") for c in verb.children):
+                                                          for c in verb.children) and not negated and not upstairs(verb):
             return "met"  # 'the chairman himself is sitting there at the table with us': told in the present
         if (lemma in ("show", "come", "join") or lemma == "turn" and "up" in children) and negated:
             return "absent"  # 'never showed', 'didn't come', 'never turned up'
@@ -368,20 +350,6 @@ class MeetingReader:
         return None
 
 
-def _elsewhere_in_the_building(verb) -> bool:
-    """'Was upstairs the whole time', 'in the back the whole time', 'in his office the whole time':
-    in the building, not in the meeting ('in the room the whole time' is in it; 'was at the back
-    doing stock' may still be called out to the rep)."""
-    whole_time = any(c.lemma_.lower() == "time" and any(a.lower_ in ("whole", "entire") for a in c.children)
-                     for c in verb.children if c.dep_ == "npadvmod")
-    if not whole_time:
-        return False
-    places = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
-              for o in c.children if o.dep_ == "pobj"]
-    return any(c.dep_ == "advmod" and c.lower_ in ("upstairs", "downstairs") for c in verb.children) or \
-        any(o.lemma_.lower() not in ("room", "meeting", "table", "session", "call") for o in places)
-
-
 def _there_without_a_verb(token) -> bool:
     """'Both of them there, Grace and Tunde', 'the owner there too': a note that someone was
     present, said with no verb (a verb's 'there' is read with the verb)."""
@@ -406,30 +374,6 @@ def _in_front_of_the_rep(verb) -> bool:
     return any(phrase in words for phrase in IN_FRONT_OF_THE_REP)
 
 
-STATES = {"mood", "habit", "position", "business", "market", "shape", "hurry", "rush", "state", "favour", "favor",
-          "charge"}
-
-
-def in_a_state(verb) -> bool:
-    """'He wasn't in the mood', 'not in a hurry': a state, not a place he was missing from."""
-    return any(c.lower_ in ("in", "on") and any(o.dep_ == "pobj" and o.lemma_.lower() in STATES for o in c.children)
-               for c in verb.children)
-
-
-def _not_there_after(verb) -> bool:
-    """'publican wasnt in again': the parser hung 'in' on 'again'; the word right after the
-    verb still says where he was not (but 'wasn't in the mood' has an object)."""
-    after = verb.doc[verb.i + 1:verb.i + 3]
-    return any(t.lower_ in NOT_THERE and not any(c.dep_ == "pobj" for c in t.children) for t in after
-               if t.lower_ not in ("not", "nt", "n't"))
-
-
-def _in_the_room(verb) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "around") and
-               any(o.lemma_.lower() in ("room", "meeting", "table", "session") for o in c.children)
-               for c in verb.children)
-
-
 def _to_the_rep(verb) -> bool:
     return any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in verb.children)
 
@@ -444,33 +388,6 @@ def _dialect_speech(subject, verb) -> bool:
     if any(c.dep_ in ("aux", "neg") for c in verb.children):
         return False  # 'she didn't say', 'he'll tell me'
     return subject.lower_ in ("he", "she", "him", "her") or subject.pos_ == "PROPN"
-
-
-def _elsewhere_in_town(verb) -> bool:
-    """'Was in St. John's', 'is in Tampa', 'was up in Abuja': in another place by name."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and \
-                any(o.dep_ == "pobj" and (o.ent_type_ == "GPE" or _another_site(o)) for o in prep.children):
-            return True
-        if prep.dep_ == "advmod" and prep.lower_ in ("up", "down", "over", "off", "away") and _elsewhere_in_town(prep):
-            return True  # 'was up in Abuja'
-        if prep.lower_ in ("over", "up", "down", "out", "back") and \
-                any(o.lower_ in COMPASS for o in prep.children):
-            return True  # 'the boss is over east till next week', 'he's up north'
-    return False
-
-
-COMPASS = {"east", "west", "north", "south", "country", "interstate", "overseas", "home", "upcountry"}
-
-
-def _another_site(place) -> bool:
-    """'At the other site', 'at the Burlington location', 'at head office': one of the
-    prospect's other places, not the one the rep was at."""
-    if place.lemma_.lower() not in SITES:
-        return False
-    words = {c.lower_ for c in place.children}
-    return bool(words & {"other", "another", "head"}) or \
-        any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in place.children)
 
 
 def _whose(token) -> bool:

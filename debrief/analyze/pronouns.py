@@ -92,14 +92,14 @@ class PronounReader:
 
     def _answered(self, token, gender: str) -> bool:
         """'I asked him', 'I told her': the rep speaks to whoever spoke last, if of this gender."""
-        speaker = self.last_speaker
-        verb = token.head
+        speaker, verb = self.last_speaker, token.head
+        if speaker is None or speaker.rep_side or speaker.gender not in (None, gender):
+            return False
+        if token.dep_ not in ("dobj", "dative") or verb.lemma_.lower() not in ("ask", "tell") or \
+                not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children):
+            return False
         said = max((last for p, last in self._by_recency(token.i) if p is speaker), default=-1)
-        if said < 0 or self.sent_of[token.i] - self.sent_of[said] > 1:
-            return False  # the one talking must have talked just now
-        return speaker is not None and not speaker.rep_side and speaker.gender in (None, gender) and \
-            token.dep_ in ("dobj", "dative") and verb.lemma_.lower() in ("ask", "tell") and \
-            any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+        return said >= 0 and self.sent_of[token.i] - self.sent_of[said] <= 1  # the one talking talked just now
 
     def _resumed(self, token, gender: str) -> Person | None:
         """'the principal broker, Mrs. Knowles, she signs off': a subject said, then taken up

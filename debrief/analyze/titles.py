@@ -124,11 +124,7 @@ class TitleReader:
                 return
             person = next((p for p in self.people if p.role and p.name is None and not p.is_body
                            and _head_word(p.role) == head.lower_), None)
-            same_role = [p for p in self.people if p.role and p.name and not p.is_body and not p.rep_side
-                         and p.role.lower() == role_span.text.lower() and head.tag_ not in ("NNS", "NNPS")]
-            if person is None and len(same_role) == 1:
-                person = same_role[0]  # 'MET: Mr. Wilson Cheruiyot - Chairman ... Chairman likes the machines'
-
+            person = person or self._named_with_this_title(role_span, head)
             # a plural has its own lemma ('owners'); 'dueña', tagged a plural, is one woman
             plural = head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() != head.lower_ or \
                 len(head.text) > 2 and head.text[:-1].isupper() and head.text[-1] == "s"
@@ -141,6 +137,15 @@ class TitleReader:
                     other.role, other.rank = role_span.text, rank
         person.gender = person.gender or KIN_GENDER.get(head.lower_)
         self._mark(person, hit.start, hit.end)
+
+    def _named_with_this_title(self, role_span, head) -> Person | None:
+        """'MET: Mr. Wilson Cheruiyot - Chairman ... Chairman likes the machines': the one person
+        named with exactly this title, said again by the title alone."""
+        if head.tag_ in ("NNS", "NNPS"):
+            return None
+        same = [p for p in self.people if p.role and p.name and not p.is_body and not p.rep_side
+                and p.role.lower() == role_span.text.lower()]
+        return same[0] if len(same) == 1 else None
 
     def _named_together(self, person: Person) -> list[Person]:
         """The others named with this person by 'and' ('Marco and Franco')."""

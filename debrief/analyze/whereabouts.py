@@ -1,0 +1,109 @@
+"""Where a person was, said of them with "be" or "sit": in the room with the rep, or somewhere
+else (busy with patients, at an auction, upstairs the whole time, in another town).
+
+meetings.py asks these of a mention's verb to tell met from away; they are places and states,
+so they sit apart from its word lists of meeting and speaking.
+"""
+
+from __future__ import annotations
+
+NOT_THERE = {"there", "in", "around", "available", "present", "here", "on"}
+BUSY_WITH = {"patient", "patients", "customer", "customers", "meeting", "meetings", "conference", "audit",
+             "surgery", "court", "vacation", "holiday", "appointment", "client", "clients", "job", "site", "call"}
+# Events someone is away at, with any article ('was in the meeting' is not one: it may be the rep's)
+AWAY_AT = {"auction", "funeral", "wedding", "expo", "fair", "airport", "hospital", "tradeshow", "convention",
+           "mart", "races", "court", "surgery", "tribunal"}
+SITES = {"location", "site", "branch", "store", "shop", "office", "plant", "clinic", "campus", "warehouse",
+         "depot", "yard", "restaurant", "practice", "factory", "mill", "farm", "job"}
+COMPASS = {"east", "west", "north", "south", "country", "interstate", "overseas", "home", "upcountry"}
+STATES = {"mood", "habit", "position", "business", "market", "shape", "hurry", "rush", "state", "favour", "favor",
+          "charge"}
+ROOMS = {"room", "meeting", "table", "session"}
+
+
+def in_a_state(verb) -> bool:
+    """'He wasn't in the mood', 'not in a hurry': a state, not a place he was missing from."""
+    return any(c.lower_ in ("in", "on") and any(o.dep_ == "pobj" and o.lemma_.lower() in STATES for o in c.children)
+               for c in verb.children)
+
+
+def not_there_after(verb) -> bool:
+    """'publican wasnt in again': the parser hung 'in' on 'again'; the word right after the
+    verb still says where he was not (but 'wasn't in the mood' has an object)."""
+    after = verb.doc[verb.i + 1:verb.i + 3]
+    return any(t.lower_ in NOT_THERE and not any(c.dep_ == "pobj" for c in t.children) for t in after
+               if t.lower_ not in ("not", "nt", "n't"))
+
+
+def away_from_the_meeting(verb) -> bool:
+    """Said (not negated) to be somewhere the meeting was not."""
+    return _busy_elsewhere(verb) or elsewhere_in_the_building(verb) or _away_at_an_event(verb) or \
+        _elsewhere_in_town(verb)
+
+
+def _busy_elsewhere(verb) -> bool:
+    """'With patients', 'in a meeting', 'at a conference' (not 'in the meeting', which may be the rep's)."""
+    return any(c.dep_ == "prep" and any(o.lemma_.lower() in BUSY_WITH and not
+                                        any(d.lower_ in ("the", "our") for d in o.children) for o in c.children)
+               for c in verb.children)
+
+
+def _away_at_an_event(verb) -> bool:
+    """'Ron was at the auction all day', 'she's at a funeral'."""
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "in") and any(o.lemma_.lower() in AWAY_AT for o in c.children)
+               for c in verb.children)
+
+
+def elsewhere_in_the_building(verb) -> bool:
+    """'Was upstairs the whole time', 'in the back the whole time', 'in his office the whole time':
+    in the building, not in the meeting ('in the room the whole time' is in it; 'was at the back
+    doing stock' may still be called out to the rep)."""
+    whole_time = any(c.lemma_.lower() == "time" and any(a.lower_ in ("whole", "entire") for a in c.children)
+                     for c in verb.children if c.dep_ == "npadvmod")
+    if not whole_time:
+        return False
+    places = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+              for o in c.children if o.dep_ == "pobj"]
+    return upstairs(verb) or any(o.lemma_.lower() not in ROOMS | {"call"} for o in places)
+
+
+def upstairs(verb) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in ("upstairs", "downstairs") for c in verb.children)
+
+
+def _elsewhere_in_town(verb) -> bool:
+    """'Was in St. John's', 'is in Tampa', 'was up in Abuja': in another place by name."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and \
+                any(o.dep_ == "pobj" and (o.ent_type_ == "GPE" or _another_site(o)) for o in prep.children):
+            return True
+        if prep.dep_ == "advmod" and prep.lower_ in ("up", "down", "over", "off", "away") and _elsewhere_in_town(prep):
+            return True  # 'was up in Abuja'
+        if prep.lower_ in ("over", "up", "down", "out", "back") and \
+                any(o.lower_ in COMPASS for o in prep.children):
+            return True  # 'the boss is over east till next week', 'he's up north'
+    return False
+
+
+def _another_site(place) -> bool:
+    """'At the other site', 'at the Burlington location', 'at head office': one of the
+    prospect's other places, not the one the rep was at."""
+    if place.lemma_.lower() not in SITES:
+        return False
+    words = {c.lower_ for c in place.children}
+    return bool(words & {"other", "another", "head"}) or \
+        any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in place.children)
+
+
+def in_the_room(verb) -> bool:
+    """'Had Graham in the room', 'was at the table with us'."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "around") and
+               any(o.lemma_.lower() in ROOMS for o in c.children) for c in verb.children)
+
+
+def in_the_room_itself(verb) -> bool:
+    """'The owner was in the room', 'in the meeting': not 'in the next room' nor 'in the meeting room'."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and
+               any(o.lemma_.lower() in ("room", "meeting") and not any(m.dep_ in ("amod", "compound") for m in o.children)
+                   for o in c.children)
+               for c in verb.children)
