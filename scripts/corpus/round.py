@@ -81,9 +81,12 @@ def assemble(round_name, out_dir, writers):
                 memo["expected"][ruling["field"]] = ruling["final"]
                 # the list behind a verdict follows the label the ruling sided with, so that the memo
                 # stays consistent ('excuses' with 'excuses_accepted', 'followup_when' with 'followup')
-                companion = {"excuses_accepted": "excuses", "followup": "followup_when"}.get(ruling["field"])
+                companion = {"excuses_accepted": "excuses", "followup": "followup_when",
+                             "decision_maker_met": "decision_maker"}.get(ruling["field"])
                 if companion and ruling["final"] != ruling["writer_label"] and ruling["final"] == second.get(ruling["field"]):
                     memo["expected"][companion] = second.get(companion)
+            if memo["expected"].get("decision_maker_met") != "yes":
+                memo["expected"]["decision_maker"] = None  # named only when met
             memo["second_label"] = second
             memo["rulings"] = [{k: r[k] for k in ("field", "writer_label", "second_label", "final", "ruling")}
                                for r in mine]
