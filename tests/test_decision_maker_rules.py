@@ -1199,3 +1199,45 @@ def test_relayed_words_and_one_vote_among_seven(analyzer, text, value):
 ])
 def test_household_money_and_who_holds_it(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A title before a name is the person's role, not part of the name (after round 15's scoring).
+    ("Met with Wes, the fleet manager. Anything over that, Sheriff Boone signs. Sheriff wasn't in today.", "no"),
+    ("Met Mayor Collins at the town hall, she can sign anything under fifty thousand herself.", "yes"),
+    # The old man, the old fella: a parent said the rural way, with money of his own.
+    ("Saw Ewan in the yard, the son. But it's the old man that writes the cheques, and he was away at the mart.",
+     "no"),
+    ("Had a chat with young Tomas at the counter. The old fella holds the purse, and he was off fishing.", "no"),
+    # The money said as someone's chequebook or budgets.
+    ("Met Bruce, the consultant who advises the owner. The owner lives in Queenstown. It's the owner's chequebook.",
+     "no"),
+    ("Met Dave the depot coordinator. He said he'd have to have a chat with Bruce, he does the budgets.", "no"),
+    # 'Mrs Khumalo -- Nomvula --' is one woman.
+    ("Met Mrs Khumalo -- Nomvula -- she owns it with her husband, it's their business.", "yes"),
+    # A reply by text after the rep watched something else is not a meeting.
+    ("So Craig's FIFO, he's out at the mine, and Jodie told me he handles the money, all of it. So it was just "
+     "Jodie today. She wrote the date on the fridge calendar in front of me and texted Craig, he sent back a "
+     "thumbs up.", "no"),
+])
+def test_titles_before_names_and_money_said_plainly(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # Whisper often leaves a memo all in lower case: known first names are still people.
+    ("yeah so the council depot met dave the depot coordinator good bloke he reckons the mowers are a nightmare "
+     "but he said ill have to have a chat with bruce he does the budgets and i said yeah no worries ill flick "
+     "you an email", "no"),
+    ("so that was the compressor job on the parkway met ryan its his da's firm really his dad started it but the "
+     "old man's retired now and ryan runs it, he does the buying, he signs everything. showed me the compressor "
+     "room", "yes"),
+])
+def test_names_in_a_memo_all_in_lower_case(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+def test_an_everyday_word_is_not_a_name_in_a_lower_case_memo(analyzer):
+    cast = _cast(analyzer, "met the manager today at the yard and we will sort the invoices and mark the "
+                           "delivery dates, she said bill me for the parts and grace period is thirty days fine")
+    assert not any(p.name for p in cast.people)

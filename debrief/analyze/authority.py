@@ -27,7 +27,9 @@ class AuthorityReader:
     def _authority(self, hit: Hit) -> None:
         doc = self.doc
         span = doc[hit.start:hit.end]
-        if len(span) == 1 and (span[0].pos_ not in ("VERB", "AUX") or span[0].dep_ == "amod"):
+        # 'Sheriff Boone signs' read as a noun with a subject is still the verb
+        as_verb = span[0].pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in span[0].children)
+        if len(span) == 1 and (not as_verb or span[0].dep_ == "amod"):
             return  # 'his own company', 'the decision', 'the approved list': not a predicate
         if len(span) == 2 and span[0].tag_ == "PRP$" and span[1].lower_ in ("call", "decision") \
                 and span[1].dep_ in ("dobj", "pobj"):
@@ -66,7 +68,7 @@ class AuthorityReader:
                 return
         group = [] if owner is not None else self._group_doing(hit)
         person = owner or (group[0] if group else None) or self._compound_doer(hit) or \
-            self._resolve_subject(anchor_of(doc, hit)) or \
+            self._named_right_before(hit) or self._resolve_subject(anchor_of(doc, hit)) or \
             self._apposed(hit) or self._name_just_before(hit) or self._subject_before(hit)
         if person is None and self._shared(hit):
             for together in self._shared(hit):
@@ -169,6 +171,17 @@ class AuthorityReader:
                 return self.at[root.i]
         return None
 
+    def _named_right_before(self, hit: Hit) -> Person | None:
+        """'the old man's retired now and ryan runs it', parsed with 'man' as the subject: a name
+        said right before the verb, as its subject, is who does it."""
+        verb = anchor_of(self.doc, hit)
+        before = self.doc[verb.i - 1] if verb.i > 0 else None
+        if before is None or verb.pos_ != "VERB" or before.i not in self.at or before.dep_ in ("poss", "pobj", "dobj"):
+            return None
+        person = self.at[before.i]
+        return person if person.name and not person.is_body and not person.rep_side and \
+            before.pos_ in ("PROPN", "NOUN") and before.lower_ in person.name.lower().split() else None
+
     def _name_just_before(self, hit: Hit) -> Person | None:
         """'She said straight off Rob decides everything', parsed with 'Rob' under 'off': a name
         right before a verb that has no subject of its own is who does it (after a comma too,
@@ -187,6 +200,10 @@ class AuthorityReader:
         """When the parse loses the phrase ('she's got the card and the say-so' read as the
         subject of the next clause): the person who is the subject just before it."""
         doc = self.doc
+        verb = anchor_of(doc, hit)
+        if any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "ADJ") and c.i not in self.at and not c.is_stop
+               for c in verb.children):
+            return None  # 'kirsty says rhona decides': a subject of its own, if one the cast does not know
         # 'he prepares the papers and they sign': a plural subject of its own is not him
         plural = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("they", "we") for c in anchor_of(doc, hit).children)
         for i in range(hit.start - 1, max(doc[hit.start].sent.start, hit.start - 8) - 1, -1):

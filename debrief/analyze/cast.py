@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from .authority import AuthorityReader
 from .meetings import MeetingReader
-from .names import HONORIFICS, NameReader
+from .names import HONORIFICS, NameReader, all_lower_case
 from .patterns import Hit
 from .people import Cast, Person
 from .pronouns import FEMALE, MALE, PLURAL, PronounReader
@@ -68,6 +68,7 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, RelayR
         self.quoted = _quoted(doc)
         self.apposed_gender = _apposed_gender(doc)
         self.sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+        self.lower_case = all_lower_case(doc)  # as Whisper leaves it: names and commas go missing
 
     # --- mentions -----------------------------------------------------------------
     def gather(self) -> None:

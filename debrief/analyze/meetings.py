@@ -368,7 +368,11 @@ IN_FRONT_OF_THE_REP = ("on the spot", "there and then", "right then and there", 
 
 def _in_front_of_the_rep(verb) -> bool:
     """'On the spot', 'there and then', 'right in front of me': done where the rep was."""
-    words = " ".join(t.lower_ for t in verb.subtree)
+    # its own clause only: in "she wrote it down in front of me and texted Craig, he sent back a thumbs
+    # up", parsed with 'sent' above it all, 'in front of me' is hers
+    others = {t.i for c in verb.children if c.dep_ in ("conj", "ccomp", "advcl", "parataxis")
+              and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for t in c.subtree}
+    words = " ".join(t.lower_ for t in verb.subtree if t.i not in others)
     if any(phrase in words for phrase in ON_THE_PHONE + ("on the call",)):
         return False  # 'he rebooked right there on the phone'
     return any(phrase in words for phrase in IN_FRONT_OF_THE_REP)

@@ -28,6 +28,17 @@ HONORIFICS = {"dr", "dr.", "dra", "dra.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.
 BEFORE_A_NAME = {"don", "ingeniero", "ingeniera", "ing", "ing.", "engr", "engr.", "lic", "lic.", "licenciado",
                  "licenciada", "arq", "arq.", "chief", "prof", "prof.", "professor"}
 REP_SIDE = {"my", "our"}
+# First names that are also everyday words, not taken for a name when a memo is all lower case
+EVERYDAY_WORDS = {"will", "bill", "mark", "grace", "joy", "hope", "faith", "sue", "jack", "chuck", "frank", "guy",
+                  "pat", "rob", "rich", "bob", "art", "cliff", "dawn", "may", "june", "april", "august", "ray", "rose",
+                  "lily", "iris", "ivy", "ruby", "amber", "crystal", "summer", "autumn", "sunny", "sandy", "rusty",
+                  "buddy", "bud", "bunny", "cash", "chase", "drew", "earl", "gene", "gray", "grant", "heath", "hunter",
+                  "jay", "jean", "joe", "ken", "lance", "major", "max", "miles", "nick", "norm", "pierce", "reed",
+                  "rocky", "sage", "skip", "stone", "ted", "tim", "toby", "wade", "warren", "wes", "win", "wood",
+                  "dean", "penny", "holly", "page", "paige", "carol", "carter", "cole", "dale", "glen", "lee", "les",
+                  "mason", "neil", "royal", "sterling", "ace", "angel", "bishop", "colt", "deacon", "duke", "king",
+                  "prince", "sonny", "trinity", "harmony", "precious", "blessing", "patience", "gift", "godknows",
+                  "memory", "prosper", "lucky", "fortune", "goodness", "mercy", "charity", "honour", "honor", "justice"}
 # What may come before the rep's own name opening a memo ('Hey, it's Megan.', 'Okay, uh, this is Dale').
 SIGN_ON = {"hey", "hi", "hello", "okay", "ok", "so", "uh", "um", "alright", "right", "yeah", "it", "'s", "is",
            "this", ",", "-", "..."}
@@ -66,9 +77,11 @@ class NameReader:
                  and not any(t.lower_ in COMPANY_WORDS for t in e) and not _names_a_firm(e)
                  and not all(t.lower_ in NOT_NAMES for t in e)]  # 'Kickoff on site Monday
         names += self._people_read_as_firms(names)
+        names = [self._without_title(e) for e in names]
         names = [e for e in names if len(e)]
         names += self._unrecognised_names_after_met(names)
         names += self._unrecognised_names(names)
+        names += self._lowercase_names(names)
         names += self._after_an_honorific(names)
         names.sort(key=lambda e: e.start)
         return names
@@ -106,14 +119,69 @@ class NameReader:
             head = token.head
             says = token.dep_ == "nsubj" and head.lemma_.lower() in SPEECH | {"own", "run", "decide", "sign", "approve"}
             met_with = token.dep_ == "pobj" and head.lower_ == "with" and word_of(head.head) in MEET_WITH
-            compounds = [c for c in token.children if c.dep_ == "compound"]
-            if (says or met_with) and not compounds:
+            compounds = [c for c in token.children if c.dep_ == "compound" and not self._a_title(c)]
+            if (says or met_with) and not compounds:  # 'Sheriff Boone signs': the title is not a name
                 found.append(self.doc[token.i:token.i + 1])
             elif token.dep_ == "conj" and head.i in taken and all(c.is_title and c.i == token.i - 1 for c in compounds):
                 # 'Gianni and Teresa Russo', 'Nils, Per and Tom': joined by "and" to a name
                 found.append(self.doc[token.i - len(compounds):token.i + 1])
                 taken.add(token.i)
         return found
+
+    def _lowercase_names(self, names) -> list:
+        """'met dave the depot coordinator ... have a chat with bruce he does the budgets': in a
+        memo written all in lower case (as Whisper often leaves it), a known first name
+        (dm-first-name-*) that does what a person does, or is met or talked with, is a name.
+        Names that are also everyday words ('will', 'grace', 'bill') are left alone."""
+        if not self.lower_case:
+            return []
+        taken = {i for e in names for i in range(e.start, e.end)}
+        first_names = {i for h in self.hits if h.label == "DM_GENDER" for i in range(h.start, h.end)}
+        found = []
+        for token in self.doc:
+            if token.i not in taken and any(token.lower_ in _name_words(e) for e in found):
+                found.append(self.doc[token.i:token.i + 1])  # 'ryan' again
+                continue
+            if token.i not in taken and token.dep_ == "attr" and token.head.lemma_ == "be" and token.pos_ in ("PROPN", "NOUN") \
+                    and not token.is_stop and self._title_is_subject(token.head):
+                found.append(self.doc[token.i:token.i + 1])  # 'the owner is rhona'
+                continue
+            titled = token.i + 2 < len(self.doc) and self.doc[token.i + 1].lower_ == "the" and \
+                any(h.label == "DM_TITLE" and h.start == token.i + 2 for h in self.hits)  # 'pat the owner'
+            if token.i in taken or token.i not in first_names or token.is_stop or \
+                    token.lower_ in EVERYDAY_WORDS and not titled or token.lower_ in NOT_NAMES | HONORIFICS:
+                continue
+            if titled:
+                found.append(self.doc[token.i:token.i + 1])
+                continue
+            if token.pos_ not in ("PROPN", "NOUN"):
+                continue
+            head = token.head
+            does = token.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX")
+            with_someone = token.dep_ == "pobj" and head.lower_ in ("with", "to")
+            met = token.dep_ in ("dobj", "appos", "conj", "npadvmod", "ROOT", "dep") and \
+                (word_of(head) in MEET_WITH or head.i in taken or head.i in first_names)
+            if (does or with_someone or met) and not self._rep_name(self.doc[token.i:token.i + 1]):
+                found.append(self.doc[token.i:token.i + 1])
+        return found
+
+    def _title_is_subject(self, verb) -> bool:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.pos_ == "NOUN" and \
+            any(h.label == "DM_TITLE" and h.start <= subject.i < h.end for h in self.hits)
+
+    def _without_title(self, span):
+        """'Sheriff Boone', 'Pastor Mike', tagged one name: the title is the person's role
+        (titles.py joins it by apposition), the rest is the name."""
+        start = span.start
+        while start < span.end - 1 and self.doc[start].lower_ not in HONORIFICS | BEFORE_A_NAME and \
+                self._a_title(self.doc[start]):
+            start += 1
+        return span if start == span.start else self.doc[start:span.end]
+
+    def _a_title(self, token) -> bool:
+        return token.lower_ in HONORIFICS | BEFORE_A_NAME or \
+            any(h.label == "DM_TITLE" and h.start <= token.i < h.end for h in self.hits)
 
     def _after_an_honorific(self, names) -> list:
         """'mr ocallaghan himself wasnt in', 'met mrs grant': a word after Mr, Mrs or Dr is a
@@ -180,7 +248,7 @@ class NameReader:
                        and not (gender and p.gender and gender != p.gender)
                        and not (_another_generation(ent) and len(p.name.split()) > len(words))), None)
         if person is None:
-            person = self._called(ent)
+            person = self._called(ent) or self._first_name_aside(ent)
         if person is None and self._name_alone(ent):
             person = self._unnamed_before(ent)
             if person is not None:
@@ -221,6 +289,21 @@ class NameReader:
         sent = ent.sent
         return ent.start == sent.start and all(t.is_punct for t in self.doc[ent.end:sent.end])
 
+    def _first_name_aside(self, ent) -> Person | None:
+        """'Met Mrs Khumalo -- Nomvula -- she owns it': a first name set off right after Mrs,
+        Mr or Dr and a surname is that person's."""
+        doc = self.doc
+        marks = ("--", "-", "—", "–", "(", ",", ")")
+        if len(ent) != 1 or ent.start < 3 or doc[ent.start - 1].text not in marks or \
+                ent.end < len(doc) and doc[ent.end].text not in marks + (".",):
+            return None
+        person = self.at.get(ent.start - 2)
+        if person is None or person.is_body or person.rep_side or not person.name or \
+                len(person.name.split()) != 1 or doc[ent.start - 3].lower_ not in SURNAME_BEFORE:
+            return None
+        person.name = f"{_spelled(ent)} {person.name}"
+        return person
+
     def _called(self, ent) -> Person | None:
         """'Met a fella called Dev', 'a lady named Rosa', "Owner's Ramon": the name is that person's."""
         doc = self.doc
@@ -248,6 +331,12 @@ class NameReader:
                                                      if c.dep_ == "poss"):
             return True  # 'my regional head Sandra came along': the rep's boss
         return any(t.lower_ in REP_SIDE for t in self.doc[max(span.start - 2, 0):span.start])
+
+
+def all_lower_case(doc) -> bool:
+    """A memo as Whisper often leaves it: hardly a capital letter inside a sentence."""
+    alpha = [t for t in doc if t.is_alpha and t.i != t.sent.start]
+    return len(alpha) >= 20 and sum(t.is_title for t in alpha) <= 0.03 * len(alpha)
 
 
 def _names_a_firm(span) -> bool:

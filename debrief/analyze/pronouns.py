@@ -105,13 +105,22 @@ class PronounReader:
         """'the principal broker, Mrs. Knowles, she signs off': a subject said, then taken up
         again by the pronoun right after its comma."""
         doc = self.doc
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.i < 2 or doc[token.i - 1].text != ",":
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.i < 2:
             return None
-        person = self.at.get(token.i - 2)
+        # 'a chat with bruce he does the budgets': Whisper leaves the comma out
+        if doc[token.i - 1].text == ",":
+            before = token.i - 2
+        elif self.lower_case:
+            before = token.i - 1
+        else:
+            return None
+        person = self.at.get(before)
         if person is None or person.rep_side or person.is_body or person.plural or person.gender not in (None, gender):
             return None
         # a name only: a title there ('Mr. Shah himself, owner, he signs') may be one the cast split off
-        return person if person.name and doc[token.i - 2].pos_ == "PROPN" else None
+        named = doc[before].pos_ == "PROPN" or before == token.i - 1 and doc[before].lower_ in person.name.lower().split() \
+            if person.name else False
+        return person if named else None
 
     def _stands_for(self, token, person: Person) -> None:
         self.at[token.i] = person
