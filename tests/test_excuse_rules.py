@@ -572,3 +572,25 @@ def test_stalls_in_international_english(analyzer, text, kind):
 
 def test_well_see_you_is_no_stall(analyzer):
     assert not _judge(analyzer, "He said we'll see you Tuesday at ten at the yard.").excuses
+
+
+@pytest.mark.parametrize("text, kind", [
+    # Stalls said plainly that the lists missed (found in the corpus after round 15's scoring).
+    ("He did say honestly I think we're fine with ADP.", "happy_with_vendor"),
+    ("He said he's sweet with what he's got for now.", "happy_with_vendor"),
+    ("Hussein said, Ali comes back end of the month, call then.", "call_back_later"),
+    ("Kasun said boss says come next week.", "call_back_later"),
+    ("She said she can't give it proper thought till December.", "bad_timing"),
+    ("She said she'd want to see how the season goes first.", "bad_timing"),
+    ("He said we're waiting on our tax refund before we do anything.", "no_budget"),
+])
+def test_stalls_said_plainly(analyzer, text, kind):
+    assert kind in {e.kind for e in _judge(analyzer, text).excuses}
+
+
+@pytest.mark.parametrize("text", [
+    "She said let's see how the demo goes on Tuesday at ten, at the shop.",
+    "He said we're good with Tuesday at ten.",
+])
+def test_plans_that_sound_like_stalls(analyzer, text):
+    assert not _judge(analyzer, text).excuses
