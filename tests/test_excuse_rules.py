@@ -594,3 +594,34 @@ def test_stalls_said_plainly(analyzer, text, kind):
 ])
 def test_plans_that_sound_like_stalls(analyzer, text):
     assert not _judge(analyzer, text).excuses
+
+
+@pytest.mark.parametrize("text, kind", [
+    # Stalls in idiom and formal English, from a writer of stall probes (scripts/corpus/probes/x01).
+    ("He requested that I kindly give him some days to apply his mind on the matter.", "think_it_over"),
+    ("He needed a bit of a ponder, apparently.", "think_it_over"),
+    ("He said put everything in a document, I will go through it.", "send_info"),
+    ("The cupboard's bare till the fall pledge drive is how he put it.", "no_budget"),
+    ("They're doing it tough this season, not a cent spare.", "no_budget"),
+    ("That number's a mite rich for his blood, he said.", "price"),
+    ("They're absolutely up to their eyeballs with wedding season.", "bad_timing"),
+    ("Just follow up with me next quarter, she said.", "call_back_later"),
+    ("He'd have to square it with his brother who co-owns it.", "consult_someone"),
+    ("He's a little gun-shy after their last migration.", "risk_concern"),
+    ("He does not want to be the guinea pig for a new system.", "risk_concern"),
+    ("Sal waved me off, said it's not his thing.", "not_interested"),
+])
+def test_stalls_in_idiom_and_formal_english(analyzer, text, kind):
+    assert kind in {e.kind for e in _judge(analyzer, text).excuses}
+
+
+def test_a_probe_after_the_prospects_words_is_the_reps(analyzer):
+    # '..., he said, so I asked ...': the tag ends his words; what follows is the rep again
+    debrief = _judge(analyzer, "Saw Mr. Greaves at the distributor. They good with who they have, he said, so I asked "
+                               "what he'd change about them if he could, and the support line never picks up.")
+    assert [e.handled for e in debrief.excuses] == ["probed"]
+
+
+def test_the_reps_bad_day_is_no_stall(analyzer):
+    assert not _judge(analyzer, "Sometimes the day just goes sideways. She rang to move it: come Thursday at 9 "
+                                "instead, same place.").excuses

@@ -34,8 +34,9 @@ class AuthorityReader:
         if len(span) == 2 and span[0].tag_ == "PRP$" and span[1].lower_ in ("call", "decision") \
                 and span[1].dep_ in ("dobj", "pobj"):
             return  # 'expect her call', 'wait for his call': a phone call; 'it's her call' is the copula's
-        if span[-1].lower_ in ("his", "her", "their") and hit.end < len(doc) and doc[hit.end].is_alpha:
-            return  # 'the MD is his father': a kinship, not 'it is his'
+        if span[-1].lower_ in ("his", "her", "their") and hit.end < len(doc) and doc[hit.end].is_alpha and \
+                doc[hit.end].pos_ in ("NOUN", "PROPN", "ADJ"):
+            return  # 'the MD is his father': a kinship, not 'it is his' (nor "it's all his now")
         possessors = [self.at[t.i] for t in span if t.i in self.at and
                       (t.dep_ == "poss" or t.lower_ in ("hers", "his", "theirs", "her") or t.tag_ == "PRP$"
                        or t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "'s" and doc[t.i + 1].dep_ == "case")]

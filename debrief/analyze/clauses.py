@@ -114,6 +114,7 @@ def split_clauses(doc, hits: list[Hit]) -> list[Clause]:
             clause.direct_speech_by = _direct_speech(clause)
             clauses.append(clause)
     _inherit_speakers(clauses)
+    _words_before_the_tag(clauses)
     _follow_direct_speech(clauses, _quoted_tokens(doc))
     return clauses
 
@@ -194,6 +195,21 @@ def _speaker_of_token(clause: Clause, index: int) -> str:
     return "prospect"  # a name or a noun ("the owner", "Tom"): someone on their side
 
 
+def _words_before_the_tag(clauses: list[Clause]) -> None:
+    """'Just follow up with me next quarter, she said.': a clause with no subject of its own,
+    before a speech tag in the same sentence, is the words the tag gives."""
+    for index, clause in enumerate(clauses):
+        doc = clause.doc
+        if not clause.direct_speech_by and not clause.of("SPEECH") or clause.start == clause.sentence.start or \
+                doc[clause.start - 1].text != ",":
+            continue
+        speaker = clause.speaker
+        for before in reversed(clauses[:index]):
+            if before.sent_index != clause.sent_index or before.speaker is not None:
+                break
+            before.speaker = speaker
+
+
 def _inherit_speakers(clauses: list[Clause]) -> None:
     """A clause with no subject of its own continues the previous clause's speaker."""
     for previous, clause in zip(clauses, clauses[1:]):
@@ -242,7 +258,7 @@ def _single_quoted(doc) -> list[tuple[int, int]]:
 def _follow_direct_speech(clauses: list[Clause], quoted: dict[int, int]) -> None:
     """After "she goes," (to the end of the sentence) or inside the quotes that follow
     it (across sentences), a first-person clause is the prospect speaking."""
-    voice, voice_sentence, voice_quote = None, None, None
+    voice, voice_sentence, voice_quote, tagged_after = None, None, None, False
     for clause in clauses:
         quote = quoted.get(clause.start) or quoted.get(min(clause.start + 1, clause.end - 1)) \
             or _quote_after_adverbs(clause, quoted)
@@ -251,16 +267,31 @@ def _follow_direct_speech(clauses: list[Clause], quoted: dict[int, int]) -> None
             clause.start > 0 and _before_quote_marks(clause.doc, clause.start).text not in (".", "!", "?") and \
             clause.sentence.start == clause.start
         in_same_voice = (clause.sent_index == voice_sentence) or (quote is not None and quote == voice_quote) or run_on
+        if tagged_after and quote is None and _narration_resumes(clause):
+            in_same_voice = False  # '"we're good with who we have," he said, so I asked what ...': the rep again
         if voice == "prospect" and in_same_voice and clause.speaker == "rep" and not clause.direct_speech_by:
             clause.speaker = "prospect"
         elif quote is not None and clause.speaker == "rep" and not voice and _quote_alone(clause, quoted):
             clause.speaker = "prospect"
         if clause.direct_speech_by:
             voice, voice_sentence = clause.direct_speech_by, clause.sent_index
+            # 'They're fine, he said, ...': the words came before the tag, not after it
+            tagged_after = clause.start > clause.sentence.start and clause.doc[clause.start - 1].text == ","
             after = [i for i in range(clause.start, clause.end) if i in quoted]
             voice_quote = quoted[after[0]] if after else _quote_opening_after(clause, quoted)
         elif voice and not in_same_voice:
             voice = voice_sentence = voice_quote = None
+
+
+def _narration_resumes(clause: Clause) -> bool:
+    """The clause, or a lone word cut off just before it, opens on 'so', 'and', 'then' or 'but'."""
+    doc = clause.doc
+    first = doc[clause.start]
+    before = doc[clause.start - 1] if clause.start > 0 else None
+    return first.lower_ in NARRATION_JOINS or before is not None and before.lower_ in NARRATION_JOINS
+
+
+NARRATION_JOINS = {"so", "and", "then", "but"}
 
 
 def _before_quote_marks(doc, index: int):
