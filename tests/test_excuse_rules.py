@@ -625,3 +625,21 @@ def test_a_probe_after_the_prospects_words_is_the_reps(analyzer):
 def test_the_reps_bad_day_is_no_stall(analyzer):
     assert not _judge(analyzer, "Sometimes the day just goes sideways. She rang to move it: come Thursday at 9 "
                                 "instead, same place.").excuses
+
+
+@pytest.mark.parametrize("text, kind", [
+    # From a second writer of stall probes (scripts/corpus/probes/x03).
+    ("He say they work with the same rebar supplier for fifteen years already.", "happy_with_vendor"),
+    ("She said the manager is always in meetings and I should just write to the info inbox.", "gatekeeper_putoff"),
+    ("He said he is afraid the new booking system will crash in high season.", "risk_concern"),
+    ("He told me he is worried the scaffolding is not certified.", "risk_concern"),
+    ("She says phone her again in June when they do the next range review.", "call_back_later"),
+    ("He looked at the quote and said mate this is double what we pay for cleaning now.", "price"),
+    ("He said the deacons would need to pray on it.", "think_it_over"),
+    # Whisper drops the apostrophe: 'doesnt' is 'does' and 'nt', still a negation
+    ("lady on the phone said the chair doesnt take sales calls anyway", "gatekeeper_putoff"),
+    # 'according to her' is reported speech too
+    ("Called Ma'am Joy, and according to her the new shelving is just too pricey.", "price"),
+])
+def test_stalls_from_a_second_probe_writer(analyzer, text, kind):
+    assert kind in {e.kind for e in _judge(analyzer, text).excuses}

@@ -170,7 +170,9 @@ def _phrase_pattern(phrase: str, where: str) -> list[dict]:
             written = [w for w in word.split("|") if w and w != w.lower()]
             token = {"LEMMA": {"IN": sorted({v for w in options for v in (w, w.capitalize(), w.upper())} | set(written))}}
         else:
-            token = {"LOWER": {"IN": options}}  # "n't", "'s", "2:30": as written
+            # "n't", "'s", "2:30": as written; Whisper's "doesnt" splits into 'does' and 'nt'
+            options += ["nt"] if "n't" in options else []
+            token = {"LOWER": {"IN": options}}
         if optional:
             token["OP"] = "?"
         pattern.append(token)
