@@ -1241,3 +1241,18 @@ def test_an_everyday_word_is_not_a_name_in_a_lower_case_memo(analyzer):
     cast = _cast(analyzer, "met the manager today at the yard and we will sort the invoices and mark the "
                            "delivery dates, she said bill me for the parts and grace period is thirty days fine")
     assert not any(p.name for p in cast.people)
+
+
+@pytest.mark.parametrize("text, value", [
+    # Authority and absence in words the probe writers used (scripts/corpus/probes/held, now read).
+    ("So I walk into the conference room and it's the superintendent herself, Dr. Okafor. She tells me the tech "
+     "money is hers to spend this year.", "yes"),
+    ("Sat down with Darlene Ruiz. Anything under fifty grand is her line item, she said so twice.", "yes"),
+    ("Gurgaon, auto parts shop. Met malik himself, Mr Bhatia. Owns the biz and two godowns, final say his only.",
+     "yes"),
+    ("Called out to the farm but it was Mrs Fahy I met in the kitchen, and she said straight off, that's "
+     "himself's department. Himself was at the mart in Tuam.", "no"),
+    ("no one home at Midway Logistics. door locked, sign says closed for inventory. left card in the slot.", "no"),
+])
+def test_authority_and_absence_in_the_probe_writers_words(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -49,6 +49,9 @@ class AuthorityReader:
                 return  # 'it's my call on the discount': the rep's own
             possessors = [speaker]  # "she said it's my practice", "he said this decision is mine"
         owner = possessors[-1] if possessors else None  # "his dad's company": the dad's
+        if owner is None and span[0].lemma_ == "be" and any(t.lower_ == "'s" and t.dep_ == "case" and t.i > hit.start
+                                                             and doc[t.i - 1].pos_ == "PRON" for t in span):
+            return  # "that's himself's department": someone's the cast does not know, not the speaker's
         if owner is not None and _handed_down(span):
             return  # "it was his grandfather's shop": who owned it once, not who decides now
         if owner is None and any(t.lower_ in ("hers", "his", "theirs") for t in span):

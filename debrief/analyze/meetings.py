@@ -48,7 +48,7 @@ TODAY = {"today", "yesterday", "tonight", "this", "morning", "afternoon", "eveni
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow"}
 HABITUAL = {"apparently", "usually", "normally", "always", "sometimes", "often", "generally", "typically"}
 # Done to the rep in person: 'met me at the store', 'showed us round', 'took me to the yard'.
-MET_THE_REP = {"meet", "greet", "welcome", "introduce", "take", "walk", "show", "give", "buy", "drive", "bring",
+MET_THE_REP = {"meet", "greet", "welcome", "introduce", "attend", "take", "walk", "show", "give", "buy", "drive", "bring",
                "receive", "host", "pull", "grab", "stop", "hug", "lead", "usher", "tour"}
 FUTURE_AUX = {"will", "'ll", "wo", "would", "'d", "gonna", "shall", "going", "might", "may", "could", "should",
               "can", "ca"}

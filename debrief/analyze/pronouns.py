@@ -41,6 +41,14 @@ class PronounReader:
                       and (self.quoted.get(last) is None or self.quoted.get(last) == inside)
                       and not (own_apposition and last == token.i - 2)]  # 'Linda, his bookkeeper'
 
+        if token.lower_ in ("himself", "herself") and token.dep_ in ("nsubj", "nsubjpass", "poss") and \
+                not any(p.gender == gender for p, _ in candidates):
+            # 'Mrs Fahy ... Himself was at the mart', "that's himself's department": Irish and Scots
+            # English's head of the house, when no one of his gender has been said to be him
+            person = next((p for p in self.people if p.role == token.lower_), None) or \
+                self._new(role=token.lower_, gender=gender)
+            self._stands_for(token, person)
+            return
         resumed = self._resumed(token, gender)
         if resumed is not None:
             resumed.gender = gender
