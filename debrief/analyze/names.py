@@ -139,31 +139,29 @@ class NameReader:
         first_names = {i for h in self.hits if h.label == "DM_GENDER" for i in range(h.start, h.end)}
         found = []
         for token in self.doc:
-            if token.i not in taken and any(token.lower_ in _name_words(e) for e in found):
-                found.append(self.doc[token.i:token.i + 1])  # 'ryan' again
-                continue
-            if token.i not in taken and token.dep_ == "attr" and token.head.lemma_ == "be" and token.pos_ in ("PROPN", "NOUN") \
-                    and not token.is_stop and self._title_is_subject(token.head):
-                found.append(self.doc[token.i:token.i + 1])  # 'the owner is rhona'
-                continue
-            titled = token.i + 2 < len(self.doc) and self.doc[token.i + 1].lower_ == "the" and \
-                any(h.label == "DM_TITLE" and h.start == token.i + 2 for h in self.hits)  # 'pat the owner'
-            if token.i in taken or token.i not in first_names or token.is_stop or \
-                    token.lower_ in EVERYDAY_WORDS and not titled or token.lower_ in NOT_NAMES | HONORIFICS:
-                continue
-            if titled:
-                found.append(self.doc[token.i:token.i + 1])
-                continue
-            if token.pos_ not in ("PROPN", "NOUN"):
-                continue
-            head = token.head
-            does = token.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX")
-            with_someone = token.dep_ == "pobj" and head.lower_ in ("with", "to")
-            met = token.dep_ in ("dobj", "appos", "conj", "npadvmod", "ROOT", "dep") and \
-                (word_of(head) in MEET_WITH or head.i in taken or head.i in first_names)
-            if (does or with_someone or met) and not self._rep_name(self.doc[token.i:token.i + 1]):
+            if token.i not in taken and self._a_lowercase_name(token, first_names, taken, found):
                 found.append(self.doc[token.i:token.i + 1])
         return found
+
+    def _a_lowercase_name(self, token, first_names, taken, found) -> bool:
+        doc = self.doc
+        if any(token.lower_ in _name_words(e) for e in found):
+            return True  # 'ryan' again
+        if token.dep_ == "attr" and token.head.lemma_ == "be" and token.pos_ in ("PROPN", "NOUN") \
+                and not token.is_stop and self._title_is_subject(token.head):
+            return True  # 'the owner is rhona'
+        if token.i not in first_names or token.is_stop or token.lower_ in NOT_NAMES | HONORIFICS:
+            return False
+        if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "the" and self._a_title(doc[token.i + 2]):
+            return True  # 'pat the owner', even when the name is an everyday word
+        if token.lower_ in EVERYDAY_WORDS or token.pos_ not in ("PROPN", "NOUN"):
+            return False
+        head = token.head
+        does = token.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX")
+        with_someone = token.dep_ == "pobj" and head.lower_ in ("with", "to")
+        met = token.dep_ in ("dobj", "appos", "conj", "npadvmod", "ROOT", "dep") and \
+            (word_of(head) in MEET_WITH or head.i in taken or head.i in first_names)
+        return (does or with_someone or met) and not self._rep_name(doc[token.i:token.i + 1])
 
     def _title_is_subject(self, verb) -> bool:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
