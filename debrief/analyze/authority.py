@@ -209,7 +209,7 @@ class AuthorityReader:
                for c in verb.children):
             return None  # 'kirsty says rhona decides': a subject of its own, if one the cast does not know
         # 'he prepares the papers and they sign': a plural subject of its own is not him
-        plural = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("they", "we") for c in anchor_of(doc, hit).children)
+        plural = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("they", "we") for c in verb.children)
         for i in range(hit.start - 1, max(doc[hit.start].sent.start, hit.start - 8) - 1, -1):
             if doc[i].text in (".", ";"):
                 break

@@ -199,9 +199,9 @@ def _words_before_the_tag(clauses: list[Clause]) -> None:
     """'Just follow up with me next quarter, she said.': a clause with no subject of its own,
     before a speech tag in the same sentence, is the words the tag gives."""
     for index, clause in enumerate(clauses):
-        doc = clause.doc
-        if not clause.direct_speech_by and not clause.of("SPEECH") or clause.start == clause.sentence.start or \
-                doc[clause.start - 1].text != ",":
+        is_tag = bool(clause.direct_speech_by or clause.of("SPEECH"))
+        after_comma = clause.start > clause.sentence.start and clause.doc[clause.start - 1].text == ","
+        if not (is_tag and after_comma):
             continue
         speaker = clause.speaker
         for before in reversed(clauses[:index]):

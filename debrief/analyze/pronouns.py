@@ -123,11 +123,12 @@ class PronounReader:
         else:
             return None
         person = self.at.get(before)
-        if person is None or person.rep_side or person.is_body or person.plural or person.gender not in (None, gender):
+        if person is None or not person.name or person.rep_side or person.is_body or person.plural or \
+                person.gender not in (None, gender):
             return None
         # a name only: a title there ('Mr. Shah himself, owner, he signs') may be one the cast split off
-        named = doc[before].pos_ == "PROPN" or before == token.i - 1 and doc[before].lower_ in person.name.lower().split() \
-            if person.name else False
+        word = doc[before]
+        named = word.pos_ == "PROPN" or before == token.i - 1 and word.lower_ in person.name.lower().split()
         return person if named else None
 
     def _stands_for(self, token, person: Person) -> None:
