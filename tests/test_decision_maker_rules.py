@@ -1256,3 +1256,27 @@ def test_an_everyday_word_is_not_a_name_in_a_lower_case_memo(analyzer):
 ])
 def test_authority_and_absence_in_the_probe_writers_words(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # The rep's belief, doubted in the same breath, is a guess: nobody's authority is said
+    ("Met Sandra Cole, VP of data. I think she owns the budget, not 100%, she kept mentioning her boss.", "unclear"),
+    ("Met Mick. I reckon he's the owner but could be his brother-in-law's business.", "unclear"),
+    ("Met Brenda, director of facilities, and I think she signs for furniture? Honestly I'm not sure.", "unclear"),
+    ("Met Raj at the counter. I think he might own the place.", "unclear"),
+    # ... while a belief about something else leaves the owner standing
+    ("Met Dr. Maryam, she is the owner of the clinic. She said no, I think we are late for this one, next year "
+     "maybe.", "yes"),
+    ("Met Raj. I think he owns it, and he said yes to the trial on the spot.", "yes"),
+    # the doer of 'handles her money' is the son, not the widow whose money it is
+    ("Met Mrs. Pruitt at her house. Her son Ronnie handles all her money since her husband passed. He wasn't "
+     "there.", "no"),
+    # 'in a meeting' is busy, not met; 'won't be able to see' is negated through 'able'
+    ("went to see madam okonkwo the md she decides on all the new products but her secretary said madam is in a "
+     "meeting she wont be able to see anybody today", "no"),
+    # Whisper's full stop after a 'met' with nobody after it
+    ("Visit to the chemistry department. Met. Dr. Haney Farrow, the owner of the lab supply contract, he signs "
+     "all of it.", "yes"),
+])
+def test_hedged_beliefs_doers_and_whisper_stops(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -643,3 +643,20 @@ def test_the_reps_bad_day_is_no_stall(analyzer):
 ])
 def test_stalls_from_a_second_probe_writer(analyzer, text, kind):
     assert kind in {e.kind for e in _judge(analyzer, text).excuses}
+
+
+@pytest.mark.parametrize("memo, value", [
+    # A probe that learns nothing has not found the real reason: the stall stands accepted
+    ("She said it's just not in the budget this year. I asked what she'd set aside for it and she said she'd "
+     "rather not say. So I didn't push it.", "yes"),
+    ("He said let me think it over. I asked what's holding him back and he just sort of shrugged. I'll follow "
+     "up next week.", "yes"),
+    ("At the end she said they'd think about it. I asked what they'd be thinking about, and she said she "
+     "genuinely didn't know. I left it at that.", "yes"),
+    # ... while an answer, even after a shrug, is a probe that worked
+    ("He said let me think it over. I asked what's holding him back, he shrugged, then it came out that the "
+     "bank hasn't approved the loan yet.", "no"),
+    ("He said let me think it over. I asked what's holding him back and he said the price is the problem.", "no"),
+])
+def test_a_probe_that_learns_nothing_is_no_probe(analyzer, memo, value):
+    assert _judge(analyzer, memo).excuses_accepted == value

@@ -40,6 +40,8 @@ class AuthorityReader:
         possessors = [self.at[t.i] for t in span if t.i in self.at and
                       (t.dep_ == "poss" or t.lower_ in ("hers", "his", "theirs", "her") or t.tag_ == "PRP$"
                        or t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "'s" and doc[t.i + 1].dep_ == "case")]
+        if possessors and _done_by_someone(span[0]):
+            possessors = []  # 'her son Ronnie handles all her money': his doing, her money
         # 'it's my practice', 'the decision is mine' (not 'he handles all my money': his doing, her money)
         copula = any(t.lemma_ == "be" for t in span) or any(t.lower_ == "mine" for t in span)
         mine = [t for t in span if t.lower_ in ("my", "mine")] if copula else []
@@ -320,6 +322,17 @@ class AuthorityReader:
             person.deferred_to.append(hit.start)
         if not deciders and hit.rule.kind != "route":
             self.unnamed_elsewhere.append(hit)
+
+
+def _done_by_someone(verb) -> bool:
+    """A verb other than 'be' or 'have' with a person for its subject: the doer holds the
+    authority, not the owner of what is done to ('he handles her money', 'she runs his shop')."""
+    if verb.pos_ != "VERB" or verb.lemma_ in ("be", "have", "belong"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she", "they")
+                                    or subject.pos_ == "NOUN" and any(c.dep_ in ("poss", "compound")
+                                                                      for c in subject.children))
 
 
 def _not_wanted(verb) -> bool:

@@ -120,8 +120,13 @@ def _judge_one(clauses: list[Clause], stall: Stall, firm_meeting_at: int | None)
     moves = [(kind, clause, hit) for clause in window for kind, hit in _responses(clause, stall)]
     meeting_follows = _meeting_follows(clauses, stall, firm_meeting_at)
     redirects = [(c, h) for kind, c, h in moves if kind == "redirect"]
-    soft = None
-    for kind, clause, hit in moves:
+    soft = unanswered = None
+    for index, (kind, clause, hit) in enumerate(moves):
+        if kind == "probe" and _left_unanswered(moves[index + 1:]):
+            continue  # 'I asked why; she'd rather not say': a probe that learned nothing found no reason
+        if kind == "unanswered":
+            unanswered = unanswered or (clause, hit)
+            continue
         if kind in ("probe", "discovery"):
             return "probed", (clause, hit), None
         if kind == "drop":  # 'I didn't push, we let that go': said outright, it decides
@@ -142,7 +147,20 @@ def _judge_one(clauses: list[Clause], stall: Stall, firm_meeting_at: int | None)
         return "converted", None, None
     if meeting_follows:
         return "accepted", soft, "the rep agreed to the stall, though a firm meeting follows"
+    if soft is None and unanswered is not None:
+        return "accepted", unanswered, None  # asked, learned nothing, and left it there
     return "accepted", soft, None if soft else "no reply to the stall was found; accepted by default"
+
+
+def _left_unanswered(later_moves) -> bool:
+    """The prospect's answer to a probe told the rep nothing ('she'd rather not say', 'he
+    shrugged'), before any real reason came out."""
+    for kind, _, _ in later_moves:
+        if kind == "discovery":
+            return False
+        if kind == "unanswered":
+            return True
+    return False
 
 
 def _window_end(clauses: list[Clause], stall: Stall) -> int:
@@ -179,6 +197,8 @@ def _responses(clause: Clause, stall: Stall):
     for hit in after:
         if hit.label == "DISCOVERY":
             moves.append(("discovery", hit))
+        elif hit.label == "NO_ANSWER":  # its own "not" (rather not say) is the point
+            moves.append(("unanswered", hit))
     if clause.speaker != "prospect":
         for hit in after:
             if hit.label == "PROBE" and not clause.negates(hit) and not _asks_a_favour(clause.doc, hit) \

@@ -192,16 +192,20 @@ class MeetingReader:
             elif start > hit.end + 3:
                 continue
             # 'met: Mr Goh, pharmacist', a note's field label, still names the one met
-            if any((t.is_punct and not (t.i == hit.end and t.text == ":")) or t.i in self.at for t in between):
+            if any((t.is_punct and not (t.i == hit.end and (t.text == ":" or _stop_after_met(doc[hit.start], t))))
+                   or t.i in self.at for t in between):
                 continue
             verb = doc[hit.start]
             if verb.pos_ != "VERB" and verb.head.pos_ == "VERB" and is_negated(verb.head):
                 continue  # "didn't get face time with the owner"
+            if verb.dep_ == "pobj" and verb.head.lower_ == "in":
+                continue  # "madam is in a meeting she won't see anybody": busy, and Whisper left no stop
             if is_negated(verb) or _planned(verb) or verb.tag_ in ("NN", "VBG") and _dated(verb.subtree):
                 continue  # "saturday 10:30 meeting with boss": still to come
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             # '- saw Ileana': a note's line, where the parser takes the one seen for the subject
-            if subject is None or subject.lower_ in ("i", "we") or subject.i > verb.i:
+            if subject is None or subject.lower_ in ("i", "we") or subject.i > verb.i or \
+                    between and _stop_after_met(verb, between[0]):
                 return True
         return False
 
@@ -492,6 +496,16 @@ def _status(governor, meet: bool) -> str | None:
 
 def _without(token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "without"
+
+
+def _stop_after_met(verb, stop) -> bool:
+    """'Met. Dr. Haney Farrow, Head of the Teaching Lab': Whisper's full stop after a 'met'
+    that has no one to have met; the name that follows is who."""
+    if stop.text != "." or verb.lower_ not in ("met", "meet") or verb.pos_ not in ("VERB", "PROPN", "NOUN"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return not any(c.dep_ in ("dobj", "prep", "nsubjpass") for c in verb.children) and \
+        (subject is None or subject.pos_ == "NOUN")  # 'warehousing plus distribution met.' (not 'we met.')
 
 
 def _not_yet(token) -> bool:

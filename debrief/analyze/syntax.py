@@ -42,6 +42,8 @@ def is_negated(verb) -> bool:
         return False  # "the boss wasn't there, met the accountant": the "not" stays with "was"
     if verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return False  # "didn't get to see Dr. Hale, and it's his practice": a clause of its own
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.pos_ == "ADJ":
+        return is_negated(verb.head.head)  # "she won't be able to see anybody": the "not" is on the "be"
     return verb.dep_ in ("xcomp", "conj") and any(c.dep_ == "neg" and not _contrasts(c) for c in verb.head.children)
 
 
@@ -92,7 +94,59 @@ def in_doubt(token) -> bool:
             return True  # "could be him who signs, could be the franchise people"
         if word.lemma_.lower() == "wonder":
             return True
-    return _or_else(token)
+        if word.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in ("might", "may") for c in word.children):
+            return True  # "I think he might own the place"
+    return _or_else(token) or _belief_doubted(token)
+
+
+HEDGED_BELIEF = {"think", "reckon", "believe", "guess", "figure", "suppose", "assume"}
+DOUBT_OPENERS = {"not", "honestly", "but", "could", "might", "maybe", "or", "though", "do", "although"}
+
+
+def _belief_doubted(token) -> bool:
+    """'I think she owns the budget, not 100%', 'I reckon he's the owner but could be his
+    brother-in-law's', 'I think she signs for furniture? Honestly I'm not sure': the rep's own
+    belief, doubted in the same breath or the next short one."""
+    sent = token.sent
+    believes = any(w.lemma_.lower() in HEDGED_BELIEF and w.tag_ in ("VBP", "VB") and _said_under(token, w)
+                   and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in w.children) for w in sent)
+    if not believes:
+        return False
+    if _doubt_cue(sent):
+        return True
+    doc = token.doc
+    after = doc[sent.end:sent.end + 8] if sent.end < len(doc) else None
+    return after is not None and len(after) > 0 and after[0].lower_ in DOUBT_OPENERS and _doubt_cue(after)
+
+
+def _said_under(token, belief) -> bool:
+    """The token is what the belief is about: a few clauses below it ('I think he is the one
+    who approves'), not a clause Whisper's run-on hung beneath it ('she is the owner ... we
+    did not fix anything, I think we are late'), or the belief is tagged on ('..., I think')."""
+    if belief.head == token and belief.dep_ == "parataxis":
+        return True
+    node = token
+    for _ in range(3):
+        if node.dep_ in ("advcl", "ROOT") or node.head == node:
+            return False
+        node = node.head
+        if node == belief:
+            return True
+    return False
+
+
+def _doubt_cue(span) -> bool:
+    words = [t.lower_ for t in span]
+    for i, word in enumerate(words):
+        if word in ("sure", "certain", "100", "hundred", "positive") and \
+                any(w in ("not", "n't", "nt") for w in words[max(0, i - 3):i]):
+            return True
+        if word == "?" or word in ("maybe", "perhaps", "possibly") or \
+                word == "be" and i and words[i - 1] in ("could", "might", "may"):
+            return True
+        if word == "quote" and i and words[i - 1] in ("n't", "not", "nt"):
+            return True  # "don't quote me on that"
+    return False
 
 
 def _or_else(verb) -> bool:

@@ -177,6 +177,8 @@ class TitleReader:
         """'So Dale's the owner', parsed as a possessive: a name, 's, then 'the' and the title."""
         doc, start = self.doc, role_span.start
         if start >= 3 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ == "'s":
+            if start - 3 in self.at and (believed_before(doc[start - 2]) or in_doubt(doc[start - 2])):
+                return False  # "I reckon he's the owner but could be his brother-in-law's"
             return self.at.get(start - 3)
         return None
 
