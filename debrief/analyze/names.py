@@ -10,6 +10,8 @@ Names are separate from titles and pronouns: each is its own way of saying who.
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from .account import TRADE_WORDS
 from .meetings import MEET_WITH, SPEECH
 from .people import Person
@@ -378,11 +380,22 @@ def _spelled(span) -> str:
 def _same_name(words: set[str], name: str) -> bool:
     """'Patricia' or 'Lund' is Patricia Lund; 'Kowalski Precision' is not Ed Kowalski."""
     theirs = _name_words_of(name)
-    if not words & theirs:
+    alike = {w for w in words if any(_spelled_alike(w, t) for t in theirs)}
+    if not alike:
         return False
     if len(words) == 1 or len(theirs) == 1:
         return True
-    return name.split()[0].lower() in words  # the same first name
+    return any(_spelled_alike(w, name.split()[0].lower()) for w in words)  # the same first name
+
+
+def _spelled_alike(one: str, other: str) -> bool:
+    """The same word, or Whisper spelling one name two ways in a memo ('Steve Hollis' ...
+    'Steve Holly'): the same first three letters and most of the rest."""
+    if one == other:
+        return True
+    if min(len(one), len(other)) < 4 or one[:3] != other[:3]:
+        return False
+    return SequenceMatcher(None, one, other).ratio() >= 0.7
 
 
 def _name_words_of(name: str) -> set[str]:
