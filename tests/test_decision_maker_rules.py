@@ -1277,6 +1277,8 @@ def test_authority_and_absence_in_the_probe_writers_words(analyzer, text, value)
     # Whisper's full stop after a 'met' with nobody after it
     ("Visit to the chemistry department. Met. Dr. Haney Farrow, the owner of the lab supply contract, he signs "
      "all of it.", "yes"),
+    # ... and one name Whisper spelled two ways is one person
+    ("Met Steve Hollis at the fab shop, nice guy. Steve Holly owns the place, he signs everything.", "yes"),
 ])
 def test_hedged_beliefs_doers_and_whisper_stops(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
