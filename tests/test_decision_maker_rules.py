@@ -1282,3 +1282,25 @@ def test_authority_and_absence_in_the_probe_writers_words(analyzer, text, value)
 ])
 def test_hedged_beliefs_doers_and_whisper_stops(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # A shop shut is nobody met
+    ("Went today to the clinic without appointment, it was closed for renovation. So nothing today.", "no"),
+    ("Third time I went to Jay Ambe Sarees, shutter is down again.", "no"),
+    # someone on reception is a gatekeeper
+    ("Only saw Tracey on reception, the practice manager was tied up.", "no"),
+    # running the whole site is authority, said of someone away
+    ("I met with the warehouse supervisor, Dave, because the GM, Karen Brennan, who runs the whole site, was out "
+     "sick.", "no"),
+    # a body that awards the contract, and 'corporate' hung on the verb (or read as a noun) by the parser
+    ("She explained the process: an evaluation committee scores it, and the trustees award the contract at the "
+     "November meeting.", "no"),
+    ("met duane the park manager, he said corporate decides on all the vendor contracts he just forwards it up",
+     "no"),
+    # 'on the phone' is not a post at the front desk
+    ("Spoke to Hank Dooley on the phone, he owns the pool company, and he said they went with another outfit.",
+     "yes"),
+])
+def test_closed_shops_posts_and_bodies_that_award(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

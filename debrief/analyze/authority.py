@@ -28,7 +28,8 @@ class AuthorityReader:
         doc = self.doc
         span = doc[hit.start:hit.end]
         # 'Sheriff Boone signs' read as a noun with a subject is still the verb
-        as_verb = span[0].pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in span[0].children)
+        as_verb = span[0].pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in span[0].children) or \
+            span[0].lower_.endswith("s") and self._compound_doer(hit) is not None  # 'corporate decides' tagged a noun
         if len(span) == 1 and (not as_verb or span[0].dep_ == "amod"):
             return  # 'his own company', 'the decision', 'the approved list': not a predicate
         if len(span) == 2 and span[0].tag_ == "PRP$" and span[1].lower_ in ("call", "decision") \
@@ -138,6 +139,11 @@ class AuthorityReader:
         word = self.doc[hit.start]
         if word.i in self.at and self.at[word.i].is_body and word.dep_ == "amod" and word.head.i < hit.end:
             return self.at[word.i]  # 'corporate picks the POS', read as an adjective and a noun
+        verb = anchor_of(self.doc, hit)
+        body = next((c for c in verb.children if c.dep_ in ("amod", "compound") and c.i < verb.i
+                     and c.i in self.at and self.at[c.i].is_body), None)
+        if body is not None:
+            return self.at[body.i]  # 'he said corporate decides on all the contracts': 'corporate' hung on the verb
         if word.pos_ != "NOUN":
             return None
         return next((self.at[c.i] for c in word.children if c.dep_ == "compound" and c.i in self.at), None)
