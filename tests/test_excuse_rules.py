@@ -660,3 +660,16 @@ def test_stalls_from_a_second_probe_writer(analyzer, text, kind):
 ])
 def test_a_probe_that_learns_nothing_is_no_probe(analyzer, memo, value):
     assert _judge(analyzer, memo).excuses_accepted == value
+
+
+@pytest.mark.parametrize("memo, value", [
+    # A question put straight to the prospect is the rep's probe, even right after the prospect's words
+    ("'We are very happy with our current supplier,' Mr Shah said. What would you change about them, if you "
+     "could? Long pause, then: their service engineer takes four days to come.", "no"),
+    ("He said they're happy with their supplier. What would you change about them? He said the service is slow.",
+     "no"),
+    # ... but a question the prospect asks is hers
+    ("She said it's too expensive. What would you pay for it, she asked me. I said I'd check with my boss.", "yes"),
+])
+def test_a_question_put_straight_is_the_reps_probe(analyzer, memo, value):
+    assert _judge(analyzer, memo).excuses_accepted == value

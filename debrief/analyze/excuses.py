@@ -44,6 +44,7 @@ from .stalls import REP_WORDS, Stall, find_stalls, rep_subject
 WINDOW_SENTENCES = 2
 ANSWER_SENTENCES = 2
 QUESTION_WORDS = {"what", "why", "how", "which", "who", "whom", "whose", "where"}
+QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
 ASK_VERBS = {"ask", "question", "quiz", "press", "probe", "challenge", "wonder"}
 # What a prospect says in answer to a probe is a reason, not a new stall; a request
 # ('send me references') or a put-off after the answer is still a stall.
@@ -102,9 +103,10 @@ def _answer_zones(clauses: list[Clause]) -> list[tuple[int, int]]:
         sent = clause.sentence
         if any(h.label == "DISCOVERY" for h in clause.hits):
             zones.append((sent.start, sent.end))
-        if clause.speaker == "prospect":
+        asked = [h for h in [_rep_asks(clause, None)] if h]
+        if clause.speaker == "prospect" and not asked:
             continue
-        probes = [h for h in clause.of("PROBE") if not clause.negates(h)] + [h for h in [_rep_asks(clause, None)] if h]
+        probes = asked if clause.speaker == "prospect" else [h for h in clause.of("PROBE") if not clause.negates(h)] + asked
         if probes:
             zones.append((min(h.end for h in probes), _answer_end(clause)))
     return zones
@@ -213,9 +215,9 @@ def _responses(clause: Clause, stall: Stall):
                 moves.append(("redirect", hit))
             elif hit.label == "ACCEPT" and not _turned(clause.doc, hit):
                 moves.append(("soft", hit))
-        asked = _rep_asks(clause, stall)
-        if asked is not None:
-            moves.append(("probe", asked))
+    asked = _rep_asks(clause, stall)
+    if asked is not None:
+        moves.append(("probe", asked))
     return sorted(moves, key=lambda m: m[1].start)
 
 
@@ -299,9 +301,14 @@ def _rep_asks(clause: Clause, stall: Stall | None) -> Hit | None:
     """'I asked (him) what/why/how/which/who ...' or 'I said, ... what would you want ...':
     a question about the prospect's side, not the rep's own offer ('let me see what I can do')."""
     doc = clause.doc
+    sent = clause.sentence
+    # a question put straight after the prospect's words is the rep's, whoever spoke last
+    if clause.start <= sent.start + 1 and not (stall is not None and clause is stall.clause):
+        asked = _question_put_straight(sent)
+        if asked is not None:
+            return asked
     if clause.speaker == "prospect":
         return None
-    sent = clause.sentence
     for token in doc[clause.start:clause.end]:
         if stall is not None and token.i < stall.hit.end and clause is stall.clause:
             continue
@@ -317,6 +324,25 @@ def _rep_asks(clause: Clause, stall: Stall | None) -> Hit | None:
                 return Hit(PROBE_BY_STRUCTURE, token.i, follower.i + 1)
         if saying and sent[-1].text == "?" and not any(h.label == "REDIRECT" for h in clause.sentence_hits()):
             return Hit(PROBE_BY_STRUCTURE, token.i, token.i + 1)  # 'I said, is there anything specific?'
+    return None
+
+
+def _question_put_straight(sent) -> Hit | None:
+    """'What would you change about them, if you could?' or 'Why not, I asked.': a sentence that
+    opens on a question word, put to the prospect ('you' and a '?') or tagged as the rep's asking,
+    and said by nobody else ('What would you pay, she asked me' is hers)."""
+    words = [t for t in sent if not t.is_punct]
+    if not words or words[0].lower_ not in QUESTION_WORDS or any(t.text in QUOTE_MARKS for t in sent):
+        return None
+    pause = next((t.i for t in sent if t.text in (",", "?")), sent.end)  # the tag comes after the question
+    speakers = [c for t in sent if t.i > pause and t.lemma_ in ASK_VERBS | {"say"}
+                for c in t.children if c.dep_ == "nsubj"]
+    if any(c.lower_ not in ("i", "we") for c in speakers):
+        return None
+    tagged = bool(speakers)
+    direct = sent[-1].text == "?" and any(t.lower_ in ("you", "your", "ya", "y'all") for t in sent)
+    if (tagged or direct) and _about_prospect(sent.doc, words[0].i, sent.end):
+        return Hit(PROBE_BY_STRUCTURE, words[0].i, words[0].i + 1)
     return None
 
 
