@@ -673,3 +673,21 @@ def test_a_probe_that_learns_nothing_is_no_probe(analyzer, memo, value):
 ])
 def test_a_question_put_straight_is_the_reps_probe(analyzer, memo, value):
     assert _judge(analyzer, memo).excuses_accepted == value
+
+
+@pytest.mark.parametrize("memo, kind", [
+    # Someone else obliged to look first, found by the parse: a consult stall
+    ("He said his accountant must look at the figures first. We'll meet again at some point once that's done.",
+     "consult_someone"),
+    ("But he said the GM has to approve any new supplier. I said okay no problem, you talk to the GM and let me "
+     "know.", "consult_someone"),
+    # money tied up or spoken for is no budget
+    ("He said the budget's tied up until the renovation of the rooms is done and I said fair enough.", "no_budget"),
+    ("The superintendent told me every dollar is spoken for until July. I said fine.", "no_budget"),
+])
+def test_someone_must_look_first_and_money_spoken_for(analyzer, memo, kind):
+    assert kind in {e.kind for e in _judge(analyzer, memo).excuses}
+
+
+def test_the_reps_own_approval_is_no_stall(analyzer):
+    assert not _judge(analyzer, "I have to approve the quote first, then I'll send it.").excuses

@@ -62,7 +62,7 @@ def find_stalls(clauses: list[Clause]) -> list[Stall]:
             continue
         hits = [h for h in clause.of(*STALL_LABELS) if not _negated_before(clause, h) and not _about_scheduling(clause, h)
                 and not _done_already(clause, h)]
-        hits += _send_info_frames(clause) + _budget_frames(clause) + _send_orders(clause)
+        hits += _send_info_frames(clause) + _budget_frames(clause) + _send_orders(clause) + _consult_frames(clause)
         hits = [h for h in hits if not _set_aside(clause.doc, h)]
         if clause.speaker == "rep" and not _after_prospect_lead_in(clauses, index):
             hits = [h for h in hits if _quoted_from_prospect(clause, h.start) or _said_by_other(clause.doc, h.start)
@@ -232,9 +232,35 @@ def _send_orders(clause: Clause) -> list[Hit]:
 
 BUDGET_FRAME = Rule(id="frame-no-budget", label="STALL", kind="no_budget", source="stalls.py", patterns=[],
                     description="The money is gone, found by the parse: the budget for new services is already spent")
-BUDGET_NOUNS = {"budget", "money", "funds", "funding", "capital", "cash"}
+BUDGET_NOUNS = {"budget", "money", "funds", "funding", "capital", "cash", "dollar", "penny"}
 BUDGET_GONE = {"spent", "frozen", "gone", "cut", "exhausted", "allocated", "finished", "tapped", "maxed", "committed",
-               "tight", "done", "blown", "used", "slashed", "zeroed", "earmarked", "over"}
+               "tight", "done", "blown", "used", "slashed", "zeroed", "earmarked", "over", "tied", "spoken"}
+CONSULT_FRAME = Rule(id="frame-consult", label="STALL", kind="consult_someone", source="stalls.py", patterns=[],
+                     description="Someone else must look first, found by the parse: his accountant must look at the "
+                                 "figures first, the GM has to approve any new supplier")
+# What someone else must do before the prospect can say yes.
+REVIEW_VERBS = {"approve", "sign", "okay", "ok", "look", "see", "check", "review", "vet", "weigh", "decide", "vote",
+                "bless", "clear", "green-light", "greenlight", "authorise", "authorize", "rubber-stamp"}
+OBLIGED = {"have", "need", "got", "gotta"}
+NOT_SOMEONE = {"it", "this", "that", "thing", "everything", "anything", "nothing", "something", "one", "you", "i", "we"}
+
+
+def _consult_frames(clause: Clause) -> list[Hit]:
+    """'his accountant must look at the figures first', 'the GM has to approve any new supplier':
+    a named person or a role (not the rep, not 'it') obliged to review before a yes."""
+    frames = []
+    for verb in clause.doc[clause.start:clause.end]:
+        if verb.lemma_.lower() not in REVIEW_VERBS or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        must = any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
+        obliged = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBLIGED and \
+            not any(c.dep_ == "neg" for c in verb.head.children)
+        holder = verb if must else verb.head if obliged else None
+        subject = next((c for c in holder.children if c.dep_ == "nsubj"), None) if holder is not None else None
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lower_ not in NOT_SOMEONE and \
+                not any(c.lower_ in ("my", "our") for c in subject.children):
+            frames.append(Hit(CONSULT_FRAME, min(subject.i, verb.i), verb.i + 1))
+    return frames
 
 
 def _budget_frames(clause: Clause) -> list[Hit]:
