@@ -1244,7 +1244,7 @@ def test_an_everyday_word_is_not_a_name_in_a_lower_case_memo(analyzer):
 
 
 @pytest.mark.parametrize("text, value", [
-    # Authority and absence in words the probe writers used (scripts/corpus/probes/held, now read).
+    # Authority and absence in words the probe writers used (scripts/corpus/probes, read while tuning).
     ("So I walk into the conference room and it's the superintendent herself, Dr. Okafor. She tells me the tech "
      "money is hers to spend this year.", "yes"),
     ("Sat down with Darlene Ruiz. Anything under fifty grand is her line item, she said so twice.", "yes"),
