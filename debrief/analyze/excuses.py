@@ -103,10 +103,9 @@ def _answer_zones(clauses: list[Clause]) -> list[tuple[int, int]]:
         sent = clause.sentence
         if any(h.label == "DISCOVERY" for h in clause.hits):
             zones.append((sent.start, sent.end))
-        asked = [h for h in [_rep_asks(clause, None)] if h]
-        if clause.speaker == "prospect" and not asked:
-            continue
-        probes = asked if clause.speaker == "prospect" else [h for h in clause.of("PROBE") if not clause.negates(h)] + asked
+        asked = [h for h in [_rep_asks(clause, None)] if h]  # a question put straight counts in any clause
+        probes = asked if clause.speaker == "prospect" else \
+            [h for h in clause.of("PROBE") if not clause.negates(h)] + asked
         if probes:
             zones.append((min(h.end for h in probes), _answer_end(clause)))
     return zones

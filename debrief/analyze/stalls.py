@@ -250,7 +250,8 @@ def _consult_frames(clause: Clause) -> list[Hit]:
     a named person or a role (not the rep, not 'it') obliged to review before a yes."""
     frames = []
     for verb in clause.doc[clause.start:clause.end]:
-        if verb.lemma_.lower() not in REVIEW_VERBS or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        if verb.lemma_.lower() not in REVIEW_VERBS or verb.pos_ != "VERB" or \
+                any(c.dep_ == "neg" for c in verb.children):
             continue
         must = any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
         obliged = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBLIGED and \

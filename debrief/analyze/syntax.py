@@ -94,7 +94,8 @@ def in_doubt(token) -> bool:
             return True  # "could be him who signs, could be the franchise people"
         if word.lemma_.lower() == "wonder":
             return True
-        if word.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in ("might", "may") for c in word.children):
+        if word.pos_ in ("VERB", "AUX") and \
+                any(c.dep_ == "aux" and c.lower_ in ("might", "may") for c in word.children):
             return True  # "I think he might own the place"
     return _or_else(token) or _belief_doubted(token)
 
