@@ -115,9 +115,8 @@ def _belief_doubted(token) -> bool:
         return False
     if _doubt_cue(sent):
         return True
-    doc = token.doc
-    after = doc[sent.end:sent.end + 8] if sent.end < len(doc) else None
-    return after is not None and len(after) > 0 and after[0].lower_ in DOUBT_OPENERS and _doubt_cue(after)
+    after = token.doc[sent.end:sent.end + 8]
+    return len(after) > 0 and after[0].lower_ in DOUBT_OPENERS and _doubt_cue(after)
 
 
 def _said_under(token, belief) -> bool:
@@ -137,6 +136,7 @@ def _said_under(token, belief) -> bool:
 
 
 def _doubt_cue(span) -> bool:
+    """'not 100%', 'not sure', 'could be', 'maybe', a '?', 'don't quote me': the rep doubting."""
     words = [t.lower_ for t in span]
     for i, word in enumerate(words):
         if word in ("sure", "certain", "100", "hundred", "positive") and \
