@@ -1304,3 +1304,51 @@ def test_hedged_beliefs_doers_and_whisper_stops(analyzer, text, value):
 ])
 def test_closed_shops_posts_and_bodies_that_award(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # "of course" is a reply, not a person someone checks with
+    ("She said she will think about it, I said ok of course, I send the new price tonight.", "unclear"),
+    # a note of where someone was, with no verb
+    ("Drop-in at Agro. Owner Mr. Dumitru not there. Son Vlad at the desk, says father decides.", "no"),
+    ("Owner away this week. Met the manager, nice guy, he can't sign anything.", "no"),
+    # 'la señora' is the boss, and Spanish's article is no name
+    ("I met with Memo, the manager. But everything he says is la señora decides, la señora pays. I asked him can "
+     "she come down, he say no, she is resting.", "no"),
+    # a name with a title beside it is a person, however rare the name
+    ("I met Avi, the warehouse manager. Shlomo, the owner, was there upstairs, but he didn't come down. Avi says "
+     "Shlomo decides everything.", "no"),
+    # going to do something is no route to a decider
+    ("I talk with the manager ricardo, he like the linen. He say I will show to dona flor, she was in the kitchen, "
+     "she is the owner she decides everything I didnt go to talk with her.", "no"),
+])
+def test_replies_notes_and_honorifics(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # authority over everything but the money is not the authority to buy
+    ("Met mallam Sani, the practice manager, he runs everything there except the money, the money is Dr Garba's "
+     "own and Dr Garba was not around today.", "no"),
+    # the authority denied to the one met, said right after it
+    ("Met Mr Clarke the secretary, he does all the paperwork, but he said the executive votes on the spending, "
+     "not him.", "no"),
+    # the chairman who is one vote of five, though his title is the top one
+    ("Met Frank Delgado, he's the board president. He said anything over five thousand goes to the full board "
+     "and he's one vote of five.", "no"),
+    # a general director is the top of a firm; the board abroad is a stall
+    ("I met Mr Tuan, he is general director. For capex over 100 K the board in Seoul must approve, he said.",
+     "yes"),
+    # authority said as signing, approving, paying and holding the money
+    ("Met Sheikha Mariam. She's the signatory on the contract.", "yes"),
+    ("Met Mr. Tanaka. Approval now needs only his hanko.", "yes"),
+    ("Met Sipho Ndlovu, the municipal manager. The final award rests with him.", "yes"),
+    ("Met the brothers. The oldest, Pierre, handles the money, and he was offshore.", "no"),
+    ("A guy named Mark Tessier runs purchasing for all fourteen clinics. I only met Lisa, a clinic director.",
+     "no"),
+    # someone else's approval needed, said with the title
+    ("Met Ahmed, but he has to take it to his GM for approval.", "no"),
+    ("Met the lab manager. Purchases over twenty thousand need the Kanzler's approval.", "no"),
+])
+def test_authority_limited_denied_and_said_by_money(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

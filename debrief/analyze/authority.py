@@ -77,6 +77,11 @@ class AuthorityReader:
         person = owner or (group[0] if group else None) or self._compound_doer(hit) or \
             self._named_right_before(hit) or self._resolve_subject(anchor_of(doc, hit)) or \
             self._apposed(hit) or self._name_just_before(hit) or self._subject_before(hit)
+        denied = self._denied_after(hit)
+        if denied is not None:
+            denied.no_authority.append(hit.start)  # 'the executive vote on the spending, not him'
+            if person is None or person is denied:
+                return
         if person is None and self._shared(hit):
             for together in self._shared(hit):
                 together.authority.append(hit.start)
@@ -92,7 +97,8 @@ class AuthorityReader:
                 or _no_longer(verb) or _signs_in(verb):
             return
         said_not = is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span) \
-            or hit.start > 0 and doc[hit.start - 1].lower_ in ("not", "never")  # "it's not his decision"
+            or hit.start > 0 and doc[hit.start - 1].lower_ in ("not", "never") \
+            or _all_but_the_money(verb)  # "it's not his decision", 'runs everything except the money'
         if verb.dep_ == "relcl" and verb.head.lower_ in ("nothing", "none"):
             said_not = not said_not  # "nothing she can sign"; "nothing she can't sign off herself"
         if said_not and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
@@ -112,6 +118,19 @@ class AuthorityReader:
             else:
                 (one.no_authority if said_not else one.authority).append(hit.start)
             one.owns = one.owns or owning and not said_not
+
+    def _denied_after(self, hit: Hit) -> Person | None:
+        """'The executive vote on the spending, not him', 'the partners decide, not Ruth': the
+        person the authority is denied to, said right after it."""
+        doc = self.doc
+        for token in doc[hit.end:min(hit.end + 6, doc[hit.start].sent.end - 1)]:
+            if token.lower_ in ("but", "and", "because", "so"):
+                return None
+            after = doc[token.i + 1]
+            if token.lower_ in ("not", "n't") and (after.lower_ in ("him", "her") or after.pos_ == "PROPN"):
+                person = self.at.get(after.i)
+                return person if person is not None and not person.rep_side else None
+        return None
 
     def _object_of(self, word) -> Person | None:
         """The person a preposition or a copula points at: 'by corporate IT' (the body is
@@ -303,9 +322,9 @@ class AuthorityReader:
                 deciders.append(person)
                 if i >= hit.end:
                     break
-        if hit.rule.kind == "route" and (doc[hit.start + 1].lower_ == "to" and hit.start + 2 < len(doc)
-                                         and doc[hit.start + 2].pos_ in ("VERB", "AUX") and hit.start + 2 not in self.at):
-            return  # 'going to be the champion'
+        if (hit.rule.kind == "route" or doc[hit.start].lemma_ == "go") and doc[hit.start + 1].lower_ == "to" and \
+                hit.start + 2 < len(doc) and doc[hit.start + 2].pos_ in ("VERB", "AUX") and hit.start + 2 not in self.at:
+            return  # 'going to be the champion', "I didn't go to talk with her"
         if negated and hit.rule.kind == "route":
             return  # "she will not go through that again"
         if subject is None and hit.end - hit.start >= 2 and doc[hit.end - 2].lower_ == "with" and \
@@ -328,6 +347,24 @@ class AuthorityReader:
             person.deferred_to.append(hit.start)
         if not deciders and hit.rule.kind != "route":
             self.unnamed_elsewhere.append(hit)
+
+
+MONEY = {"money", "budget", "budgets", "spending", "buying", "purchasing", "purchases", "finance", "finances",
+         "cheque", "cheques", "check", "checks", "chequebook", "checkbook", "payment", "payments", "cash", "signing",
+         "contract", "contracts", "account", "accounts", "purse", "wallet"}
+
+
+def _all_but_the_money(verb) -> bool:
+    """'He runs everything there except the money', 'she does it all apart from the buying':
+    every authority but the one that says yes to a purchase."""
+    doc = verb.doc
+    window = doc[verb.i + 1:min(verb.i + 9, verb.sent.end)]
+    for token in window:
+        but = token.lower_ in ("except", "excluding", "apart", "besides") or token.lower_ == "but" and \
+            token.i > 0 and doc[token.i - 1].lower_ in ("everything", "all", "anything")
+        if but and any(t.lower_ in MONEY for t in doc[token.i + 1:min(token.i + 5, verb.sent.end)]):
+            return True
+    return False
 
 
 def _done_by_someone(verb) -> bool:

@@ -37,7 +37,7 @@ SPEECH = {"say", "tell", "go", "ask", "mention", "explain", "admit", "agree", "a
           "pour", "slide", "flip", "dig", "ring", "greet", "lose", "perk", "jump", "hop", "gush", "rave"}
 PRESENCE = {"join", "joined", "hop", "jump", "greet", "attend", "stay", "sit", "show", "come", "walk", "pop"}
 ABSENCE_STATE = {"out", "away", "off", "sick", "travel", "traveling", "travelling", "unavailable", "busy",
-                 "vacation", "leave", "holiday", "gone", "overseas", "abroad"}
+                 "vacation", "leave", "holiday", "gone", "overseas", "abroad", "offshore", "interstate", "upcountry"}
 ABSENCE_VERB = {"cancel", "bump", "reschedule", "postpone", "travel", "miss", "bail", "ghost", "skip", "pull"}
 PLANNING = {"book", "set", "schedule", "plan", "arrange", "request", "propose", "try", "want", "hope", "need",
             "suppose", "get", "push", "ask", "offer", "line", "pencil", "confirm", "lock", "put", "send",
@@ -79,8 +79,8 @@ class MeetingReader:
             event = None  # "Kayla came out and said Danielle says to just leave it": Kayla was met
         if event is None and self._after_met_word(start) and not _whose(self.doc[index]):
             event = "met"
-        if event is None and _there_without_a_verb(self.doc[index]):
-            event = "met"  # 'Both of them there, Grace and Tunde, it's their house'
+        if event is None:  # 'Both of them there, Grace and Tunde', 'Owner Mr. Dumitru not there', 'gaffer out'
+            event = _there_without_a_verb(self.doc[index])
         if event is None and self._on_a_heading_line(index):
             event = "met"  # 'Mtg - Dr. Alan Whitcombe, owner', 'Attendees: Nathan Cole (MD), Jess Pham'
         if event is None and self._away_by_relative(self.doc[index]):
@@ -354,16 +354,25 @@ class MeetingReader:
         return None
 
 
-def _there_without_a_verb(token) -> bool:
-    """'Both of them there, Grace and Tunde', 'the owner there too': a note that someone was
-    present, said with no verb (a verb's 'there' is read with the verb)."""
+def _there_without_a_verb(token) -> str | None:
+    """A note of where someone was, with no verb (a verb's 'there' is read with the verb):
+    'Both of them there, Grace and Tunde', 'the owner there too' (met); 'Owner Mr. Dumitru not
+    there', 'gaffer out on a recovery job', 'Owner away this week', 'Dr Ho not in' (away)."""
     for _ in range(3):
         if token.dep_ not in ("conj", "appos") or token.head.i == token.i:
             break
         token = token.head
-    return token.pos_ not in ("VERB", "AUX") and token.dep_ in ("ROOT", "dep") and \
-        any(c.dep_ == "advmod" and c.lower_ == "there" for c in token.children) and \
-        not any(c.dep_ == "neg" for c in token.children)
+    if token.pos_ in ("VERB", "AUX") or token.dep_ not in ("ROOT", "dep", "npadvmod"):
+        return None
+    for word in token.children:
+        negated = any(c.dep_ == "neg" for c in [*token.children, *word.children])
+        if word.dep_ == "advmod" and word.lower_ == "there":
+            return "absent" if negated else "met"
+        if word.dep_ in ("advmod", "prt", "prep") and word.lower_ in ABSENCE_STATE:
+            return None if negated else "absent"
+        if word.dep_ in ("prep", "advmod") and word.lower_ in ("in", "around", "here") and negated:
+            return "absent"
+    return None
 
 
 ON_THE_PHONE = ("on the phone", "over the phone", "by phone")

@@ -24,12 +24,13 @@ HONORIFICS = {"dr", "dr.", "dra", "dra.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.
               "pak", "bapak", "bu", "ibu", "encik", "puan", "tuan", "datuk", "dato", "datin",
               "monsieur", "madame", "mme", "signor", "signora", "señor", "senor", "señora", "senora", "sra", "sra.",
               "sr.", "seu", "dona", "doña", "alhaji", "alhaja", "hajiya", "hajia", "mallam", "mang", "manong",
-              "aling", "kuya", "sheikh", "shaikh"}
+              "aling", "kuya", "sheikh", "shaikh", "sheikha", "shaikha"}
 # Also before a name, but names on their own too ('Don said'): dropped only when a name follows them,
 # so that 'Don Arturo' and 'Don Ignacio' are two people
 BEFORE_A_NAME = {"don", "ingeniero", "ingeniera", "ing", "ing.", "engr", "engr.", "lic", "lic.", "licenciado",
                  "licenciada", "arq", "arq.", "chief", "prof", "prof.", "professor"}
 REP_SIDE = {"my", "our"}
+ARTICLES = {"la", "el", "los", "las", "the"}
 # First names that are also everyday words, not taken for a name when a memo is all lower case
 EVERYDAY_WORDS = {"will", "bill", "mark", "grace", "joy", "hope", "faith", "sue", "jack", "chuck", "frank", "guy",
                   "pat", "rob", "rich", "bob", "art", "cliff", "dawn", "may", "june", "april", "august", "ray", "rose",
@@ -119,10 +120,12 @@ class NameReader:
             if token.lower_ in HONORIFICS or token.lower_ in NOT_NAMES:
                 continue
             head = token.head
-            says = token.dep_ == "nsubj" and head.lemma_.lower() in SPEECH | {"own", "run", "decide", "sign", "approve"}
+            says = token.dep_ == "nsubj" and head.lemma_.lower() in SPEECH | {"own", "run", "decide", "sign", "approve", "pay", "handle", "choose", "control"}
             met_with = token.dep_ == "pobj" and head.lower_ == "with" and word_of(head.head) in MEET_WITH
+            # 'Shlomo, the owner, was there': a title set beside the word says it is a person
+            titled = any(c.dep_ == "appos" and c.pos_ == "NOUN" and self._a_rank(c) for c in token.children)
             compounds = [c for c in token.children if c.dep_ == "compound" and not self._a_title(c)]
-            if (says or met_with) and not compounds:  # 'Sheriff Boone signs': the title is not a name
+            if (says or met_with or titled) and not compounds:  # 'Sheriff Boone signs': the title is not a name
                 found.append(self.doc[token.i:token.i + 1])
             elif token.dep_ == "conj" and head.i in taken and all(c.is_title and c.i == token.i - 1 for c in compounds):
                 # 'Gianni and Teresa Russo', 'Nils, Per and Tom': joined by "and" to a name
@@ -182,6 +185,11 @@ class NameReader:
     def _a_title(self, token) -> bool:
         return token.lower_ in HONORIFICS | BEFORE_A_NAME or \
             any(h.label == "DM_TITLE" and h.start <= token.i < h.end for h in self.hits)
+
+    def _a_rank(self, token) -> bool:
+        """A title that ranks its holder (owner, manager, receptionist), not a kinship or a trade."""
+        return any(h.label == "DM_TITLE" and h.rule.kind in ("top", "senior", "junior") and h.start <= token.i < h.end
+                   for h in self.hits)
 
     def _after_an_honorific(self, names) -> list:
         """'mr ocallaghan himself wasnt in', 'met mrs grant': a word after Mr, Mrs or Dr is a
@@ -368,6 +376,8 @@ def _name_words(span) -> set[str]:
 def _bare(span) -> list:
     """The name's own words: no honorific, and no 'Don' or 'Ingeniero' before another word of it."""
     words = [t for t in span if t.lower_ not in HONORIFICS and t.text != "'s"]
+    while words and words[0].lower_ in ARTICLES:
+        words = words[1:]  # 'la señora', 'el licenciado Arriaga': Spanish's article is no name
     while len(words) > 1 and words[0].lower_ in BEFORE_A_NAME and words[1].is_alpha:
         words = words[1:]
     return words

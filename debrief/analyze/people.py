@@ -43,8 +43,9 @@ class Person:
     def has_authority(self) -> bool:
         # A top title decides, unless flatly denied ("the super, he doesn't pick vendors"); a co-owner
         # who "can't sign without Sam" (defers) or who also "runs it" (authority) still decides: a stall.
-        if self.outvoted and not self.authority:
-            return False  # the chairman who is 'only one vote of seven': the committee decides
+        if self.outvoted and not self.owns and (not self.authority or self.rank == "top"):
+            # the chairman who is 'only one vote of seven' (though 'he's the president'): the committee decides
+            return False
         if self.rank == "top" and (not self.no_authority or self.authority or self.defers):
             return True
         return bool(self.authority or self.deferred_to) and not self.no_authority

@@ -53,9 +53,9 @@ class TitleReader:
         """'Sir does not meet vendors', 'I will show sir', 'Oga's table': the boss, said of him.
         Not 'okay sir' or 'sir, what is the issue' (said to someone), nor 'Desai sir' or 'Sir Mike'
         (beside a name: names.py reads those as the person named)."""
-        doc, word = self.doc, self.doc[hit.start]
-        before = doc[word.i - 1] if word.i > word.sent.start else None
-        after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        doc, word = self.doc, self.doc[hit.end - 1]  # 'la señora': the honorific, after its article
+        before = doc[hit.start - 1] if hit.start > word.sent.start else None
+        after = doc[hit.end] if hit.end < len(doc) else None
         if after is None or after.is_punct and after.text != ".":
             return False  # 'sir, what is the issue'
         if after.lower_ == "'s" and after.dep_ != "case":
