@@ -691,3 +691,27 @@ def test_someone_must_look_first_and_money_spoken_for(analyzer, memo, kind):
 
 def test_the_reps_own_approval_is_no_stall(analyzer):
     assert not _judge(analyzer, "I have to approve the quote first, then I'll send it.").excuses
+
+
+@pytest.mark.parametrize("memo, kind", [
+    # a stall the prospect wants, inside a run-on sentence the rep opened
+    ("dr sandhu she is the owner we talked about the new paste she wants to run it by her hygienists first so i "
+     "said sure no problem", "consult_someone"),
+    # a typed note quoting the prospect after a colon, in double quotes
+    ('- Met Kerem Kaya, purchasing.\n- Kerem: "I have to talk with my uncle first." I said ok.', "consult_someone"),
+    # the same supplier for years, and worries, timing, price and writing said in other words
+    ("He said we're good, we've had the same guy for ten years. I said no problem.", "happy_with_vendor"),
+    ("The consultant worried our membrane hasn't been proven through a hot summer. I said fair enough.",
+     "risk_concern"),
+    ("Karin said this is maybe not the most optimal moment, half of Stockholm is on holiday. I said of course.",
+     "bad_timing"),
+    ("He said the rental is very expensive compared with the guy down the street. I said think about it.", "price"),
+    ("Salazar wants to let it rest a few days before deciding. I told him of course, no pressure.",
+     "think_it_over"),
+    ("Any new landscaping contract has to go past the HOA board first, she said. I said of course.",
+     "consult_someone"),
+    ("Gwyn from the co-op wants something in writing he can show the lads. Righto, I'll post a pack.", "send_info"),
+    ("Please connect next quarter, we are in appraisal cycle, Mr Nair said. Sure, I said.", "call_back_later"),
+])
+def test_stalls_in_run_ons_notes_and_other_words(analyzer, memo, kind):
+    assert kind in {e.kind for e in _judge(analyzer, memo).excuses}

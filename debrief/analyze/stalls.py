@@ -66,7 +66,8 @@ def find_stalls(clauses: list[Clause]) -> list[Stall]:
         hits = [h for h in hits if not _set_aside(clause.doc, h)]
         if clause.speaker == "rep" and not _after_prospect_lead_in(clauses, index):
             hits = [h for h in hits if _quoted_from_prospect(clause, h.start) or _said_by_other(clause.doc, h.start)
-                    or h.rule.kind in ("price", "risk_concern") and _done_by_other(clause.doc, h.start)]
+                    or h.rule.kind in ("price", "risk_concern") and _done_by_other(clause.doc, h.start)
+                    or _wanted_by_other(clause.doc, h.start)]
         for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
             if any(overlaps(hit, s.hit) for s in found if s.clause is clause):
                 continue
@@ -114,6 +115,18 @@ def _done_by_other(doc, index: int) -> bool:
     return bool(subjects) and all(c.lower_ in ("he", "she", "they") or c.pos_ == "PROPN" for c in subjects)
 
 
+def _wanted_by_other(doc, index: int) -> bool:
+    """'... we talked about the paste she wants to run it by her hygienists first': a stall
+    that is what the prospect wants, needs or has to do, inside a run-on sentence the rep opened."""
+    verb = doc[index]
+    if verb.pos_ != "VERB" or verb.dep_ != "xcomp":
+        return False
+    wants = verb.head
+    subjects = [c for c in wants.children if c.dep_ == "nsubj"]
+    return wants.lemma_.lower() in ("want", "need", "have", "like", "prefer") and bool(subjects) and \
+        all(c.lower_ in ("he", "she", "they") or c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "") for c in subjects)
+
+
 def _after_prospect_lead_in(clauses: list[Clause], index: int) -> bool:
     """'He told me right off, we've been with Harbor since we opened': a first person after the
     prospect's own lead-in and a comma, in the same sentence, is the prospect's words, quoted
@@ -136,8 +149,9 @@ def _quoted_from_prospect(clause: Clause, index: int) -> bool:
     doc = clause.doc
     sent = clause.sentence
     for i in range(index - 1, sent.start - 1, -1):
-        if doc[i].text in SINGLE_QUOTES and i > 0 and doc[i - 1].text == ":":
-            return True  # "But: 'we're locked in with our broker'": a note's quote of the prospect
+        if (doc[i].text in SINGLE_QUOTES or doc[i].is_quote) and i > 0 and doc[i - 1].text == ":" and \
+                not (i > 1 and doc[i - 2].lower_ in REP_WORDS):
+            return True  # "But: 'we're locked in with our broker'", 'Kerem: "I have to talk with my uncle"'
         if doc[i].text in SINGLE_QUOTES and i > sent.start and doc[i - 1].text == ",":
             verb = doc[i - 2] if i >= 2 else None
             if verb is not None and verb.lemma_ in SAYING and not rep_subject(verb):
