@@ -1352,3 +1352,21 @@ def test_replies_notes_and_honorifics(analyzer, text, value):
 ])
 def test_authority_limited_denied_and_said_by_money(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # the one who would pay, said of someone away
+    ("Knocked on the duplex about the HVAC. The tenant let me look at the unit, but the landlord lives up in "
+     "Nashville and she's the one who'd pay for it.", "no"),
+    # a denial in other words: can't choose a thing, won't commit budget, not their house
+    ("Saw the manager at the burger joint. Turns out it's a franchise and she can't choose a thing, the POS comes "
+     "from the franchisor.", "no"),
+    # the one whose no is final, away
+    ("Gazza's keen on the spa, but the missus is the treasurer in that house and if Kylie says no it's no. Kylie "
+     "was on night shift.", "no"),
+    # must ask father first, said by the one met
+    ("Went to the kopitiam, the towkay's daughter attended me. She said new machine must ask father first, and "
+     "father was at the other branch.", "no"),
+])
+def test_payers_denials_and_asking_first(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -92,7 +92,7 @@ class AuthorityReader:
         if any(h.label == "DM_ELSEWHERE" and h.start <= verb.i < h.end and doc[h.start].lower_ in ("just", "only")
                for h in self.hits):
             return  # 'I just sign where Pillay tells me': the signing is the deferring
-        if _conditional(verb) or _doubted(verb) or _owns_a_task(verb) or _until(verb) or _day_to_day(verb) \
+        if _conditional(verb) and not _final_no(span) or _doubted(verb) or _owns_a_task(verb) or _until(verb) or _day_to_day(verb) \
                 or believed_before(verb) or _asked_who(verb) or in_doubt(verb) or _not_wanted(verb) \
                 or _no_longer(verb) or _signs_in(verb):
             return
@@ -500,6 +500,11 @@ def _asked_who(verb) -> bool:
     asked_how = head == "ask" and any(c.lower_ in ("how", "whether", "if") and c.dep_ in ("advmod", "mark")
                                       for c in verb.children)
     return verb.dep_ in ("ccomp", "xcomp", "advcl", "dobj") and (head in ASKING or unsaid) and (asked_who or asked_how)
+
+
+def _final_no(span) -> bool:
+    """'If Kylie says no, it's no': a condition that says whose no is final."""
+    return span[0].lower_ == "if" and span[-1].lower_ == "no"
 
 
 def _conditional(verb) -> bool:

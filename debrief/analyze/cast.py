@@ -194,7 +194,7 @@ SAID_AS_MALE = {"guy", "man", "fella", "fellow", "bloke", "lad", "chap", "gentle
 KIN_FEMALE = {"mom", "mum", "mother", "wife", "sister", "daughter", "aunt", "auntie", "grandmother", "grandma",
               "niece", "missus", "missis", "mama", "madre", "esposa", "hija", "hermana", "landlady", "widow"}
 KIN_MALE = {"dad", "father", "husband", "brother", "son", "uncle", "grandfather", "grandpa", "nephew", "papa",
-            "padre", "esposo", "hijo", "hermano", "landlord"}
+            "padre", "esposo", "hijo", "hermano"}
 
 
 def _kin_gender(span) -> str | None:

@@ -13,6 +13,7 @@ BUSY_WITH = {"patient", "patients", "customer", "customers", "meeting", "meeting
 # Events someone is away at, with any article ('was in the meeting' is not one: it may be the rep's)
 AWAY_AT = {"auction", "funeral", "wedding", "expo", "fair", "airport", "hospital", "tradeshow", "convention",
            "mart", "races", "court", "surgery", "tribunal"}
+ON_DUTY = {"shift", "nights", "duty", "rounds", "leave", "holiday", "vacation"}
 SITES = {"location", "site", "branch", "store", "shop", "office", "plant", "clinic", "campus", "warehouse",
          "depot", "yard", "restaurant", "practice", "factory", "mill", "farm", "job"}
 COMPASS = {"east", "west", "north", "south", "country", "interstate", "overseas", "home", "upcountry"}
@@ -49,8 +50,9 @@ def _busy_elsewhere(verb) -> bool:
 
 
 def _away_at_an_event(verb) -> bool:
-    """'Ron was at the auction all day', 'she's at a funeral'."""
+    """'Ron was at the auction all day', 'she's at a funeral', 'Kylie was on night shift'."""
     return any(c.dep_ == "prep" and c.lower_ in ("at", "in") and any(o.lemma_.lower() in AWAY_AT for o in c.children)
+               or c.dep_ == "prep" and c.lower_ == "on" and any(o.lemma_.lower() in ON_DUTY for o in c.children)
                for c in verb.children)
 
 
