@@ -1370,3 +1370,12 @@ def test_authority_limited_denied_and_said_by_money(analyzer, text, value):
 ])
 def test_payers_denials_and_asking_first(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text", [
+    "Met Sheikha Mariam at the energy authority. She's both the project sponsor and the signatory on the contract.",
+    "Today I am meeting Mr. Khalid Al-Harbi, he is chief of procurement at Najd Bank and he is the person giving "
+    "final approval for all IT vendors.",
+])
+def test_the_signatory_and_the_person_giving_approval(analyzer, text):
+    assert _debrief(analyzer, text).decision_maker_met == "yes"

@@ -275,6 +275,10 @@ class PronounReader:
             subject = next((c for c in subjects if c.i in self.at), subjects[0] if subjects else None)
             if subject is not None and verb.dep_ == "relcl" and subject.lower_ in ("who", "that", "which"):
                 subject = None  # 'the VP of manufacturing, who has the capex authority': the head, below
+            if subject is not None and subject.i not in self.at and subject.lower_ in ("person", "one", "guy") and \
+                    verb.dep_ == "ccomp" and verb.head.lemma_ == "be":
+                # 'he is the person giving final approval', parsed with 'person' the subject of 'giving'
+                subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), subject)
             if subject is not None and not (subject.dep_ == "nsubjpass" and agent is not None):
                 return self._resolve(subject)
             # 'the board votes on it', its verb mistagged as a noun: the compound before it does it
