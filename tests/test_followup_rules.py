@@ -343,3 +343,16 @@ def test_half_hyphen_two_weekdays_as_notes_shorten_them_and_a_follow_up_call(ana
 def test_a_shortened_weekday_resolves_to_its_date(analyzer):
     debrief = _followup(analyzer, "Onsite workshop Thurs 3pm at their depot, invite accepted.")
     assert debrief.followup_at is not None and datetime.fromisoformat(debrief.followup_at).weekday() == 3
+
+
+@pytest.mark.parametrize("text, value", [
+    # a firm plan changed to another day and mode replaces the first, though the day differs
+    ("We set the follow-up for Thursday at 10 at her office. Scratch that, she's flying to Houston Thursday, so "
+     "she wants to move it to Friday at 2, on Zoom instead. So Friday 2 p.m., Zoom. It's on her calendar.",
+     "firm_remote"),
+    # the 'no' of a no-show is today's meeting missed, not the next one
+    ("parkside dental dr greer no show front desk apologized rebooked me friday 9am at the office she texted me "
+     "herself to confirm", "firm_in_person"),
+])
+def test_a_plan_changed_and_a_no_show_rebooked(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value

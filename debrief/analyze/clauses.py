@@ -55,9 +55,11 @@ class Clause:
 
     @property
     def negated(self) -> bool:
-        """A negation that is not part of a longer phrase ('no problem', 'not interested')."""
+        """A negation that is not part of a longer phrase ('no problem', 'not interested', and
+        'a no show': today's meeting missed, not the next one)."""
+        phrases = self.content + self.of("DM_NOBODY")
         return any(
-            not any(c.start <= n.start < c.end for c in self.content) and not _interjection(self.doc, n.start)
+            not any(c.start <= n.start < c.end for c in phrases) and not _interjection(self.doc, n.start)
             for n in self.of("NEGATION")
         )
 

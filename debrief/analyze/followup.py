@@ -104,8 +104,15 @@ def _final_plan(candidates: list[Candidate]) -> Candidate:
     an earlier firm one, whatever its mode."""
     best = max(reversed(candidates), key=lambda c: (RANK[c.value], -len(c.missing)))
     later = [c for c in candidates[candidates.index(best) + 1:]
-             if c.value.startswith("firm") and c.value != best.value and restates(c, best)]
+             if c.value.startswith("firm") and c.value != best.value and (restates(c, best) or _revised_between(best, c))]
     return later[-1] if best.value.startswith("firm") and later else best
+
+
+def _revised_between(before: Candidate, after: Candidate) -> bool:
+    """'Thursday at 10 at her office ... she wants to move it to Friday at 2, on Zoom instead':
+    the plan was changed between the two."""
+    hits = before.focus.doc.user_data.get("debrief_hits", [])
+    return any(h.label == "REVISED" and before.focus.end <= h.start < after.focus.end for h in hits)
 
 
 def _unsure(best: Candidate, candidates: list[Candidate]) -> str | None:

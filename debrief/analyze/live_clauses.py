@@ -86,6 +86,8 @@ def _past_plan(clause: Clause) -> bool:
     if not doc.has_annotation("DEP") or not clause.has(*SPECIFIC):
         return True
     past_verbs = {governing_verb(doc[h.start]) for h in clause.of("PAST")}
+    # 'we moved it to wednesday 10:30': a change said in the past tense is a plan to come
+    past_verbs -= {governing_verb(doc[h.start]) for h in clause.of("REVISED")}
     return any(governing_verb(doc[h.start]) in past_verbs for h in clause.of(*SPECIFIC))
 
 
