@@ -92,9 +92,9 @@ class AuthorityReader:
         if any(h.label == "DM_ELSEWHERE" and h.start <= verb.i < h.end and doc[h.start].lower_ in ("just", "only")
                for h in self.hits):
             return  # 'I just sign where Pillay tells me': the signing is the deferring
-        if _conditional(verb) and not _final_no(span) or _doubted(verb) or _owns_a_task(verb) or _until(verb) or _day_to_day(verb) \
-                or believed_before(verb) or _asked_who(verb) or in_doubt(verb) or _not_wanted(verb) \
-                or _no_longer(verb) or _signs_in(verb):
+        if _conditional(verb) and not _final_no(span) or _doubted(verb) or _owns_a_task(verb) or _until(verb) \
+                or _day_to_day(verb) or believed_before(verb) or _asked_who(verb) or in_doubt(verb) \
+                or _not_wanted(verb) or _no_longer(verb) or _signs_in(verb):
             return
         said_not = is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span) \
             or hit.start > 0 and doc[hit.start - 1].lower_ in ("not", "never") \
@@ -322,8 +322,9 @@ class AuthorityReader:
                 deciders.append(person)
                 if i >= hit.end:
                     break
-        if (hit.rule.kind == "route" or doc[hit.start].lemma_ == "go") and doc[hit.start + 1].lower_ == "to" and \
-                hit.start + 2 < len(doc) and doc[hit.start + 2].pos_ in ("VERB", "AUX") and hit.start + 2 not in self.at:
+        going_to = hit.start + 2 < len(doc) and doc[hit.start + 1].lower_ == "to" and \
+            doc[hit.start + 2].pos_ in ("VERB", "AUX") and hit.start + 2 not in self.at
+        if going_to and (hit.rule.kind == "route" or doc[hit.start].lemma_ == "go"):
             return  # 'going to be the champion', "I didn't go to talk with her"
         if negated and hit.rule.kind == "route":
             return  # "she will not go through that again"

@@ -100,11 +100,12 @@ def _evidence_of(best: Candidate) -> list[tuple[Clause, Hit]]:
 
 def _final_plan(candidates: list[Candidate]) -> Candidate:
     """The firmest plan, among equals the most complete, then the later one; but a firm
-    plan said later about the same day or time ("So it's Zoom, Thursday, 5:30") revises
-    an earlier firm one, whatever its mode."""
+    plan said later about the same day or time ("So it's Zoom, Thursday, 5:30"), or after
+    the memo says the plan was changed, revises an earlier firm one, whatever its mode."""
     best = max(reversed(candidates), key=lambda c: (RANK[c.value], -len(c.missing)))
     later = [c for c in candidates[candidates.index(best) + 1:]
-             if c.value.startswith("firm") and c.value != best.value and (restates(c, best) or _revised_between(best, c))]
+             if c.value.startswith("firm") and c.value != best.value
+             and (restates(c, best) or _revised_between(best, c))]
     return later[-1] if best.value.startswith("firm") and later else best
 
 

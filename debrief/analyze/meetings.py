@@ -80,7 +80,7 @@ class MeetingReader:
         if event is None and self._after_met_word(start) and not _whose(self.doc[index]):
             event = "met"
         if event is None:  # 'Both of them there, Grace and Tunde', 'Owner Mr. Dumitru not there', 'gaffer out'
-            event = _there_without_a_verb(self.doc[index])
+            event = _whereabouts_without_a_verb(self.doc[index])
         if event is None and self._on_a_heading_line(index):
             event = "met"  # 'Mtg - Dr. Alan Whitcombe, owner', 'Attendees: Nathan Cole (MD), Jess Pham'
         if event is None and self._away_by_relative(self.doc[index]):
@@ -354,7 +354,7 @@ class MeetingReader:
         return None
 
 
-def _there_without_a_verb(token) -> str | None:
+def _whereabouts_without_a_verb(token) -> str | None:
     """A note of where someone was, with no verb (a verb's 'there' is read with the verb):
     'Both of them there, Grace and Tunde', 'the owner there too' (met); 'Owner Mr. Dumitru not
     there', 'gaffer out on a recovery job', 'Owner away this week', 'Dr Ho not in' (away)."""

@@ -31,6 +31,8 @@ BEFORE_A_NAME = {"don", "ingeniero", "ingeniera", "ing", "ing.", "engr", "engr."
                  "licenciada", "arq", "arq.", "chief", "prof", "prof.", "professor"}
 REP_SIDE = {"my", "our"}
 ARTICLES = {"la", "el", "los", "las", "the"}
+# What a person does ('Lina owns it', 'Grace pays for everything'): its subject is a name
+DECIDING = {"own", "run", "decide", "sign", "approve", "pay", "handle", "choose", "control"}
 # First names that are also everyday words, not taken for a name when a memo is all lower case
 EVERYDAY_WORDS = {"will", "bill", "mark", "grace", "joy", "hope", "faith", "sue", "jack", "chuck", "frank", "guy",
                   "pat", "rob", "rich", "bob", "art", "cliff", "dawn", "may", "june", "april", "august", "ray", "rose",
@@ -120,7 +122,7 @@ class NameReader:
             if token.lower_ in HONORIFICS or token.lower_ in NOT_NAMES:
                 continue
             head = token.head
-            says = token.dep_ == "nsubj" and head.lemma_.lower() in SPEECH | {"own", "run", "decide", "sign", "approve", "pay", "handle", "choose", "control"}
+            says = token.dep_ == "nsubj" and head.lemma_.lower() in SPEECH | DECIDING
             met_with = token.dep_ == "pobj" and head.lower_ == "with" and word_of(head.head) in MEET_WITH
             # 'Shlomo, the owner, was there': a title set beside the word says it is a person
             titled = any(c.dep_ == "appos" and c.pos_ == "NOUN" and self._a_rank(c) for c in token.children)
