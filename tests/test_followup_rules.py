@@ -356,3 +356,18 @@ def test_a_shortened_weekday_resolves_to_its_date(analyzer):
 ])
 def test_a_plan_changed_and_a_no_show_rebooked(analyzer, text, value):
     assert _followup(analyzer, text).followup == value
+
+
+@pytest.mark.parametrize("text, value, when", [
+    # an hour said bare right after a weekday or a date, and not a count of something
+    ("Acopio Los Tilos, met Nico. Thursday 11 at the plant, confirmed.", "firm_in_person", "Thursday 11"),
+    ("Called him from the lot, he'd plain forgot. Rebooked Tuesday 10 at the shop, he agreed.", "firm_in_person",
+     "Tuesday 10"),
+    ("Monday the 14th, 8.30, in his office, Ms. Huong sent me a calendar invite.", "firm_in_person", None),
+    ("She said call her Friday 2 weeks from now maybe.", "none", None),
+])
+def test_a_bare_hour_after_a_day(analyzer, text, value, when):
+    debrief = _followup(analyzer, text)
+    assert debrief.followup == value
+    if when:
+        assert debrief.followup_when == when

@@ -45,7 +45,13 @@ class Candidate:
             else:
                 merged.append([hit.start, hit.end])
         doc = self.focus.doc
+        for span in merged:  # 'Thursday 11 at the plant': the word that told the hour is no part of it
+            while span[1] - span[0] > 1 and (doc[span[1] - 1].is_punct or doc[span[1] - 1].lower_ in LEFT_OFF):
+                span[1] -= 1
         return " ".join(doc[start:end].text for start, end in merged) or None
+
+
+LEFT_OFF = {"at", "in", "with", "before", "after", "then", "confirmed", "works"}
 
 
 def restates(candidate: Candidate, before: Candidate) -> bool:
