@@ -37,14 +37,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..records import Excuse
-from .clauses import Clause
+from .clauses import QUOTES, SINGLE_QUOTES, Clause
 from .patterns import Hit, Rule, overlaps
 from .stalls import REP_WORDS, Stall, find_stalls, rep_subject
 
 WINDOW_SENTENCES = 2
 ANSWER_SENTENCES = 2
 QUESTION_WORDS = {"what", "why", "how", "which", "who", "whom", "whose", "where"}
-QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
 ASK_VERBS = {"ask", "question", "quiz", "press", "probe", "challenge", "wonder"}
 # What a prospect says in answer to a probe is a reason, not a new stall; a request
 # ('send me references') or a put-off after the answer is still a stall.
@@ -331,7 +330,7 @@ def _question_put_straight(sent) -> Hit | None:
     opens on a question word, put to the prospect ('you' and a '?') or tagged as the rep's asking,
     and said by nobody else ('What would you pay, she asked me' is hers)."""
     words = [t for t in sent if not t.is_punct]
-    if not words or words[0].lower_ not in QUESTION_WORDS or any(t.text in QUOTE_MARKS for t in sent):
+    if not words or words[0].lower_ not in QUESTION_WORDS or any(t.text in QUOTES | SINGLE_QUOTES for t in sent):
         return None
     pause = next((t.i for t in sent if t.text in (",", "?")), sent.end)  # the tag comes after the question
     speakers = [c for t in sent if t.i > pause and t.lemma_ in ASK_VERBS | {"say"}
