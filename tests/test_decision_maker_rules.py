@@ -1379,3 +1379,43 @@ def test_payers_denials_and_asking_first(analyzer, text, value):
 ])
 def test_the_signatory_and_the_person_giving_approval(analyzer, text):
     assert _debrief(analyzer, text).decision_maker_met == "yes"
+
+
+@pytest.mark.parametrize("text, value", [
+    # a signing limit the deal goes past is no authority for this deal; one with no word of the deal's size is
+    ("Met Raul, the plant manager. He can sign up to 50K and the quote is over 80K, so it goes to the group.", "no"),
+    ("Met Dr. Mehta, the registrar. He signs all facility contracts up to fifty lakhs, he told me so.", "yes"),
+    ("Met Raul, the plant manager. He can sign up to 50K, anything over 50K goes to the board.", "yes"),
+    # running a division, holding the delegated budget
+    ("Met Dr. Lindqvist, the superintendent. Lindqvist runs the division, but the trustees approve contracts "
+     "over a million.", "yes"),
+    ("Met Mrs. Pryce, the bursar. She holds the delegated budget for all of it.", "yes"),
+    # a note's "Met" read as a name still says who was met
+    ("Met the registrar, Dr. Rao, and the estate officer, Mr. Iyer. Dr. Rao signs all the contracts himself.",
+     "yes"),
+    # a German managing director is a top title
+    ("Had Dr. Brandt, the Geschäftsführer, and the head of IT in the room.", "yes"),
+])
+def test_limits_delegated_budgets_and_a_notes_met(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # a gatekeeper's 'he' is the boss whose door they keep
+    ("The reception wouldn't let me past. The GM's PA took my brochure and said he's travelling till the 30th.",
+     "no"),
+    ("Went to see Mr Obi. His secretary said he is in Lagos till Friday, so I left the catalogue.", "no"),
+    # Whisper's lost apostrophe: the owner's wife is the one met
+    ("met the shop owners wife she runs the till but her husband is the owner and he decides he was not around",
+     "no"),
+    # away at their own work, or meant to come and didn't
+    ("Talked to the practice manager. It's the three partner doctors who put money down on anything, and they "
+     "were all seeing patients.", "no"),
+    ("Video call with the lodge. The GM was meant to join and didn't, so it was me and the front office manager, "
+     "who told me the GM signs every contract.", "no"),
+    ("The bar manager keeps saying he'll have to take it upstairs to the general committee.", "no"),
+    # a mood is not an absence
+    ("saw steve himself he owns it 8 lads in vans he's sick of doing the payroll on a sunday night", "yes"),
+])
+def test_gatekeepers_bosses_and_who_was_away(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -98,7 +98,7 @@ class AuthorityReader:
             return
         said_not = is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span) \
             or hit.start > 0 and doc[hit.start - 1].lower_ in ("not", "never") \
-            or _all_but_the_money(verb)  # "it's not his decision", 'runs everything except the money'
+            or _all_but_the_money(verb) or _past_the_limit(verb)  # "it's not his decision", 'runs everything except the money'
         if verb.dep_ == "relcl" and verb.head.lower_ in ("nothing", "none"):
             said_not = not said_not  # "nothing she can sign"; "nothing she can't sign off herself"
         if said_not and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
@@ -476,6 +476,38 @@ def _handed_down(span) -> bool:
 def _until(verb) -> bool:
     """'They don't vote on the budget till June': when, not whether."""
     return is_negated(verb) and any(t.lower_ in ("till", "until", "til", "before", "yet") for t in verb.subtree)
+
+
+LIMITED = {"until", "till", "up", "upto", "below", "under", "max", "maximum"}
+PAST = {"more", "over", "above", "beyond", "exceed", "exceeds", "exceeding", "bigger", "larger"}
+
+
+def _past_the_limit(verb) -> bool:
+    """'He can sign until fifty thousand pesos, and the licence is more than four hundred, so it
+    goes to Monterrey': authority up to a sum the deal goes past is none for this deal ('signs
+    contracts up to fifty lakhs' with no word of the deal's size still decides)."""
+    doc = verb.doc
+    limit = next((t for t in verb.subtree if t.lower_ in LIMITED and verb in list(t.ancestors)[:3]), None)
+    if limit is None or not any(_a_sum(t) for t in doc[limit.i:limit.i + 5]):
+        return False
+    end = doc[verb.sent.end].sent.end if verb.sent.end < len(doc) else verb.sent.end
+    return any(t.lemma_.lower() in PAST and _the_deal_is(t) and any(_a_sum(n) for n in doc[t.i:t.i + 5])
+               for t in doc[max(t.i for t in limit.subtree) + 1:end])
+
+
+def _the_deal_is(token) -> bool:
+    """'The licence is more than four hundred', 'the quote comes to over a million' (not
+    'anything over fifty goes to the board', which restates the limit)."""
+    for verb in [token] + list(token.ancestors)[:3]:
+        if verb.lemma_.lower() in ("be", "cost", "come", "run", "total", "exceed", "go"):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return bool(subjects) and not any(c.lower_ in ("anything", "everything", "whatever", "any") for c in subjects)
+    return False
+
+
+def _a_sum(token) -> bool:
+    return token.like_num or token.text[:1].isdigit() or token.tag_ == "$" or token.ent_type_ == "MONEY" or \
+        token.lower_ in ("k", "lakh", "lakhs", "crore", "grand", "million", "thousand", "hundred")
 
 
 def _doubted(verb) -> bool:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from .people import Person
 from .live_clauses import governing_verb
 from .syntax import believed_before, is_negated, word_of
-from .whereabouts import (NOT_THERE, away_from_the_meeting, elsewhere_in_the_building, in_a_state, in_the_room,
-                          in_the_room_itself, not_there_after, upstairs)
+from .whereabouts import (NOT_THERE, away_from_the_meeting, busy_at_work, elsewhere_in_the_building, in_a_state,
+                          in_the_room, in_the_room_itself, not_there_after, upstairs)
 
 # How a person was met, by the word that governs them.
 MEET_WITH = {"meet", "met", "sit", "sat", "talk", "speak", "spoke", "chat", "visit", "present", "pitch", "demo",
@@ -242,7 +242,11 @@ class MeetingReader:
         after = self.doc[token.i + 1:token.i + 3]
         if len(after) == 2 and after[0].lower_ == "'s" and after[0].dep_ == "case" and after[1].lower_ in ABSENCE_STATE:
             return "absent"  # "Owner's off today", the "'s" read as a possessive
+        if token.dep_ == "compound" and token.head.pos_ == "VERB":
+            return None  # 'told me the GM signs every contract', the parser's compound: the subject of 'signs'
         while token.dep_ in ("appos", "compound") and token.head.i != token.i:
+            if token.head.dep_ == "ROOT" and token.head.lower_ == "met" and token.head.i == token.sent.start:
+                return "met"  # 'Met the registrar, Dr. Kulkarni', the note's "Met" tagged as a name
             token = token.head
         for _ in range(3):  # 'with both sisters, Ines and Clara': Clara → Ines → sisters
             if token.dep_ != "conj" or token.head.dep_ not in ("pobj", "dobj", "nsubj", "conj", "appos", "attr"):
@@ -305,7 +309,9 @@ class MeetingReader:
                 return "met" if not negated else None  # "Keisha's like, 'Wait ...'"
             if negated and (children & NOT_THERE and not in_a_state(verb) or not_there_after(verb)):
                 return "absent"
-            if children & ABSENCE_STATE or any(c.lemma_ in ABSENCE_STATE for c in verb.children):
+            states = [c for c in verb.children if c.lower_ in ABSENCE_STATE or c.lemma_ in ABSENCE_STATE]
+            # "he's sick of doing the payroll": a mood, not away
+            if any(not any(g.lower_ == "of" for g in c.children) for c in states):
                 return "absent" if not negated else None
             if not negated and away_from_the_meeting(verb):
                 return "absent"  # 'with patients', 'upstairs the whole time', 'at the auction', 'in Tampa'
@@ -320,6 +326,10 @@ class MeetingReader:
             return "absent" if not negated else None
         if lemma == "tie" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
             return "absent" if not negated else None  # 'the owner was tied up all day'
+        if lemma in ("mean", "suppose", "expect", "due", "plan") and _and_did_not(verb):
+            return "absent"  # 'the GM was meant to join and didn't', 'supposed to come but didn't'
+        if not negated and busy_at_work(verb):
+            return "absent"  # 'the partner doctors were all seeing patients', 'she was serving customers'
         if lemma in ("sit", "stay") and not negated and elsewhere_in_the_building(verb):
             return "absent"  # 'the owner was sitting in his office the whole time'
         if lemma == "sit" and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "'s", "was", "are", "were")
@@ -438,6 +448,12 @@ def _hearsay(verb) -> bool:
             if subject is not None and subject.lower_ not in ("i", "we"):
                 return True
     return False
+
+
+def _and_did_not(verb) -> bool:
+    """'Meant to join and didn't': the plan, then a bare "didn't" (or "never did") that undoes it."""
+    return any(c.dep_ == "conj" and c.lemma_ == "do" and is_negated(c) and
+               not any(d.dep_ in ("dobj", "xcomp", "ccomp") for d in c.children) for c in verb.children)
 
 
 def _planned(verb) -> bool:

@@ -17,6 +17,7 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them"}
 REPORTING = {"say", "tell", "go", "mention", "explain"}
+GATEKEEPERS = {"pa", "ea", "assistant", "secretary", "receptionist", "p.a."}
 STAND_INS = {"one", "ones", "guy", "gal", "person", "lady", "man", "woman", "fella", "boss"}
 
 
@@ -48,6 +49,11 @@ class PronounReader:
             person = next((p for p in self.people if p.role == token.lower_), None) or \
                 self._new(role=token.lower_, gender=gender)
             self._stands_for(token, person)
+            return
+        boss = self._keepers_boss(token, gender)
+        if boss is not None:
+            boss.gender = gender
+            self._stands_for(token, boss)
             return
         resumed = self._resumed(token, gender)
         if resumed is not None:
@@ -108,6 +114,25 @@ class PronounReader:
             return False
         said = max((last for p, last in self._by_recency(token.i) if p is speaker), default=-1)
         return said >= 0 and self.sent_of[token.i] - self.sent_of[said] <= 1  # the one talking talked just now
+
+    def _keepers_boss(self, token, gender: str) -> Person | None:
+        """'The GM's PA took my brochure and said he's travelling': the 'he' a gatekeeper speaks
+        of is the boss whose door they keep, not the gatekeeper."""
+        verb = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp" or \
+                verb.head.lemma_.lower() not in REPORTING:
+            return None
+        said = verb.head
+        speakers = [c for c in said.children if c.dep_ == "nsubj"] or \
+            ([c for c in said.head.children if c.dep_ == "nsubj"] if said.dep_ == "conj" else [])
+        keeper = self.at.get(speakers[0].i) if speakers else None
+        if keeper is None or not (keeper.rank == "junior" or (keeper.role or "").lower() in GATEKEEPERS):
+            return None
+        owners = [c for c in speakers[0].children if c.dep_ == "poss" and c.i in self.at]
+        boss = self.at[owners[0].i] if owners else None
+        if boss is None or boss is keeper or boss.rep_side or boss.is_body or boss.gender not in (None, gender):
+            return None
+        return boss
 
     def _resumed(self, token, gender: str) -> Person | None:
         """'the principal broker, Mrs. Knowles, she signs off': a subject said, then taken up

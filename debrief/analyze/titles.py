@@ -87,6 +87,8 @@ class TitleReader:
         if rank in ("kin", "other"):
             rank = None
         head = doc[hit.end - 1]
+        if head.text in ("PA", "P.A.", "PAs") and len(role_span) == 1:
+            rank = "junior"  # "the GM's PA": a personal assistant, not 'pa', a father
         if rank == "body":
             owner = head.head if head.dep_ in ("compound", "amod") else head
             if any(c.dep_ == "det" and c.lower_ == "no" for c in owner.children):
@@ -109,6 +111,9 @@ class TitleReader:
             return
         if rank is None and (_epithet(head) or _vocative(head)):
             return  # 'Nice fella, big rugby man', 'Well done ma, I said': said of or to someone already met
+        if head.dep_ in ("compound", "nmod") and head.lower_.endswith("s") and head.head.lower_ in KIN_GENDER and \
+                head.head.i == head.i + 1:
+            return  # 'met the pharmacy owners wife': Whisper's lost apostrophe; she is the one met, not the owner
         if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i and \
                 head.head.lower_ not in AFTER_A_TITLE and \
                 not any(h.start <= head.head.i < h.end for h in self.hits if h.label in ("DM_TITLE", "DM_ROLE")):
@@ -135,7 +140,7 @@ class TitleReader:
             for other in self._named_together(person):  # 'Marco and Franco, fifty-fifty partners': both
                 if other.role is None or _better(rank, other.rank):
                     other.role, other.rank = role_span.text, rank
-        person.gender = person.gender or KIN_GENDER.get(head.lower_)
+        person.gender = person.gender or (None if rank == "junior" else KIN_GENDER.get(head.lower_))
         self._mark(person, hit.start, hit.end)
 
     def _named_with_this_title(self, role_span, head) -> Person | None:

@@ -49,6 +49,18 @@ def _busy_elsewhere(verb) -> bool:
                for c in verb.children)
 
 
+WORKING_ON = {"see", "treat", "serve", "operate", "teach", "drive", "milk", "fly"}
+
+
+def busy_at_work(verb) -> bool:
+    """'They were all seeing patients', 'she was serving customers all afternoon': at their own
+    work while the rep was there (not 'she saw us', nor 'he sees patients on Tuesdays')."""
+    return verb.lemma_.lower() in WORKING_ON and verb.tag_ == "VBG" and \
+        any(c.dep_ == "aux" and c.lower_ in ("was", "were", "is", "are", "'s", "'re") for c in verb.children) and \
+        any(c.dep_ == "dobj" and c.lemma_.lower() in BUSY_WITH | {"class", "lesson", "cow", "plane", "route"}
+            for c in verb.children)
+
+
 def _away_at_an_event(verb) -> bool:
     """'Ron was at the auction all day', 'she's at a funeral', 'Kylie was on night shift'."""
     return any(c.dep_ == "prep" and c.lower_ in ("at", "in") and any(o.lemma_.lower() in AWAY_AT for o in c.children)
