@@ -715,3 +715,39 @@ def test_the_reps_own_approval_is_no_stall(analyzer):
 ])
 def test_stalls_in_run_ons_notes_and_other_words(analyzer, memo, kind):
     assert kind in {e.kind for e in _judge(analyzer, memo).excuses}
+
+
+@pytest.mark.parametrize("memo, kind", [
+    ("The buyer said sure, we'd love it but at that price it's a non-runner. I said I hear you.", "price"),
+    ("the foreman said the price too cost, he fit buy chinese one. i said no wahala.", "price"),
+    ("Frau Keller said call again in the third quarter, everything is fixed until then. Okay, I said.",
+     "call_back_later"),
+    ("Mr Reyes said message him after the harvest, around May. Sure sir, I said.", "call_back_later"),
+    ("She owns the practice but says she must chat to her partner first. I said cool.", "consult_someone"),
+    ("Mr. Sato said he must confirm with headquarters in Tokyo. I said of course, I will wait.",
+     "consult_someone"),
+    ("Jim wanted to talk it through with his brother. I said no worries.", "consult_someone"),
+    ("The depot manager says they're sorted with their supplier, eight years now. I said no stress.",
+     "happy_with_vendor"),
+    ("He never looked up from his phone, then said we are okay, thank you. I packed up.", "not_interested"),
+    ("At the very end he said just send everything by e-mail and he looks at it. Did that from the car.",
+     "send_info"),
+    ("Mr. Kato say he want to think more. I said okay.", "think_it_over"),
+    ("The principal said it's admissions season, very busy. I said I understand.", "bad_timing"),
+])
+def test_stalls_said_in_few_words(analyzer, memo, kind):
+    assert kind in {e.kind for e in _judge(analyzer, memo).excuses}
+
+
+@pytest.mark.parametrize("memo, value", [
+    # asking for a time to call is no probe; asking when the budget opens is
+    ("The PA said Mr. Dube is in meetings and will phone me back. I asked when would be best, she said sometime "
+     "next week, perfect, I'll wait for his call.", "yes"),
+    ("He said no budget this year. I asked when the budget opens back up and he said January, new fiscal year, "
+     "so the money for the ring went first.", "no"),
+    # a question the prospect brushes off is not answered
+    ("the practice manager said she wants to mull it over. asked what was giving her pause and she said oh you "
+     "know just bits and bobs, so i said fair enough and left it with her", "yes"),
+])
+def test_asking_for_a_time_and_half_answers(analyzer, memo, value):
+    assert _judge(analyzer, memo).excuses_accepted == value
