@@ -1419,3 +1419,25 @@ def test_limits_delegated_budgets_and_a_notes_met(analyzer, text, value):
 ])
 def test_gatekeepers_bosses_and_who_was_away(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # nobody met, said in a note's few words
+    ("Nobody at the salon, gate locked at eleven when she said eleven. Called her twice, straight to VM.", "no"),
+    ("I called Mr Obi again today, that's the fourth time. It rang out. I'll try him again on Friday.", "no"),
+    ("Emailed the HOA board again, that's four now, nobody's answered a single one.", "no"),
+    ("my 2pm didn't go ahead, the administrator had a pipe burst. she called me herself and we rebooked "
+     "thursday at 1. so nobody met today but it's solid", "no"),
+    # in the building, seen through the glass, is not in the meeting
+    ("Owner is Sir Alvin. He was there, upstairs in the office, I could see him through the glass, but Ben said "
+     "sir is busy.", "no"),
+    # Irish English's 'himself' is the boss; the barman is no decider
+    ("the rising sun. himself was away, hes in lanzarote for a fortnight. the barman eoin said come back next "
+     "month.", "no"),
+    # arriving and leaving partway: in the meeting all the same
+    ("So I'm sitting in the shipyard office and in walks the owner himself, Mr Chowdhury, and asks for pricing.",
+     "yes"),
+    ("Met Tom. The owner had to leave early, after ten minutes, but she owns it and signs.", "yes"),
+])
+def test_nobody_met_in_few_words_and_who_came_and_went(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

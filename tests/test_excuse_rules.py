@@ -751,3 +751,29 @@ def test_stalls_said_in_few_words(analyzer, memo, kind):
 ])
 def test_asking_for_a_time_and_half_answers(analyzer, memo, value):
     assert _judge(analyzer, memo).excuses_accepted == value
+
+
+@pytest.mark.parametrize("memo, kind", [
+    ("Met Nikhil, the founder. He said the whole team is mad busy, let's meet after Diwali. I said no problem.",
+     "bad_timing"),
+    ("raj the head chef said they're happy with castle foods, been with them years. I said fair enough.",
+     "happy_with_vendor"),
+    ("Receptionist said he has travelled to Durban and that I must just phone him then. Said ok, thanks.",
+     "gatekeeper_putoff"),
+    ("Mr. Lewis look at the price and say come back one day next week and we talk. I say alright, boss.",
+     "call_back_later"),
+    ("khalid say faisal send me the offer by email and I will show the sheikh. I said ok no problem.",
+     "send_info"),
+    # Whisper's run-on, split by the parser: the "we" after the prospect's words is the prospect's firm
+    ("then he said ok its interesting but we must think about it internally so I said no problem I call you "
+     "friday", "think_it_over"),
+])
+def test_more_stalls_in_few_words(analyzer, memo, kind):
+    assert kind in {e.kind for e in _judge(analyzer, memo).excuses}
+
+
+def test_a_stall_said_again_after_its_probe_is_the_same_stall(analyzer):
+    memo = ("He said, let's get together after harvest, it's a bad time right now. I asked him what's really "
+            "holding it up, and it came out they don't get paid until November, a cash flow thing. But he still "
+            "wants to meet after harvest, so no date.")
+    assert _judge(analyzer, memo).excuses_accepted == "no"

@@ -67,6 +67,8 @@ def judge_excuses(clauses: list[Clause], firm_meeting_at: int | None) -> Excuses
     for stall in find_stalls(clauses):
         if stall.kind in REASONS and any(start <= stall.hit.start < end for start, end in answers):
             continue
+        if _said_again(stall, excuses):
+            continue  # 'I asked what's really holding it up ... but he still wants to meet after harvest'
         handled, response, doubt = _judge_one(clauses, stall, firm_meeting_at)
         if response is None and handled == "accepted" and any(e.handled != "accepted" for e in excuses):
             # No reply at all, after a stall the rep did handle: most often a passing phrase
@@ -92,6 +94,12 @@ def judge_excuses(clauses: list[Clause], firm_meeting_at: int | None) -> Excuses
             doubts += _unseen_stall_doubt(clauses)
     reason = "; ".join(dict.fromkeys(doubts)) or None
     return ExcusesVerdict(excuses, evidence, confident=reason is None, unsure_reason=reason)
+
+
+def _said_again(stall: Stall, excuses: list[Excuse]) -> bool:
+    """The same stall, said again ('still', 'again') after the rep already handled it once."""
+    said_before = any(e.kind == stall.kind and e.handled != "accepted" for e in excuses)
+    return said_before and any(t.lower_ in ("still", "again") for t in stall.clause.sentence)
 
 
 def _answer_zones(clauses: list[Clause]) -> list[tuple[int, int]]:

@@ -316,6 +316,8 @@ class MeetingReader:
             if not negated and away_from_the_meeting(verb):
                 return "absent"  # 'with patients', 'upstairs the whole time', 'at the auction', 'in Tampa'
             if children & {"there", "present"} and not negated:
+                if any(t.lower_ in ("upstairs", "downstairs") for t in verb.subtree):
+                    return "absent"  # 'he was there, upstairs in the office, I could see him through the glass'
                 return "met" if verb.tag_ == "VBD" else None
             if verb.tag_ == "VBD" and not negated and in_the_room_itself(verb):
                 return "met"  # 'the owner was in the room the whole time'
@@ -326,6 +328,9 @@ class MeetingReader:
             return "absent" if not negated else None
         if lemma == "tie" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
             return "absent" if not negated else None  # 'the owner was tied up all day'
+        left = verb if lemma == "leave" else next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "leave"), None)
+        if left is not None and not negated and _partway(left):
+            return "met"  # 'the owner had to leave after ten minutes', 'left halfway through'
         if lemma in ("mean", "suppose", "expect", "due", "plan") and _and_did_not(verb):
             return "absent"  # 'the GM was meant to join and didn't', 'supposed to come but didn't'
         if not negated and busy_at_work(verb):
@@ -448,6 +453,17 @@ def _hearsay(verb) -> bool:
             if subject is not None and subject.lower_ not in ("i", "we"):
                 return True
     return False
+
+
+PARTWAY = {"halfway", "partway", "midway", "half-way", "part-way"}
+
+
+def _partway(verb) -> bool:
+    """Left during the meeting: 'after ten minutes', 'halfway through' (not 'left before I got there')."""
+    words = list(verb.subtree)
+    return any(t.lower_ in PARTWAY for t in words) or \
+        any(t.lower_ == "after" and any(o.lemma_.lower() in ("minute", "hour", "half", "coffee", "demo", "intro")
+                                        for o in t.subtree) for t in words)
 
 
 def _and_did_not(verb) -> bool:

@@ -47,7 +47,7 @@ class PronounReader:
             # 'Mrs Fahy ... Himself was at the mart', "that's himself's department": Irish and Scots
             # English's head of the house, when no one of his gender has been said to be him
             person = next((p for p in self.people if p.role == token.lower_), None) or \
-                self._new(role=token.lower_, gender=gender)
+                self._new(role=token.lower_, gender=gender, rank="top")
             self._stands_for(token, person)
             return
         boss = self._keepers_boss(token, gender)

@@ -127,6 +127,11 @@ def _wanted_by_other(doc, index: int) -> bool:
         all(c.lower_ in ("he", "she", "they") or c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "") for c in subjects)
 
 
+def _spoken_before(clauses: list[Clause], index: int) -> Clause | None:
+    """The nearest clause before this one that has a speaker (a lone 'so' or 'then' has none)."""
+    return next((c for c in reversed(clauses[:index]) if c.speaker is not None), None)
+
+
 def _after_prospect_lead_in(clauses: list[Clause], index: int) -> bool:
     """'He told me right off, we've been with Harbor since we opened': a first person after the
     prospect's own lead-in and a comma, in the same sentence, is the prospect's words, quoted
@@ -134,11 +139,20 @@ def _after_prospect_lead_in(clauses: list[Clause], index: int) -> bool:
     clause = clauses[index]
     if clause.of("SPEECH"):
         return False  # 'she said ... I said I should try again next month'
+    doc = clause.doc
+    # 'he said ok its interesting but we must think about it': Whisper's run-on, split by the parser; a
+    # "we" there is the prospect's firm ('... and I send the quote on the 3rd' is the rep again)
+    run_on = clause.start == clause.sentence.start and clause.start > 0 and \
+        doc[clause.start - 1].text not in (".", "!", "?") and \
+        any(t.dep_ == "nsubj" and t.lower_ == "we" for t in doc[clause.start:clause.end])
     for previous in reversed(clauses[:index]):  # 'his response was, I like it, but I'll need to ...'
-        if previous.sent_index != clause.sent_index or previous.of("SPEECH") and previous.speaker != "prospect":
+        # across the parser's split, only the clause right before ('but we must think ...' after 'he said ok')
+        same = previous.sent_index == clause.sent_index or \
+            run_on and previous.sent_index == clause.sent_index - 1 and previous is _spoken_before(clauses, index)
+        if not same or previous.of("SPEECH") and previous.speaker != "prospect":
             return False
         if previous.speaker == "prospect":
-            return any(t.lemma_ in SAYING for t in clause.doc[previous.start:previous.end])
+            return any(t.lemma_ in SAYING for t in doc[previous.start:previous.end])
     return False
 
 
