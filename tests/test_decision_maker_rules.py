@@ -1441,3 +1441,35 @@ def test_gatekeepers_bosses_and_who_was_away(analyzer, text, value):
 ])
 def test_nobody_met_in_few_words_and_who_came_and_went(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # a firm's name is no person, in any language, and 'the Nguyen house' is a family's, not someone met
+    ("Visited Casa Luna Beach Resort in La Union. Ma'am Luz Navarro owns the resort, she handles everything.", "yes"),
+    ("Karin Lund Förpackning in Borås. Karin Lund, she is the majority owner, and the engineer. Good meeting.",
+     "yes"),
+    ("Just left the Tran house in Mesa. So Tom's the owner, his name's the only one on the title, he told me "
+     "that. Wife wasn't home though.", "yes"),
+    # behind the bar himself: in the shop with the rep
+    ("Tommy was behind the bar himself for once, which, grand, because it's his pub.", "yes"),
+    # a review gone through together, a feature's name: no decider elsewhere, nobody away
+    ("Met Thabo, the marketing manager. We booked Wednesday at three to go through them together.", "unclear"),
+    ("So I met Linda Ferris, Director of Operations. We walked through the no-show dashboard.", "unclear"),
+])
+def test_firms_families_counters_and_things(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # a German board, and a limit said as a noun the deal goes past
+    ("Met Stefan Bauer, Leiter Einkauf. Our deal is nine hundred thousand, so it goes up to the Vorstand.", "no"),
+    # in his own room the whole time is not in the meeting; 'says yes or no to' is his say, not today's words
+    ("Met Dewi at the guesthouse. Her father-in-law owns the land and says yes or no to any renovation, and he "
+     "stayed in his room the whole time I was there.", "no"),
+    # the rep's own boss, then 'she': the rep's side, not the prospect's decider
+    ("My own boss, Linda, came along, and she has the final say on discounts. We met Raúl at the tire shop, "
+     "friendly guy, liked the balancer.", "unclear"),
+    ("Met Don Ezequiel at the parrilla. It's his grandfather's place and his signature is on everything.", "yes"),
+])
+def test_boards_rooms_the_reps_boss_and_signatures(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -777,3 +777,10 @@ def test_a_stall_said_again_after_its_probe_is_the_same_stall(analyzer):
             "holding it up, and it came out they don't get paid until November, a cash flow thing. But he still "
             "wants to meet after harvest, so no date.")
     assert _judge(analyzer, memo).excuses_accepted == "no"
+
+
+def test_asking_what_she_would_change_is_a_probe(analyzer):
+    memo = ("She said, honestly, we're happy with our current supplier, they've done us for fifteen years. I said "
+            "that's fair enough, long relationships matter, and then asked if there's anything she'd change about "
+            "them. She paused and said lead times: last summer the beds came two weeks late.")
+    assert _judge(analyzer, memo).excuses_accepted == "no"

@@ -371,3 +371,18 @@ def test_a_bare_hour_after_a_day(analyzer, text, value, when):
     assert debrief.followup == value
     if when:
         assert debrief.followup_when == when
+
+
+@pytest.mark.parametrize("text, value", [
+    # Nigerian English's 'by' for 'at', and Whisper's hour and minutes apart
+    ("They are both in on Saturday, so I will come back to the clinic on Saturday by 11, he said eleven is fine.",
+     "firm_in_person"),
+    ("he said I should come on Monday by 9 to measure the new branch with his son, and he'll meet us there.",
+     "firm_in_person"),
+    # a "no" that belongs to another noun does not undo the meeting set after it
+    ("she had questions on the approval workflows no real objections we booked on site at their charlotte office "
+     "thursday the 23rd at 10 30 she sent the invite while i was still sitting there", "firm_in_person"),
+    ("We set no date, she'll call me when the budget is in.", "none"),
+])
+def test_by_the_hour_and_a_no_that_is_not_the_plans(analyzer, text, value):
+    assert _followup(analyzer, text).followup == value

@@ -286,6 +286,8 @@ class AuthorityReader:
             return  # 'or maybe it goes up to the ownership group': a guess names no decider
         if _reps_own_todo(anchor):
             return  # 'Need to check with Meghan on the rate': the rep's note to self
+        if _gone_through_together(doc, hit):
+            return  # 'we booked Monday to go through them together': a review, not where it goes
         who = self._resolve_subject(anchor)
         if hit.rule.kind == "one_vote":
             if who is not None and not is_negated(anchor):
@@ -508,6 +510,15 @@ def _the_deal_is(token) -> bool:
 def _a_sum(token) -> bool:
     return token.like_num or token.text[:1].isdigit() or token.tag_ == "$" or token.ent_type_ == "MONEY" or \
         token.lower_ in ("k", "lakh", "lakhs", "crore", "grand", "million", "thousand", "hundred")
+
+
+def _gone_through_together(doc, hit: Hit) -> bool:
+    """'Go through them together', 'go through them with me', 'we'll go through it line by line'."""
+    if doc[hit.start].lemma_.lower() != "go" or hit.end - hit.start < 2 or doc[hit.start + 1].lower_ != "through":
+        return False
+    after = [t.lower_ for t in doc[hit.end:hit.end + 2]]
+    return bool(after) and (after[0] in ("together", "line", "one", "again", "in", "on") or
+                            after[0] == "with" and len(after) > 1 and after[1] in ("me", "us", "you"))
 
 
 def _doubted(verb) -> bool:

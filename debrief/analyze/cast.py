@@ -126,7 +126,8 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, RelayR
                 if person is not None and not person.is_body:
                     person.absent.append(hit.start)
             elif hit.label == "DM_NOBODY":
-                self.nobody.append(hit)
+                if not _names_a_thing(self.doc, hit):
+                    self.nobody.append(hit)
             elif hit.label == "DM_CORRECTION":
                 self._corrected(hit)
         self._introduced()
@@ -195,6 +196,18 @@ KIN_FEMALE = {"mom", "mum", "mother", "wife", "sister", "daughter", "aunt", "aun
               "niece", "missus", "missis", "mama", "madre", "esposa", "hija", "hermana", "landlady", "widow"}
 KIN_MALE = {"dad", "father", "husband", "brother", "son", "uncle", "grandfather", "grandpa", "nephew", "papa",
             "padre", "esposo", "hijo", "hermano"}
+
+
+FEATURES = {"dashboard", "feature", "module", "report", "rate", "system", "fee", "policy", "tracking", "tracker",
+            "function", "screen", "button", "greeting", "box", "setup", "reminder", "problem", "issue", "piece",
+            "tool", "app", "data", "stat", "number", "charge", "list", "alert", "workflow", "prediction"}
+
+
+def _names_a_thing(doc, hit: Hit) -> bool:
+    """'The no-show dashboard', 'the voicemail system': the words name a feature, not an event."""
+    last = doc[hit.end - 1]
+    return hit.end < len(doc) and last.dep_ in ("compound", "amod", "nmod") and last.head.i >= hit.end and \
+        last.head.lemma_.lower() in FEATURES
 
 
 def _kin_gender(span) -> str | None:

@@ -65,6 +65,8 @@ def _negates_plan(clause: Clause) -> bool:
         return True
     doc = clause.doc
     for negation in clause.of("NEGATION"):
+        if _denies_a_thing(doc[negation.start]):
+            continue  # 'no real objections, we booked Thursday the 23rd': the "no" is the objections'
         if any(negation.start <= p.start < negation.end + 1 for p in parts):
             return True
         before = [p for p in parts if p.start > negation.start]
@@ -75,6 +77,17 @@ def _negates_plan(clause: Clause) -> bool:
                 not any(t.is_punct for t in doc[after[-1].end:negation.start]):
             return True
     return False
+
+
+PLAN_NOUNS = {"meeting", "date", "time", "day", "appointment", "follow-up", "followup", "call", "plan", "slot",
+              "visit", "demo", "session", "booking", "invite", "commitment", "agreement", "answer", "next"}
+
+
+def _denies_a_thing(token) -> bool:
+    """'No' as the determiner of a noun that is no plan ('no real objections', 'no stall'): it
+    says there is none of that thing, not that no meeting was set ('no date yet' does)."""
+    return token.lower_ == "no" and token.dep_ == "det" and token.head.pos_ == "NOUN" and \
+        token.head.lemma_.lower() not in PLAN_NOUNS
 
 
 def _past_plan(clause: Clause) -> bool:

@@ -14,8 +14,9 @@ from __future__ import annotations
 from .people import Person
 from .live_clauses import governing_verb
 from .syntax import believed_before, is_negated, word_of
-from .whereabouts import (NOT_THERE, away_from_the_meeting, busy_at_work, elsewhere_in_the_building, in_a_state,
-                          in_the_room, in_the_room_itself, not_there_after, upstairs)
+from .whereabouts import (NOT_THERE, away_from_the_meeting, behind_the_counter, busy_at_work,
+                          elsewhere_in_the_building, in_a_state, in_the_room, in_the_room_itself, not_there_after,
+                          upstairs)
 
 # How a person was met, by the word that governs them.
 MEET_WITH = {"meet", "met", "sit", "sat", "talk", "speak", "spoke", "chat", "visit", "present", "pitch", "demo",
@@ -319,6 +320,8 @@ class MeetingReader:
                 if any(t.lower_ in ("upstairs", "downstairs") for t in verb.subtree):
                     return "absent"  # 'he was there, upstairs in the office, I could see him through the glass'
                 return "met" if verb.tag_ == "VBD" else None
+            if verb.tag_ == "VBD" and not negated and behind_the_counter(verb):
+                return "met"  # 'Tommy was behind the bar himself for once'
             if verb.tag_ == "VBD" and not negated and in_the_room_itself(verb):
                 return "met"  # 'the owner was in the room the whole time'
             return None
@@ -363,6 +366,8 @@ class MeetingReader:
                 return None
             if verb.tag_ == "VBZ" and any(c.lower_ in HABITUAL for c in verb.children):
                 return None  # 'he apparently pops in late on Fridays': a habit, not today
+            if verb.tag_ == "VBZ" and _says_yes_or_no(verb):
+                return None  # 'her father-in-law owns the land and says yes or no to any renovation': his say
             if lemma == "go" and not (verb.i + 1 < len(self.doc) and self.doc[verb.i + 1].is_punct):
                 return None  # 'she goes, ...' is speech; 'it goes to the board' is not
             return "met"
@@ -464,6 +469,11 @@ def _partway(verb) -> bool:
     return any(t.lower_ in PARTWAY for t in words) or \
         any(t.lower_ == "after" and any(o.lemma_.lower() in ("minute", "hour", "half", "coffee", "demo", "intro")
                                         for o in t.subtree) for t in words)
+
+
+def _says_yes_or_no(verb) -> bool:
+    after = [t.lower_ for t in verb.doc[verb.i + 1:verb.i + 5]]
+    return bool(after) and after[0] in ("yes", "no") and ("to" in after or "or" in after)
 
 
 def _and_did_not(verb) -> bool:

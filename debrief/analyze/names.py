@@ -18,6 +18,7 @@ from .people import Person
 from .syntax import span_root, word_of
 
 SURNAME_BEFORE = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}
+FIRST_NAME_BEFORE = {"ma'am", "maam", "madam", "sir"}
 HONORIFICS = {"dr", "dr.", "dra", "dra.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "doctor", "sir", "ma'am",
               "madam", "maam", "mx", "mx.",
               # said before a name around the world: 'Pak Agus' and 'Pak Wijaya' are two people, not one 'Pak'
@@ -58,7 +59,12 @@ COMPANY_WORDS = {"inc", "llc", "ltd", "co", "corp", "group", "distribution", "ma
                  "garage", "motors", "transport", "haulage", "electrical", "heating", "joinery", "nursery", "kitchens",
                  "chemicals", "components", "traders", "trading", "distributors", "solutions", "systems", "plastics",
                  "pharma", "pharmaceuticals", "exports", "imports", "agencies", "hotels", "hotel", "stores", "mills",
-                 "cellars", "vineyards", "vineyard", "wines", "creamery", "dairy"}
+                 "cellars", "vineyards", "vineyard", "wines", "creamery", "dairy",
+                 # firms' words in the languages reps' accounts are named in
+                 "resort", "resorts", "gmbh", "kg", "bv", "nv", "srl", "sarl", "sdn", "bhd", "pvt",
+                 "pty", "plc", "aps", "chemie", "technik", "förpackning", "forpackning", "ambalaj",
+                 "tekstil", "makina", "gıda", "gida", "inşaat", "insaat", "alimentos", "embalagens", "comercial",
+                 "industrial", "industrias", "ltda", "cia", "bouw", "bakkerij", "zuivel", "mekaniska", "maskin"}
 # The words that end an account's name end a firm's (minus those a person's name or title may hold).
 COMPANY_WORDS |= TRADE_WORDS - {"family", "senior", "living", "title", "authority", "air", "real", "works", "bar",
                                 "inn", "community", "county", "animal", "hair", "machine"}
@@ -80,7 +86,8 @@ class NameReader:
         """Every span that names a person, in the memo's order."""
         names = [_without_verb(e) for e in self.doc.ents if e.label_ == "PERSON" and not self._rep_name(e)
                  and not any(t.lower_ in COMPANY_WORDS for t in e) and not _names_a_firm(e)
-                 and not all(t.lower_ in NOT_NAMES for t in e)]  # 'Kickoff on site Monday
+                 and not all(t.lower_ in NOT_NAMES for t in e)  # 'Kickoff on site Monday
+                 and not _a_place(e)]
         names += self._people_read_as_firms(names)
         names = [self._without_title(e) for e in names]
         names = [e for e in names if len(e)]
@@ -205,6 +212,14 @@ class NameReader:
             if after.is_alpha and not after.is_stop and after.pos_ in ("PROPN", "NOUN", "ADJ") and len(after) > 1:
                 found.append(self.doc[token.i:token.i + 2])
                 taken.update((token.i, after.i))
+        for token in self.doc[:-1]:  # "Ma'am Tess Navarro owns the resort", 'Sir Alvin': Philippine English
+            end = token.i + 1
+            while end < len(self.doc) and end - token.i <= 2 and self.doc[end].is_title and \
+                    self.doc[end].pos_ == "PROPN" and end not in taken and self.doc[end].lower_ not in NOT_NAMES:
+                end += 1
+            if token.lower_ in FIRST_NAME_BEFORE and token.i not in taken and end > token.i + 1:
+                found.append(self.doc[token.i:end])
+                taken.update(range(token.i, end))
         return found
 
     def _said_again(self, token, earlier) -> bool:
@@ -354,6 +369,17 @@ def _names_a_firm(span) -> bool:
     followed by a trade is the firm, not a person ('Gina's gym' is hers: a person)."""
     possessive = span[-1].lower_ in ("'s", "’s")  # "It's Alhaji Musa Tahir's hotel"
     return span.end < len(span.doc) and span.doc[span.end].lower_ in COMPANY_WORDS and not possessive
+
+
+def _a_place(ent) -> bool:
+    """'Just left the Nguyen house in Gilbert', 'their plant in Hamilton': a name tagged a person,
+    said as where something is ('in Tom's office' is his), or a family's thing ('the Nguyen house')."""
+    root = ent.root
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and before is not None and before.lower_ == "the":
+        return True  # 'the Nguyen house', 'the Okafor job': a family's or a firm's thing, not a person met
+    return root.dep_ == "pobj" and root.head.lower_ == "in" and (after is None or after.lower_ != "'s")
 
 
 def _without_verb(ent):

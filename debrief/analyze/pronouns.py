@@ -61,6 +61,11 @@ class PronounReader:
             self._stands_for(token, resumed)
             return
         if not candidates:
+            own = [p for p, last in reversed(self._by_recency(token.i)) if p.rep_side and p.gender in (None, gender)
+                   and self.sent_of[token.i] - self.sent_of[last] <= 1]
+            if own:  # 'My own boss, Linda, came along, and she has the final say on discounts'
+                self._stands_for(token, own[0])
+                return
             if not self.people or all(p.is_body or p.rep_side for p in self.people):
                 person = self._new(gender=gender, presumed=True)
                 self._stands_for(token, person)

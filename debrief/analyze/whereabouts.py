@@ -78,7 +78,10 @@ def elsewhere_in_the_building(verb) -> bool:
         return False
     places = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
               for o in c.children if o.dep_ == "pobj"]
-    return upstairs(verb) or any(o.lemma_.lower() not in ROOMS | {"call"} for o in places)
+    # 'stayed in his room the whole time': a room of his own is not the meeting's
+    return upstairs(verb) or any(o.lemma_.lower() not in ROOMS | {"call"} or
+                                 any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in o.children)
+                                 for o in places)
 
 
 def upstairs(verb) -> bool:
@@ -121,3 +124,12 @@ def in_the_room_itself(verb) -> bool:
                any(o.lemma_.lower() in ("room", "meeting") and not any(m.dep_ in ("amod", "compound") for m in o.children)
                    for o in c.children)
                for c in verb.children)
+
+
+COUNTERS = {"bar", "counter", "till", "desk", "register", "pass", "counters"}
+
+
+def behind_the_counter(verb) -> bool:
+    """'Tommy was behind the bar himself for once': at the front of the shop, where the rep was."""
+    return any(c.dep_ == "prep" and c.lower_ == "behind" and
+               any(o.dep_ == "pobj" and o.lemma_.lower() in COUNTERS for o in c.children) for c in verb.children)
