@@ -784,3 +784,20 @@ def test_asking_what_she_would_change_is_a_probe(analyzer):
             "that's fair enough, long relationships matter, and then asked if there's anything she'd change about "
             "them. She paused and said lead times: last summer the beds came two weeks late.")
     assert _judge(analyzer, memo).excuses_accepted == "no"
+
+
+@pytest.mark.parametrize("memo, kind", [
+    ("kev at the merchants reckons money's tighter than ever at the minute. fair play, said id leave it with him",
+     "no_budget"),
+    ("mr wong say price very high la, other company cheaper. i said ok i will ask my boss", "price"),
+    ("The capataz said the rental is carísimo next to the yard down the road. I said think about it.", "price"),
+    ("cold drop in at the print shop, boss wave hand say no need no need. ok i go", "not_interested"),
+    ("His colleague met me at the door and said Pekka has asked not to meet any vendors this quarter. I said I "
+     "understand.", "gatekeeper_putoff"),
+    ("reception said sir is in reviews all week and i should just email his PA. said ok no problem", "gatekeeper_putoff"),
+    ("the head of IT said mandame algo por correo and he'd look at it. said sure thing", "send_info"),
+    ("Moira needs a chat with her business partner first. I said no bother.", "consult_someone"),
+    ("Gethin reckons he's sorted, been with the same lot for years. Fair enough, I said.", "happy_with_vendor"),
+])
+def test_stalls_in_slang_and_other_tongues(analyzer, memo, kind):
+    assert kind in {e.kind for e in _judge(analyzer, memo).excuses}
