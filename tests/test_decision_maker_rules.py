@@ -1473,3 +1473,29 @@ def test_firms_families_counters_and_things(analyzer, text, value):
 ])
 def test_boards_rooms_the_reps_boss_and_signatures(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # Indian English's 'sir' is the boss, after a comma too
+    ("Met the manager, Mr. Karthik. He is telling sir is out of station, sir only will decide on the dishwasher.",
+     "no"),
+    # not past reception, stood up, or heard through a door: nobody met
+    ("Beardmore Ceramics. Didn't get past reception, to be honest. Left the brochure.", "no"),
+    ("Pattersons in Urmston, stood up again. Sat outside twenty minutes, rang, nothing.", "no"),
+    ("the receptionist said dr walsh doesn't see sales reps just leave a card so I said ok sure he was definitely "
+     "in there I could hear him with a patient", "no"),
+])
+def test_the_boss_called_sir_and_doors_not_got_past(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # 'papa' read by the parser as a verb is still the one who decides
+    ("So uncle was not there, only his son was sitting at the counter. He said papa only decides all these "
+     "things, you come some other day.", "no"),
+    # Polish 'pan' before a first name: the father named, and the 'he' after him is his
+    ("I met Tomasz, the son, he runs the warehouse. For a machine of this money he must ask his father, pan Jan, "
+     "he founded the company and he signs every investment. Father was at the doctor today.", "no"),
+])
+def test_kin_read_as_verbs_and_polish_honorifics(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

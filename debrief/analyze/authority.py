@@ -207,6 +207,12 @@ class AuthorityReader:
         said right before the verb, as its subject, is who does it."""
         verb = anchor_of(self.doc, hit)
         before = self.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.pos_ == "ADV" and verb.i > 1:
+            before = self.doc[verb.i - 2]  # 'papa only decides'
+        if before is not None and before.pos_ == "VERB" and before.i in self.at and verb.pos_ == "VERB" and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            person = self.at[before.i]  # 'he said papa only decides', the kin word read as a verb
+            return None if person.is_body or person.rep_side else person
         if before is None or verb.pos_ != "VERB" or before.i not in self.at or before.dep_ in ("poss", "pobj", "dobj"):
             return None
         person = self.at[before.i]

@@ -317,7 +317,10 @@ class MeetingReader:
             if not negated and away_from_the_meeting(verb):
                 return "absent"  # 'with patients', 'upstairs the whole time', 'at the auction', 'in Tampa'
             if children & {"there", "present"} and not negated:
-                if any(t.lower_ in ("upstairs", "downstairs") for t in verb.subtree):
+                theres = [c for c in verb.children if c.lower_ == "there"]
+                if theres and theres[0].i > 0 and self.doc[theres[0].i - 1].lower_ == "in" and not in_the_room(verb):
+                    return None  # 'he was definitely in there, I could hear him with a patient': in a room of his
+                if any(t.lower_ in ("upstairs", "downstairs") for t in verb.subtree) or _through_the_glass(verb.sent):
                     return "absent"  # 'he was there, upstairs in the office, I could see him through the glass'
                 return "met" if verb.tag_ == "VBD" else None
             if verb.tag_ == "VBD" and not negated and behind_the_counter(verb):
@@ -469,6 +472,12 @@ def _partway(verb) -> bool:
     return any(t.lower_ in PARTWAY for t in words) or \
         any(t.lower_ == "after" and any(o.lemma_.lower() in ("minute", "hour", "half", "coffee", "demo", "intro")
                                         for o in t.subtree) for t in words)
+
+
+def _through_the_glass(sent) -> bool:
+    """'Right there in the cafe, I could see him through the window': seen, not met."""
+    words = [t.lower_ for t in sent]
+    return any(words[i:i + 3] in (["through", "the", "window"], ["through", "the", "glass"]) for i in range(len(words)))
 
 
 def _says_yes_or_no(verb) -> bool:

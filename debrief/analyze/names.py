@@ -18,7 +18,7 @@ from .people import Person
 from .syntax import span_root, word_of
 
 SURNAME_BEFORE = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}
-FIRST_NAME_BEFORE = {"ma'am", "maam", "madam", "sir"}
+FIRST_NAME_BEFORE = {"ma'am", "maam", "madam", "sir", "pan", "pani"}
 HONORIFICS = {"dr", "dr.", "dra", "dra.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "doctor", "sir", "ma'am",
               "madam", "maam", "mx", "mx.",
               # said before a name around the world: 'Pak Agus' and 'Pak Wijaya' are two people, not one 'Pak'

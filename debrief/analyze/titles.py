@@ -40,7 +40,8 @@ class TitleReader:
         found = [h for h in self.hits if h.label in ("DM_TITLE", "DM_BODY", "DM_ROLE")]
         # 'corporate' of 'made by corporate IT' is tagged an adjective, and is still the body
         found = [h for h in found if self.doc[h.end - 1].pos_ in ("NOUN", "PROPN") or h.end - h.start > 1
-                 or h.label == "DM_BODY" and self.doc[h.end - 1].dep_ in ("amod", "nsubj", "nsubjpass")]
+                 or h.label == "DM_BODY" and self.doc[h.end - 1].dep_ in ("amod", "nsubj", "nsubjpass")
+                 or h.rule.kind == "kin" and _kin_read_as_a_verb(self.doc[h.start])]
         found = [h for h in found if h.rule.id != "dm-title-honorific-boss" or self._honorific_is_the_boss(h)]
         rank = {"top": 0, "senior": 1, "junior": 2, "body": 3, None: 0}
         chosen: dict[int, Hit] = {}
@@ -61,7 +62,8 @@ class TitleReader:
         if after.lower_ == "'s" and after.dep_ != "case":
             return True  # "sir's in a meeting"
         subject = word.dep_ in ("nsubj", "nsubjpass")
-        said_to = before is not None and (before.text == "," or before.lemma_.lower() in VOCATIVE_AFTER and not subject)
+        # 'he says sir is out of station, sir only will decide': after a comma, still the subject of a verb
+        said_to = before is not None and (before.text == "," or before.lemma_.lower() in VOCATIVE_AFTER) and not subject
         beside_name = after.pos_ == "PROPN" or before is not None and (
             before.pos_ == "PROPN" or before.is_title and before.i > before.sent.start)
         return not said_to and not beside_name and \
@@ -261,6 +263,14 @@ def _epithet(head) -> bool:
         return False
     start = min([head.i] + [c.i for c in head.lefts])
     return start == head.sent.start or head.doc[start - 1].text in (".", "!", "?", ";", "-", "--", "—")
+
+
+def _kin_read_as_a_verb(token) -> bool:
+    """'he said papa only decides all these things': the parser took 'papa' for a verb; a verb
+    right after it with no subject of its own is what papa does."""
+    after = [t for t in token.doc[token.i + 1:token.i + 3] if t.pos_ != "ADV"]
+    return token.pos_ == "VERB" and bool(after) and after[0].pos_ == "VERB" and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in after[0].children)
 
 
 def _vocative(head) -> bool:
