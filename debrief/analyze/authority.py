@@ -98,7 +98,7 @@ class AuthorityReader:
             return
         said_not = is_negated(verb) or any(t.lower_ in ("not", "n't", "never", "neither") for t in span) \
             or hit.start > 0 and doc[hit.start - 1].lower_ in ("not", "never") \
-            or _all_but_the_money(verb) or _past_the_limit(verb)  # "it's not his decision", 'runs everything except the money'
+            or _all_but_the_money(verb) or _past_the_limit(verb)  # "it's not his decision", 'all but the money'
         if verb.dep_ == "relcl" and verb.head.lower_ in ("nothing", "none"):
             said_not = not said_not  # "nothing she can sign"; "nothing she can't sign off herself"
         if said_not and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
@@ -509,7 +509,8 @@ def _the_deal_is(token) -> bool:
     for verb in [token] + list(token.ancestors)[:3]:
         if verb.lemma_.lower() in ("be", "cost", "come", "run", "total", "exceed", "go"):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            return bool(subjects) and not any(c.lower_ in ("anything", "everything", "whatever", "any") for c in subjects)
+            return bool(subjects) and not any(c.lower_ in ("anything", "everything", "whatever", "any")
+                                              for c in subjects)
     return False
 
 

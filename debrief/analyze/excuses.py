@@ -287,8 +287,8 @@ def _a_saying(doc, hit: Hit) -> bool:
 FAVOUR_VERBS = {"give", "pass", "hand", "take", "forward", "leave", "put", "show", "drop", "mention"}
 
 
-CONVENIENT = {"best", "good", "free", "available", "convenient", "suit", "suits", "work", "works", "call", "ring", "come",
-              "phone", "visit", "better"}
+CONVENIENT = {"best", "good", "free", "available", "convenient", "suit", "suits", "work", "works", "call", "ring",
+              "come", "phone", "visit", "better"}
 
 
 def _asks_a_favour(doc, hit: Hit) -> bool:
@@ -298,8 +298,9 @@ def _asks_a_favour(doc, hit: Hit) -> bool:
     if doc[hit.end - 1].lower_ in ("her", "him", "them") and following and following[0].lower_ == "to" and \
             len(following) > 1 and following[1].pos_ in ("VERB", "AUX"):
         return True  # 'I asked her to help set a meeting': a request
-    if following and (following[0].lower_ == "when" or [t.lower_ for t in following[:2]] in (["what", "time"], ["what", "day"])) \
-            and any(t.lower_ in CONVENIENT for t in following[1:]):
+    when = following and (following[0].lower_ == "when" or
+                          [t.lower_ for t in following[:2]] in (["what", "time"], ["what", "day"]))
+    if when and any(t.lower_ in CONVENIENT for t in following[1:]):
         return True  # 'I asked when would be best': a time to call ('asked when the budget opens' is a probe)
     return (any(t.lower_ in ("if", "whether") for t in following[:2])
             and any(t.lemma_ in FAVOUR_VERBS for t in following))

@@ -15,8 +15,8 @@ from .people import Person
 from .live_clauses import governing_verb
 from .syntax import believed_before, is_negated, word_of
 from .whereabouts import (NOT_THERE, away_from_the_meeting, behind_the_counter, busy_at_work,
-                          elsewhere_in_the_building, in_a_state, in_the_room, in_the_room_itself, not_there_after,
-                          upstairs)
+                          elsewhere_in_the_building, in_a_state, in_the_room, in_the_room_itself, left_partway,
+                          not_there_after, seen_through_the_glass, upstairs)
 
 # How a person was met, by the word that governs them.
 MEET_WITH = {"meet", "met", "sit", "sat", "talk", "speak", "spoke", "chat", "visit", "present", "pitch", "demo",
@@ -320,7 +320,8 @@ class MeetingReader:
                 theres = [c for c in verb.children if c.lower_ == "there"]
                 if theres and theres[0].i > 0 and self.doc[theres[0].i - 1].lower_ == "in" and not in_the_room(verb):
                     return None  # 'he was definitely in there, I could hear him with a patient': in a room of his
-                if any(t.lower_ in ("upstairs", "downstairs") for t in verb.subtree) or _through_the_glass(verb.sent):
+                if any(t.lower_ in ("upstairs", "downstairs") for t in verb.subtree) or \
+                        seen_through_the_glass(verb.sent):
                     return "absent"  # 'he was there, upstairs in the office, I could see him through the glass'
                 return "met" if verb.tag_ == "VBD" else None
             if verb.tag_ == "VBD" and not negated and behind_the_counter(verb):
@@ -334,8 +335,9 @@ class MeetingReader:
             return "absent" if not negated else None
         if lemma == "tie" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
             return "absent" if not negated else None  # 'the owner was tied up all day'
-        left = verb if lemma == "leave" else next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "leave"), None)
-        if left is not None and not negated and _partway(left):
+        left = verb if lemma == "leave" else \
+            next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "leave"), None)
+        if left is not None and not negated and left_partway(left):
             return "met"  # 'the owner had to leave after ten minutes', 'left halfway through'
         if lemma in ("mean", "suppose", "expect", "due", "plan") and _and_did_not(verb):
             return "absent"  # 'the GM was meant to join and didn't', 'supposed to come but didn't'
@@ -463,24 +465,8 @@ def _hearsay(verb) -> bool:
     return False
 
 
-PARTWAY = {"halfway", "partway", "midway", "half-way", "part-way"}
-
-
-def _partway(verb) -> bool:
-    """Left during the meeting: 'after ten minutes', 'halfway through' (not 'left before I got there')."""
-    words = list(verb.subtree)
-    return any(t.lower_ in PARTWAY for t in words) or \
-        any(t.lower_ == "after" and any(o.lemma_.lower() in ("minute", "hour", "half", "coffee", "demo", "intro")
-                                        for o in t.subtree) for t in words)
-
-
-def _through_the_glass(sent) -> bool:
-    """'Right there in the cafe, I could see him through the window': seen, not met."""
-    words = [t.lower_ for t in sent]
-    return any(words[i:i + 3] in (["through", "the", "window"], ["through", "the", "glass"]) for i in range(len(words)))
-
-
 def _says_yes_or_no(verb) -> bool:
+    """'Says yes or no to any renovation': what someone decides, not words said today."""
     after = [t.lower_ for t in verb.doc[verb.i + 1:verb.i + 5]]
     return bool(after) and after[0] in ("yes", "no") and ("to" in after or "or" in after)
 

@@ -133,3 +133,20 @@ def behind_the_counter(verb) -> bool:
     """'Tommy was behind the bar himself for once': at the front of the shop, where the rep was."""
     return any(c.dep_ == "prep" and c.lower_ == "behind" and
                any(o.dep_ == "pobj" and o.lemma_.lower() in COUNTERS for o in c.children) for c in verb.children)
+
+
+PARTWAY = {"halfway", "partway", "midway", "half-way", "part-way"}
+
+
+def left_partway(verb) -> bool:
+    """Left during the meeting: 'after ten minutes', 'halfway through' (not 'left before I got there')."""
+    words = list(verb.subtree)
+    return any(t.lower_ in PARTWAY for t in words) or \
+        any(t.lower_ == "after" and any(o.lemma_.lower() in ("minute", "hour", "half", "coffee", "demo", "intro")
+                                        for o in t.subtree) for t in words)
+
+
+def seen_through_the_glass(sent) -> bool:
+    """'Right there in the cafe, I could see him through the window': seen, not met."""
+    words = [t.lower_ for t in sent]
+    return any(words[i:i + 3] in (["through", "the", "window"], ["through", "the", "glass"]) for i in range(len(words)))
