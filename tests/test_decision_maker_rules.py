@@ -1386,6 +1386,13 @@ def test_the_signatory_and_the_person_giving_approval(analyzer, text):
     ("Met Raul, the plant manager. He can sign up to 50K and the quote is over 80K, so it goes to the group.", "no"),
     ("Met Dr. Mehta, the registrar. He signs all facility contracts up to fifty lakhs, he told me so.", "yes"),
     ("Met Raul, the plant manager. He can sign up to 50K, anything over 50K goes to the board.", "yes"),
+    # the two sums compared, said bare or in words, and a limit the deal is 'well beyond'
+    ("Met Kyle, the site super. He can approve up to five grand on his own card, but the crane monitoring "
+     "package is eighty, so it goes to the VP.", "no"),
+    ("Met Ana, the GM. She can sign up to ten lakhs and our order is twelve lakhs.", "no"),
+    ("Met Raul, the plant manager. He signs purchases up to 50K; our quote comes to 30K.", "yes"),
+    ("Met Dilani, the manager. She can buy linens herself up to a point, but a laundry system is well beyond "
+     "that, so it's the owners in Colombo who decide.", "no"),
     # running a division, holding the delegated budget
     ("Met Dr. Lindqvist, the superintendent. Lindqvist runs the division, but the trustees approve contracts "
      "over a million.", "yes"),
