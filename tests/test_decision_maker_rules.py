@@ -1506,3 +1506,55 @@ def test_the_boss_called_sir_and_doors_not_got_past(analyzer, text, value):
 ])
 def test_kin_read_as_verbs_and_polish_honorifics(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # a name said after a title and where the person was, in a run-on
+    ("so met the boss at the feed store gail porter she owns the place outright wants a quote on the scales", "yes"),
+    # 'who' is said of a person, so a name tagged a firm before it is one
+    ("Had tea with Nana Oduro, who has run the chop bar since '98 and still signs every cheque herself.", "yes"),
+    # a word of respect said with a name, then alone, is the same person
+    ("Met Vikram bhai at the mill. Whatever bhai decides is final, everybody there says so.", "yes"),
+    # Scots negatives, 'gone country', a note's verbless 'off sick', and gone before the rep came
+    ("The gaffer wasnae in, so I spoke to his nephew Euan who runs the forklift.", "no"),
+    ("Only Marcia on the till. Boss gone country till Friday, she can't promise nothing.", "no"),
+    ("Chat with Wiremu at the yard. Owner's his missus Aroha, she handles all the money. Aroha off sick today.", "no"),
+    ("Mr Dlamini, the owner, had slipped out before I got there; his foreman walked me round.", "no"),
+])
+def test_names_after_titles_epithets_and_away_in_few_words(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # chairing the meeting is being in it; a free hand under a sum the deal is inside of is authority
+    ("Priyanka Rao, the general manager, chaired it, and the spend is up to her.", "yes"),
+    ("Seán, the club secretary, said the committee gave him a free hand on anything under ten grand. "
+     "The nets come to six.", "yes"),
+    ("Halil Bey came in only for the tea at the end, but he is the one who says yes.", "yes"),
+    # a title in another tongue, a body to go before, and money cleared by someone far away
+    ("Talked to the buyer. It has to go to the gerente general, who wasn't there.", "no"),
+    ("The caretaker showed me round. Any new boiler has to go before the parish council.", "no"),
+    ("Spent an hour with the yard manager. Every invoice gets cleared by Mr. Osei up in Kumasi.", "no"),
+    # on the invite is not in the room; 'he was in' is
+    ("met lena the office manager she sent the invite while I sat there with pieter on it, pieter signs the "
+     "contracts and he was out today", "no"),
+    ("Ibrahim, the founder, it's his company. He was in. Liked the demo.", "yes"),
+    # the names listed after a plural title hold it
+    ("Drift Cycles, the two owners, Ahmed and Lucia. They decide together and both of them were there.", "yes"),
+])
+def test_chairing_free_hands_bodies_invites_and_listed_owners(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # the one away is not the one talking; seen across the room but never spoken with is not met
+    ("saw the bursar at the academy the proprietor was not around she said proprietor signs for anything that "
+     "costs money", "no"),
+    ("the chef showed me the kitchen and the owner was out back I saw her she is the owner she decides "
+     "everything but I didnt go to talk with her", "no"),
+    # met where the meeting was, not away; a deed done before the rep left is no leaving
+    ("Met Doug Halvorsen at the elevator out in Rosetown. He owns the place.", "yes"),
+    ("Coffee with Karen, the owner. She sent the invite across before I'd even got back to the car.", "yes"),
+])
+def test_who_talks_who_was_only_seen_and_where_they_met(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -801,3 +801,36 @@ def test_asking_what_she_would_change_is_a_probe(analyzer):
 ])
 def test_stalls_in_slang_and_other_tongues(analyzer, memo, kind):
     assert kind in {e.kind for e in _judge(analyzer, memo).excuses}
+
+
+def test_a_note_that_opens_on_asked_is_the_rep_probing(analyzer):
+    memo = ("landlord of the pub said ring me after the summer. asked what happens after the summer, he said the "
+            "brewery lease comes up for renewal and he might sell")
+    verdict = _judge(analyzer, memo)
+    assert verdict.excuses_accepted == "no"
+    assert [e.handled for e in verdict.excuses] == ["probed"]
+
+
+@pytest.mark.parametrize("memo, kind", [
+    ("The practice manager said they're in the middle of an inspection, not really the moment. I said fair enough.",
+     "bad_timing"),
+    ("Mrs Pillai said after Onam we can see, now it's the festival rush. I said sure madam.", "bad_timing"),
+    ("The estate manager said they'd reflect on it and come back to me. Shook hands and left.", "think_it_over"),
+    ("Dr Rao said kindly share the details on WhatsApp. Sent it from the car park.", "send_info"),
+    ("The grocer said we're all set, thanks. Off I went.", "not_interested"),
+    ("Ops lead said they've got an existing supplier already. Noted.", "happy_with_vendor"),
+    ("The head said the money's just not there this year. I said no bother.", "no_budget"),
+    ("Chairman said it's a committee thing really. I said grand.", "consult_someone"),
+    ("The clerk said the manager's not around, can just drop your namecard. Left it.", "gatekeeper_putoff"),
+    ("Boda boda sacco boss said the price is kali sana. I nodded.", "price"),
+])
+def test_stalls_said_in_passing_and_in_regional_english(analyzer, memo, kind):
+    assert kind in {e.kind for e in _judge(analyzer, memo).excuses}
+
+
+@pytest.mark.parametrize("memo", [
+    "She moved it to Monday because of a board thing, so Monday at two it is, at their office.",
+    "Dropped off the label printer they ordered. Nothing to sell today, they're all set.",
+])
+def test_events_and_a_settled_order_are_no_stall(analyzer, memo):
+    assert _judge(analyzer, memo).excuses_accepted == "none"

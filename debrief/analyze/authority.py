@@ -40,7 +40,7 @@ class AuthorityReader:
                 doc[hit.end].pos_ in ("NOUN", "PROPN", "ADJ"):
             return  # 'the MD is his father': a kinship, not 'it is his' (nor "it's all his now")
         possessors = [self.at[t.i] for t in span if t.i in self.at and
-                      (t.dep_ == "poss" or t.lower_ in ("hers", "his", "theirs", "her") or t.tag_ == "PRP$"
+                      (t.dep_ in ("poss", "dative") or t.lower_ in ("hers", "his", "theirs", "her") or t.tag_ == "PRP$"
                        or t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "'s" and doc[t.i + 1].dep_ == "case")]
         if possessors and _done_by_someone(span[0]):
             possessors = []  # 'her son Ronnie handles all her money': his doing, her money
@@ -323,8 +323,9 @@ class AuthorityReader:
             person = self.at.get(i)
             if doc[i].dep_ == "poss" or doc[i].tag_ == "PRP$":
                 continue  # 'his dad': the dad, not him
-            if doc[i].head.lower_ in ("after", "before", "till", "until"):
-                continue  # 'the money comes through after Easter': when, not who
+            if doc[i].head.lower_ in ("after", "till", "until") or \
+                    doc[i].head.lower_ == "before" and not (person is not None and person.is_body):
+                continue  # 'the money comes through after Easter': when, not who ('go before the board' is who)
             if i >= hit.end and deciders:
                 break
             if person is not None and person is not who and person not in deciders and not person.rep_side:

@@ -50,6 +50,7 @@ def build_cast(doc, hits: list[Hit], prospect_speaks=None) -> Cast:
     builder.read_events()
     for person in builder.people:
         _taken_back(doc, person)
+        _seen_not_spoken_to(doc, person, builder.at)
     return Cast(doc, builder.people, builder.nobody, builder.unnamed_elsewhere)
 
 
@@ -90,6 +91,48 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, RelayR
                 self._add_their(item)
             else:
                 self._add_pronoun(item)
+        self._epithets_said_again()
+        self._titled_list()
+
+    def _titled_list(self) -> None:
+        """'the two founders, Amit and Roni': the names listed after a plural title hold it."""
+        doc = self.doc
+        for title in [p for p in self.people if p.plural and p.role and not p.name and not p.is_body]:
+            for start in title.mentions:
+                end = start
+                while end + 1 < len(doc) and self.at.get(end + 1) is title:
+                    end += 1
+                if end + 2 >= len(doc) or doc[end + 1].text != ",":
+                    continue
+                named, i = [], end + 2
+                while i < len(doc) and (i in self.at or doc[i].lower_ in ("and", "&", ",")):
+                    person = self.at.get(i)
+                    if person is not None and person.name and not person.plural and person not in named:
+                        named.append(person)
+                    elif person is not None and not person.name:
+                        break
+                    i += 1
+                if len(named) < 2:
+                    continue
+                for person in named:
+                    if person.role is None:
+                        person.role, person.rank = title.role, title.rank
+
+    def _epithets_said_again(self) -> None:
+        """'Met Rahman bhai ... whatever bhai decides is final', 'Saw oom Koos ... when the oom
+        says no': a word of respect said with a name, and later alone, is that person again."""
+        doc = self.doc
+        said_with: dict[str, Person] = {}
+        for token in doc:
+            word = token.lower_
+            if word not in EPITHETS:
+                continue
+            beside = self.at.get(token.i + 1) or self.at.get(token.i - 1)
+            if beside is not None and beside.name and token.i not in self.at:
+                said_with.setdefault(word, beside)
+                self.at[token.i] = beside
+            elif word in said_with and token.i not in self.at:
+                self._mark(said_with[word], token.i, token.i + 1)
 
     def _new(self, **kwargs) -> Person:
         person = Person(len(self.people), **kwargs)
@@ -188,6 +231,11 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, RelayR
                 first.met.append(sent.start)  # 'Mike Ferreira, it's his shop'; 'Dr. Haskins, Greg Haskins, he owns it'
 
 
+# said with a name and then alone for the same person ('Rahman bhai' ... 'bhai')
+EPITHETS = {"bhai", "bhaiya", "bhaisaab", "ji", "sahib", "saab", "saheb", "oom", "tannie", "didi", "anna", "akka",
+            "bey", "hanim", "abla", "mzee", "baba", "chief", "alhaji", "hajia", "hajiya", "uncle", "auntie", "aunty"}
+
+
 SAID_AS_FEMALE = {"girl", "lady", "woman", "gal", "lass", "lassie", "madam", "auntie"}
 SAID_AS_MALE = {"guy", "man", "fella", "fellow", "bloke", "lad", "chap", "gentleman", "dude"}
 
@@ -250,3 +298,23 @@ def _taken_back(doc, person) -> None:
         turn = next((t.i for t in doc[sent.start:away] if t.lower_ in ("but", "though", "however")), None)
         if turn is not None:
             person.met = [i for i in person.met if not sent.start <= i < turn]
+
+
+def _seen_not_spoken_to(doc, person, at) -> None:
+    """'she was in the kitchen, I saw her ... I didn't go to talk with her': seen, never spoken
+    with; the sight is taken back and the person was away from the meeting."""
+    for token in doc:
+        if token.lemma_.lower() not in ("talk", "speak", "meet", "chat"):
+            continue
+        before = doc[max(token.i - 5, 0):token.i]
+        if not any(t.lower_ in ("n't", "nt", "not", "never") for t in before[-3:]) or \
+                not any(t.lower_ in ("i", "we") for t in before):
+            continue
+        to = next((t for t in doc[token.i + 1:token.i + 3] if t.lower_ in ("with", "to")), None)
+        if to is None or to.i + 1 >= len(doc) or at.get(to.i + 1) is not person:
+            continue
+        seen = [i for i in person.met if doc[i].head.lemma_.lower() == "see"]
+        if seen:
+            person.met = [i for i in person.met if i not in seen]
+            person.absent.append(token.i)
+

@@ -174,10 +174,25 @@ def _note_opening(token) -> bool:
     """'asked what the partners will look at', 'offered a demo': a note's line that opens on a
     past verb with no subject is the rep's own doing, whoever is named after it ('said' is left
     alone: Whisper drops a 'she' before it as often as an 'I')."""
+    if _asked_in_a_note(token):
+        return True
     opening = token.i == token.sent.start and token.tag_ in ("VBD", "VBN") and token.dep_ in ("ROOT", "csubj") \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children) \
         and not any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in token.children)  # 'Asked me to'
     return opening and (token.lemma_.lower() != "say" or _said_yes(token))
+
+
+def _asked_in_a_note(token) -> bool:
+    """'asked what changes in spring, he said his lease is up': a line that opens on 'asked' and a
+    question word is the rep asking, though the parser hangs it under the answer's 'said'."""
+    if token.i != token.sent.start or token.lemma_.lower() != "ask" or token.tag_ not in ("VBD", "VBN"):
+        return False
+    following = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
+    return bool(following) and (following[0] in QUESTION_OPENERS or
+                                following[0] in ("him", "her", "them") and following[1:2] and following[1] in QUESTION_OPENERS)
+
+
+QUESTION_OPENERS = {"what", "why", "how", "which", "who", "when", "where", "whether", "if"}
 
 
 # 'Said yes of course, sending tomorrow': a note's 'said' that agrees is the rep answering.

@@ -19,6 +19,8 @@ def restore_lemmas(doc):
         before = token.doc[token.i - 1]
         if token.lower_ in BARE and before.lower_ in PRONOUNS and not before.whitespace_ and token.pos_ in ("VERB", "AUX"):
             token.lemma_ = "have" if token.lower_ == "s" and _before_participle(token) else "be"
+        elif token.lower_ == "nae" and token.norm_ == "n't":
+            token.lemma_ = "not"
     return doc
 
 
@@ -38,6 +40,24 @@ def split_modal_contractions(nlp) -> None:
 
     suffixes = list(nlp.Defaults.suffixes or []) + [MODAL_SUFFIX]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    split_scots_negatives(nlp)
+
+
+# Scots and Ulster English: "the gaffer wasnae in", "she cannae sign that", "I dinnae ken"
+SCOTS_NEGATIVES = {"wasnae": "was", "isnae": "is", "didnae": "did", "dinnae": "do", "doesnae": "does",
+                   "cannae": "can", "couldnae": "could", "wouldnae": "would", "shouldnae": "should",
+                   "havenae": "have", "hasnae": "has", "hadnae": "had", "arenae": "are", "werenae": "were"}
+
+
+def split_scots_negatives(nlp) -> None:
+    """'wasnae' is read as 'was' + 'nae' with the norm "n't", so every rule that knows "wasn't"
+    knows it. The text is kept as written."""
+    from spacy.attrs import NORM, ORTH
+
+    for word, base in SCOTS_NEGATIVES.items():
+        for cased in (word, word.capitalize()):
+            stem = cased[:-3]
+            nlp.tokenizer.add_special_case(cased, [{ORTH: stem, NORM: base}, {ORTH: "nae", NORM: "n't"}])
 
 
 def add_to(nlp) -> None:

@@ -108,7 +108,9 @@ def _answer_zones(clauses: list[Clause]) -> list[tuple[int, int]]:
     zones = []
     for clause in clauses:
         sent = clause.sentence
-        if any(h.label == "DISCOVERY" for h in clause.hits):
+        stalls = [h for h in clause.hits if h.label.startswith("STALL")]
+        # ('not really the moment' is a stall, though 'not really the money' would be a discovery)
+        if any(h.label == "DISCOVERY" and not any(s.start <= h.start < s.end for s in stalls) for h in clause.hits):
             zones.append((sent.start, sent.end))
         asked = [h for h in [_rep_asks(clause, None)] if h]  # a question put straight counts in any clause
         probes = asked if clause.speaker == "prospect" else \

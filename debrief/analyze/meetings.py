@@ -15,8 +15,8 @@ from .people import Person
 from .live_clauses import governing_verb
 from .syntax import believed_before, is_negated, word_of
 from .whereabouts import (NOT_THERE, away_from_the_meeting, behind_the_counter, busy_at_work,
-                          elsewhere_in_the_building, in_a_state, in_the_room, in_the_room_itself, left_partway,
-                          not_there_after, seen_through_the_glass, upstairs)
+                          elsewhere_in_the_building, in_a_state, in_the_room, in_the_room_itself, left_before_the_rep,
+                          left_partway, not_there_after, seen_through_the_glass, upstairs)
 
 # How a person was met, by the word that governs them.
 MEET_WITH = {"meet", "met", "sit", "sat", "talk", "speak", "spoke", "chat", "visit", "present", "pitch", "demo",
@@ -78,7 +78,8 @@ class MeetingReader:
             event = None  # 'she just pays the bills he tells her to': what he does, not this meeting
         if event == "met" and self._quoted_by_someone_else(self.doc[index], person):
             event = None  # "Kayla came out and said Danielle says to just leave it": Kayla was met
-        if event is None and self._after_met_word(start) and not _whose(self.doc[index]):
+        if event is None and self._after_met_word(start) and not _whose(self.doc[index]) and \
+                not _on_the_invite(self.doc[index]):
             event = "met"
         if event is None:  # 'Both of them there, Grace and Tunde', 'Owner Mr. Dumitru not there', 'gaffer out'
             event = _whereabouts_without_a_verb(self.doc[index])
@@ -183,6 +184,9 @@ class MeetingReader:
         for hit in self.hits:
             if hit.label != "DM_MET" or not hit.end <= start <= hit.end + 8:
                 continue
+            word = doc[hit.start]
+            if word.is_title and word.pos_ == "PROPN" and word.i != word.sent.start and word.ent_type_ in ("FAC", "GPE", "ORG"):
+                continue  # 'Open Bible Church on Coffee Street': a name, not a coffee
             between = doc[hit.end:start]
             # 'Met Hank and Ruth', 'met Jo, Sam and Ali': the others named in the list were met too
             listed = [t for t in between if t.i in self.at or t.lower_ in ("and", "&", ",") or t.tag_ == "PRP$"]
@@ -254,6 +258,8 @@ class MeetingReader:
                 break
             token = token.head
         head = token.head
+        if token.dep_ == "pobj" and head.lower_ == "with" and _on_the_invite(token):
+            return None  # 'she sent the invite while I sat there, with Peter on it': asked to the next one
         if token.dep_ == "pobj" and (head.lower_ in ("with", "w/") or head.lower_ == "to" and word_of(head.head) in TALK_TO):
             governor = head.head
             if governor.dep_ == "pobj" and word_of(governor.head.head) in MEET_WITH - {"be", "was", "were"}:
@@ -262,6 +268,10 @@ class MeetingReader:
                 # 'walked the units at the plaza with Mrs. Okafor' (but in 'fixed a video call with Javed for
                 # Sunday' the call itself is the meeting word)
                 governor = _verb_above_the_place(governor)
+            if governor.pos_ == "VERB" and word_of(governor) not in MEET_WITH and \
+                    governor.lemma_.lower() in ("spend", "have", "grab", "do"):
+                meal = next((c for c in governor.children if c.dep_ == "dobj" and word_of(c) in MEET_WITH), None)
+                governor = meal if meal is not None else governor  # 'had coffee with', 'spent an hour with'
             if _a_decision_sits(governor):
                 return None  # 'the final approval sits with the CIO': where it lies, not who was met
             if word_of(governor) in MEET_WITH or governor.dep_ == "ROOT" and governor.pos_ in ("NOUN", "PROPN"):
@@ -285,11 +295,22 @@ class MeetingReader:
                 if event is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
                     event = self._subject_event(token, verb)  # 'Dale leans back and says ...'
             return event
+        if token.dep_ == "ROOT" and self._said_away_without_a_verb(token):
+            return "absent"  # a note's 'Kiri off sick today', 'Boss away till Monday': no verb at all
         owned = token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "'s"  # 'it was her mother's'
         if token.dep_ == "attr" and head.lemma_ == "be" and head.tag_ == "VBD" and not owned and \
                 any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
             return "met"  # 'so it was Dr. Reyes and Tina'
         return None
+
+    def _said_away_without_a_verb(self, token) -> bool:
+        """'Kiri off sick today': a state of being away set on a name with no verb (but 'Met Doug
+        at the elevator out in Rosetown' says where they met)."""
+        sentence = token.sent
+        if any(h.label == "DM_MET" and sentence.start <= h.start < sentence.end for h in self.hits):
+            return False
+        return any(c.lower_ in ABSENCE_STATE and c.dep_ in ("advmod", "acomp", "amod", "prep")
+                   and not any(g.dep_ == "prep" for g in c.children) for c in token.children)
 
     def _told_someone_else(self, verb) -> bool:
         """'She told Yaritza', 'he asked his boss': the one spoken to is another of the memo's people."""
@@ -328,11 +349,21 @@ class MeetingReader:
                 return "met"  # 'Tommy was behind the bar himself for once'
             if verb.tag_ == "VBD" and not negated and in_the_room_itself(verb):
                 return "met"  # 'the owner was in the room the whole time'
+            if verb.tag_ == "VBD" and not negated and _in_and_nothing_more(verb):
+                return "met"  # 'He was in.', 'only Pádraig was in, Maeve was at the cash and carry'
             return None
         if lemma == "make" and "it" in children and negated:
             return "absent"
         if lemma in ABSENCE_VERB and (lemma != "pull" or verb.tag_ == "VBN"):
             return "absent" if not negated else None
+        if not negated and verb.tag_ == "VBD" and lemma in ("chair", "host", "lead", "run") and \
+                any(c.dep_ == "dobj" and c.lower_ in ("it", "meeting", "session", "demo", "walkthrough", "review")
+                    for c in verb.children):
+            return "met"  # 'the general manager chaired it', 'she ran the meeting'
+        if not negated and left_before_the_rep(verb):
+            return "absent"  # 'Marcus had cut out twenty minutes before I rolled in'
+        if verb.lower_ == "gone" and not negated and _gone_off(verb):
+            return "absent"  # 'boss gone country till Monday', 'she's gone to Lagos for the week'
         if lemma == "tie" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
             return "absent" if not negated else None  # 'the owner was tied up all day'
         left = verb if lemma == "leave" else \
@@ -438,6 +469,8 @@ def _whose(token) -> bool:
     possessed = token.head
     # "Met Doug's daughter Tracy": the daughter was met, Doug only owns the word
     owner = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("'s", "’s") and token.dep_ == "poss"
+    if token.tag_ == "PRP$" and possessed.i < token.i:
+        return False  # 'Met her today', the tagger's possessive with nothing after it to own
     return (token.tag_ == "PRP$" or owner) and not (possessed.dep_ == "pobj" and possessed.head.lower_ in ("at", "in", "on"))
 
 
@@ -492,6 +525,9 @@ def _planned(verb) -> bool:
             return False
         if node.dep_ == "ccomp" and head.lemma_.lower() == "have" and head.tag_ == node.tag_ == "VBD":
             return False  # "He showed me round, ..., we had lunch": the parse hung the clause on 'had'
+        if node.dep_ == "dobj" and head.lemma_.lower() == "have" and head.tag_ == "VBD" and \
+                not any(c.dep_ in ("xcomp", "ccomp", "acl") for c in node.children):
+            return False  # 'just had coffee with Marcus': done today ('had a call set up' is still to come)
         if node.dep_ in ("dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "npadvmod") \
                 and head.lemma_.lower() in PLANNING and head.pos_ in ("VERB", "AUX"):
             return node.dep_ != "prep" or head.lemma_.lower() not in ("get", "have", "do", "make")
@@ -590,3 +626,36 @@ def _habitual_relative(token) -> bool:
     verb = token.head
     return token.dep_ == "nsubj" and verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") \
         and verb.head.pos_ in ("NOUN", "PROPN")  # not 'whatever he says goes'
+
+
+GONE_TO = {"country", "upcountry", "home", "abroad", "overseas", "away", "off", "out", "fishing", "walkabout",
+           "interstate", "offshore", "village"}
+GONE_FOR = {"village", "hospital", "funeral", "wedding", "church", "mosque", "market", "conference", "show", "fair"}
+
+
+def _gone_off(verb) -> bool:
+    """'gone country', 'gone home', 'gone to Lagos', 'gone to a funeral': away ('gone through the
+    quote' and 'gone with the cheaper one' are not)."""
+    for child in verb.children:
+        if child.lower_ in GONE_TO and child.dep_ in ("dobj", "advmod", "npadvmod", "prt", "acomp", "attr"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to":
+            place = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if place is not None and (place.ent_type_ in ("GPE", "LOC") or place.lower_ in GONE_FOR):
+                return True
+    return False
+
+
+def _on_the_invite(token) -> bool:
+    """'with Peter on it', 'with the CFO cc'd': on the invitation, not in the room."""
+    after = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
+    return after[:1] == ["on"] and after[1:] and after[1] in ("it", "invite", "invitation", "thread", "cc")
+
+
+def _in_and_nothing_more(verb) -> bool:
+    """'He was in.', 'the owner was in today': 'in' with no place after it is in the building."""
+    after = verb.doc[verb.i + 1:verb.i + 3]
+    if not after or after[0].lower_ != "in" or any(c.dep_ == "pobj" for c in after[0].children):
+        return False
+    return len(after) == 1 or after[1].is_punct or after[1].lower_ in ("today", "too", "for", "and", "but", "so")
+

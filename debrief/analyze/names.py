@@ -18,6 +18,9 @@ from .people import Person
 from .syntax import span_root, word_of
 
 SURNAME_BEFORE = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}
+# said before a first name, in a memo all in lower case: 'show to dona flor', 'met pak budi'
+BEFORE_A_FIRST_NAME = {"dona", "doña", "seu", "senor", "señor", "senora", "señora", "pak", "bu", "ibu", "mang",
+                       "aling", "kuya", "ate", "alhaji", "alhaja", "mallam", "madam", "tuan", "puan", "encik"}
 FIRST_NAME_BEFORE = {"ma'am", "maam", "madam", "sir", "pan", "pani"}
 HONORIFICS = {"dr", "dr.", "dra", "dra.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "doctor", "sir", "ma'am",
               "madam", "maam", "mx", "mx.",
@@ -68,6 +71,9 @@ COMPANY_WORDS = {"inc", "llc", "ltd", "co", "corp", "group", "distribution", "ma
 # The words that end an account's name end a firm's (minus those a person's name or title may hold).
 COMPANY_WORDS |= TRADE_WORDS - {"family", "senior", "living", "title", "authority", "air", "real", "works", "bar",
                                 "inn", "community", "county", "animal", "hair", "machine"}
+# 'on thomas street', 'Constant Spring Road': a street is no person either
+COMPANY_WORDS |= {"street", "road", "avenue", "lane", "drive", "boulevard", "highway", "crescent", "terrace",
+                  "rd", "ave", "blvd"}
 NOT_NAMES = {"zoom", "teams", "skype", "facetime", "webex", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december", "christmas", "easter", "okay", "ok", "so", "yeah",
@@ -100,14 +106,15 @@ class NameReader:
 
     def _people_read_as_firms(self, names) -> list:
         """'Lonnie Gaines called me Monday', tagged a company: an ORG entity of one or two
-        capitalised words that opens with a known first name (dm-first-name-*) and holds no
-        company word is a person. A second mention of the first name ('Lonnie owns the
+        capitalised words that opens with a known first name (dm-first-name-*), or is followed by
+        ', who' ('Mamaw Estep, who's had the store since '71'), and holds no company word is a person. A second mention of the first name ('Lonnie owns the
         place', also tagged ORG) is then read as that person by _unrecognised_names."""
         found = []
         for ent in self.doc.ents:
             if ent.label_ != "ORG" or len(ent) > 2 or not all(t.is_title and t.pos_ == "PROPN" for t in ent):
                 continue
-            if self._name_gender(ent) is None or any(t.lower_ in COMPANY_WORDS for t in ent) or _names_a_firm(ent) \
+            if self._name_gender(ent) is None and not _said_with_who(ent) or any(t.lower_ in COMPANY_WORDS for t in ent) \
+                    or _names_a_firm(ent) \
                     or self._rep_name(ent):
                 continue
             if not any(n.start == ent.start for n in names):
@@ -132,7 +139,9 @@ class NameReader:
             says = token.dep_ == "nsubj" and head.lemma_.lower() in SPEECH | DECIDING
             met_with = token.dep_ == "pobj" and head.lower_ == "with" and word_of(head.head) in MEET_WITH
             # 'Shlomo, the owner, was there': a title set beside the word says it is a person
-            titled = any(c.dep_ == "appos" and c.pos_ == "NOUN" and self._a_rank(c) for c in token.children)
+            titled = any(c.dep_ == "appos" and c.pos_ == "NOUN" and self._a_rank(c) for c in token.children) or \
+                token.dep_ in ("conj", "appos") and self._a_title(head) and self._name_gender(self.doc[token.i:token.i + 1]) is not None
+            # ... and 'the two founders, Amit and Roni': a known first name set beside a title
             compounds = [c for c in token.children if c.dep_ == "compound" and not self._a_title(c)]
             if (says or met_with or titled) and not compounds:  # 'Sheriff Boone signs': the title is not a name
                 found.append(self.doc[token.i:token.i + 1])
@@ -173,7 +182,9 @@ class NameReader:
         head = token.head
         does = token.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX")
         with_someone = token.dep_ == "pobj" and head.lower_ in ("with", "to")
-        met = token.dep_ in ("dobj", "appos", "conj", "npadvmod", "ROOT", "dep") and \
+        if token.dep_ == "compound" and head.lower_ == "one" and head.dep_ == "dobj":
+            head = head.head  # 'met tom one of the 2 owners'
+        met = token.dep_ in ("dobj", "appos", "conj", "npadvmod", "ROOT", "dep", "compound") and \
             (word_of(head) in MEET_WITH or head.i in taken or head.i in first_names)
         return (does or with_someone or met) and not self._rep_name(doc[token.i:token.i + 1])
 
@@ -207,9 +218,11 @@ class NameReader:
         found = []
         for token in self.doc[:-1]:
             after = self.doc[token.i + 1]
-            if token.lower_ not in SURNAME_BEFORE or token.i in taken or after.i in taken:
+            before_a_name = token.lower_ in SURNAME_BEFORE or self.lower_case and token.lower_ in BEFORE_A_FIRST_NAME
+            if not before_a_name or token.i in taken or after.i in taken:
                 continue
-            if after.is_alpha and not after.is_stop and after.pos_ in ("PROPN", "NOUN", "ADJ") and len(after) > 1:
+            kinds = ("PROPN", "NOUN", "ADJ") if token.lower_ in SURNAME_BEFORE else ("PROPN", "NOUN")
+            if after.is_alpha and not after.is_stop and after.pos_ in kinds and len(after) > 1:
                 found.append(self.doc[token.i:token.i + 2])
                 taken.update((token.i, after.i))
         for token in self.doc[:-1]:  # "Ma'am Tess Navarro owns the resort", 'Sir Alvin': Philippine English
@@ -273,7 +286,7 @@ class NameReader:
                        and not (gender and p.gender and gender != p.gender)
                        and not (_another_generation(ent) and len(p.name.split()) > len(words))), None)
         if person is None:
-            person = self._called(ent) or self._first_name_aside(ent)
+            person = self._called(ent) or self._first_name_aside(ent) or self._name_after_its_title(ent)
         if person is None and self._name_alone(ent):
             person = self._unnamed_before(ent)
             if person is not None:
@@ -329,6 +342,28 @@ class NameReader:
         person.name = f"{_spelled(ent)} {person.name}"
         return person
 
+    def _name_after_its_title(self, ent) -> Person | None:
+        """'met the old man at the sawmill mr hadley senior he still runs it', 'the owner walks in,
+        Ray Okafor.': a name said right after an unnamed title, with only where that person was
+        (or what they just did) between, and no verb of its own, is that person's."""
+        doc = self.doc
+        last = max((i for i in self.at if i < ent.start), default=None)
+        if last is None or ent.start - last > 6 or self.sent_of[last] != self.sent_of[ent.start]:
+            return None
+        person = self.at[last]
+        if person.name or not person.role or person.is_body or person.plural or person.rep_side or \
+                doc[last].pos_ == "PRON":
+            return None
+        gap = doc[last + 1:ent.start]
+        place = len(gap) > 0 and (gap[0].pos_ == "ADP" or gap[0].is_punct) and \
+            all(t.is_punct or t.pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ") and not self._a_title(t) for t in gap)
+        arrived = len(gap) >= 2 and gap[-1].text == "," and gap[0].pos_ == "VERB" and \
+            all(t.pos_ in ("ADP", "ADV", "PART") for t in gap[1:-1])
+        if not (place or arrived) or any(t.text in (".", "?", "!", ";") for t in gap):
+            return None
+        after = ent.end + (ent.end < len(doc) and doc[ent.end].lower_ in ("senior", "junior", "snr", "jnr", "sr", "jr"))
+        return None if after < len(doc) and doc[after].pos_ in ("VERB", "AUX") else person
+
     def _called(self, ent) -> Person | None:
         """'Met a fella called Dev', 'a lady named Rosa', "Owner's Ramon": the name is that person's."""
         doc = self.doc
@@ -336,11 +371,34 @@ class NameReader:
             person = self.at[ent.start - 2]
             if person.name is None and person.role and not person.is_body and not person.plural:
                 return person
+        said_as = self._said_as_kin(ent)  # "Owner's his missus Kiri"
+        if said_as is not None:
+            return said_as
         verb = span_root(ent).head
         if verb.lemma_.lower() not in ("call", "name") or verb.dep_ != "acl" or verb.tag_ != "VBN":
             return None
         person = self.at.get(verb.head.i)
         return person if person is not None and person.name is None and not person.is_body else None
+
+    def _said_as_kin(self, ent) -> Person | None:
+        """"Owner's his missus Kiri", 'the boss is her uncle Tunde': a title, 'is', a relative and
+        the name: the titled person is the relative, who is named."""
+        doc = self.doc
+        start = ent.start - 1
+        while start > 0 and doc[start].pos_ in ("NOUN", "PRON", "DET", "ADJ") and doc[start].lower_ not in ("'s", "is") \
+                and ent.start - start <= 3:
+            start -= 1
+        between = doc[start + 1:ent.start]
+        if start < 1 or doc[start].lower_ not in ("'s", "’s", "is") or not between or \
+                not any(h.label == "DM_TITLE" and h.start >= start + 1 and h.end <= ent.start for h in self.hits):
+            return None
+        person = self.at.get(start - 1)
+        owner = self.at.get(between[-1].i)
+        if person is None or person.name or not person.role or person.is_body or person.plural:
+            return None
+        if owner is not None and owner is not person:
+            owner.mentions = [i for i in owner.mentions if i < start]
+        return person
 
     def _unnamed_before(self, ent) -> Person | None:
         recent = [p for p, last in self._by_recency(ent.start) if self.sent_of[last] == self.sent_of[ent.start] - 1]
@@ -360,7 +418,7 @@ class NameReader:
 
 def all_lower_case(doc) -> bool:
     """A memo as Whisper often leaves it: hardly a capital letter inside a sentence."""
-    alpha = [t for t in doc if t.is_alpha and t.i != t.sent.start]
+    alpha = [t for t in doc if t.is_alpha and t.i != t.sent.start and t.text != "I"]  # Whisper writes 'I' anyway
     return len(alpha) >= 20 and sum(t.is_title for t in alpha) <= 0.03 * len(alpha)
 
 
@@ -369,6 +427,12 @@ def _names_a_firm(span) -> bool:
     followed by a trade is the firm, not a person ('Gina's gym' is hers: a person)."""
     possessive = span[-1].lower_ in ("'s", "’s")  # "It's Alhaji Musa Tahir's hotel"
     return span.end < len(span.doc) and span.doc[span.end].lower_ in COMPANY_WORDS and not possessive
+
+
+def _said_with_who(ent) -> bool:
+    """'with Mamaw Estep, who's had the store since '71': 'who' is said of people, not of firms."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "who"
 
 
 def _a_place(ent) -> bool:

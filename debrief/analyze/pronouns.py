@@ -75,13 +75,19 @@ class PronounReader:
         # 'Glen was out on sites. Talked to Brent ... I asked him': Brent; but 'Mrs Phelan wasn't
         # in, she owns the home' goes on about the one just said to be away
         away_here = any(self.sent_of[i] == sentence for i in candidates[0][0].absent)
+        # '... the proprietor was not around she said proprietor approves': the one away is not the one talking
+        speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in ("say", "tell", "explain", "mention")
         if present and candidates[0][0] is not present[0][0] and sentence - self.sent_of[present[0][1]] <= 2 \
-                and not away_here:
+                and (not away_here or speaking) and \
+                not (token.tag_ == "PRP$" and self._is_subject_at(candidates[0][0], sentence)):  # 'X owns it, it's her store'
             candidates = present
         known = [p for p, last in candidates if p.gender == gender and sentence - self.sent_of[last] <= 3]
         known_met = [p for p, last in candidates if p.gender == gender and p.met]
         # 'met jess the assistant manager and showed her': the one just met, over an earlier 'she'
         just_met = candidates[0][0].met and self.sent_of[candidates[0][1]] == sentence
+        # 'Didn't see Mr Jones ... Showed Dewi the baler. He liked it.': the one just met, over one away
+        just_met = just_met or candidates[0][0].met and self.sent_of[candidates[0][1]] == sentence - 1 and \
+            bool(known) and known[0].absent and not known[0].met
         person = known[0] if known and candidates[0][0].gender is None and not just_met else candidates[0][0]
         person = self._named_over_kin(person, candidates) or person
         if person.gender is None and not person.met and known_met and not known:
@@ -104,7 +110,8 @@ class PronounReader:
             person = subject
         elif not person.met and token.dep_ in ("nsubj", "nsubjpass") and \
                 (not same or reported):
-            talking = [p for p, last in candidates if p.met and p.gender == gender and sentence - self.sent_of[last] <= 3]
+            talking = [p for p, last in candidates if p.met and sentence - self.sent_of[last] <= 3 and
+                       (p.gender == gender or reported and p.gender is None and person.gender is None)]
             person = talking[0] if talking else person
         person.gender = gender
         self._stands_for(token, person)

@@ -188,6 +188,8 @@ def _rep_note(clause: Clause) -> bool:
         return False
     if words[0].lemma_.lower() in ("say", "mention") and words[0].tag_ in ("VBD", "VBZ"):
         return False  # CRM shorthand: 'Said to circle back next qtr' is the prospect speaking
+    if words[0].lemma_.lower() == "tell" and any(c.lower_ in ("me", "us") for c in words[0].children):
+        return False  # 'Told me timing's bad': the prospect told the rep
     if words[0].lower_ in NOTE_OPENERS and not any(c.dep_.startswith("nsubj") for c in words[0].children):
         return True  # 'Need to check with the OEM if Aman is free': the rep's to-do, whoever is in it
     if clause.speaker is not None or any(t.dep_.startswith("nsubj") for t in words):
@@ -205,7 +207,8 @@ def _done_already(clause: Clause, hit: Hit) -> bool:
     # 'she thought about it and said, honestly, nothing right now': she thought, then answered
     after = [t.lower_ for t in doc[hit.end:min(hit.end + 3, len(doc))]]
     return hit.rule.kind == "think_it_over" and first.lower_ == "thought" and after[:1] == ["and"] and \
-        any(w in ("said", "says", "told", "answered", "replied", "goes", "went") for w in after[1:])
+        any(w in ("said", "says", "told", "answered", "replied", "goes", "went", "agreed", "booked", "signed",
+                  "decided", "came", "nodded") for w in after[1:])  # '... thought about it and agreed'
 
 
 def _kind(clause: Clause, hit: Hit) -> str:

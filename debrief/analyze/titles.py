@@ -117,7 +117,8 @@ class TitleReader:
                 head.head.i == head.i + 1:
             return  # 'met the pharmacy owners wife': Whisper's lost apostrophe; she is the one met, not the owner
         if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i and \
-                head.head.lower_ not in AFTER_A_TITLE and \
+                head.head.ent_type_ != "PERSON" and \
+                head.head.lower_ not in AFTER_A_TITLE | {"general", "geral", "generale"} and not _foreign_of(head) and \
                 not any(h.start <= head.head.i < h.end for h in self.hits if h.label in ("DM_TITLE", "DM_ROLE")):
             return  # 'the admin module', 'an intern programme': a thing, not a person
         # "Mr. Bilal, the chairman's assistant": the chairman is another person; Bilal is the assistant
@@ -172,6 +173,8 @@ class TitleReader:
         for ent in names:
             before = doc[ent.end:start]
             after = doc[hit.end:ent.start]
+            if [t.lower_ for t in before[:2]] == ["one", "of"] and before[-1:] and before[-1].like_num:
+                before = before[2:-1]  # 'met tom one of the 2 owners'
             if ent.end <= start and len(before) <= 3 and all(t.lower_ in APPOSITION_GLUE for t in before) \
                     and not any(t.dep_ == "case" for t in doc[ent.end:start + 1]):
                 return self.at.get(ent.start)
@@ -263,6 +266,12 @@ def _epithet(head) -> bool:
         return False
     start = min([head.i] + [c.i for c in head.lefts])
     return start == head.sent.start or head.doc[start - 1].text in (".", "!", "?", ";", "-", "--", "—")
+
+
+def _foreign_of(head) -> bool:
+    """'the gerente de operaciones', 'directeur des ventes': the title, then 'of' in another tongue."""
+    doc = head.doc
+    return head.i + 1 < len(doc) and doc[head.i + 1].lower_ in ("de", "del", "des", "du", "da", "do", "di", "della")
 
 
 def _kin_read_as_a_verb(token) -> bool:

@@ -150,3 +150,23 @@ def seen_through_the_glass(sent) -> bool:
     """'Right there in the cafe, I could see him through the window': seen, not met."""
     words = [t.lower_ for t in sent]
     return any(words[i:i + 3] in (["through", "the", "window"], ["through", "the", "glass"]) for i in range(len(words)))
+
+
+GONE_BEFORE = {"leave", "go", "cut", "head", "take", "clear", "duck", "nip", "slip", "pop", "shoot", "bolt", "dash"}
+ARRIVED = {"arrive", "get", "roll", "show", "turn", "come", "walk", "pull", "land", "reach", "rock"}
+
+
+def left_before_the_rep(verb) -> bool:
+    """'Marcus had cut out twenty minutes before I rolled in', 'she'd left before we got there':
+    gone before the meeting began."""
+    if verb.lemma_.lower() not in GONE_BEFORE or \
+            any(c.dep_ == "dobj" and c.lemma_.lower() not in ("minute", "hour", "while") for c in verb.children):
+        return False  # 'he popped the invite across before I got back to the car' is a deed, not a leaving
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.lemma_.lower() not in ARRIVED:
+            continue
+        said_before = any(c.lower_ == "before" for c in clause.children)
+        by_the_rep = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in clause.children)
+        if said_before and by_the_rep:
+            return True
+    return False
