@@ -1558,3 +1558,23 @@ def test_chairing_free_hands_bodies_invites_and_listed_owners(analyzer, text, va
 ])
 def test_who_talks_who_was_only_seen_and_where_they_met(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # a boss called 'the big man', away in a place Whisper left in lower case for a stretch of time
+    ("met ama at the depot in tema she said the big man has to approve it and the big man is in kumasi all week",
+     "no"),
+    # ... but only for a stretch: 'thursday she's in savannah' is a day she moved the meeting for
+    ("met tanya she's vp of operations and she signs every service contract, we set wednesday the 9th at 1 "
+     "because thursday she's in savannah", "yes"),
+    # the rep's own good talk with someone is no deferring to them
+    ("I had a good talk with Dr. Weber, head of the quality department. He liked the sensor.", "unclear"),
+    # 'She was there, I could hear her ... never came out': in the building, not in the meeting
+    ("Danielle owns the salon. She was there, I could hear her on the phone in the back. She never came out, "
+     "so I talked to Kayla at the desk.", "no"),
+    # the one just met, over a man said to be away
+    ("Didn't see Mr Jones, he was at the mart. Saw Dewi, the contractor, and showed Dewi the baler. He liked it, "
+     "and Dewi signs the cheques for kit now.", "yes"),
+])
+def test_bosses_away_for_a_while_the_reps_own_talk_and_the_one_just_met(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

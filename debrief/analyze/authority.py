@@ -301,6 +301,9 @@ class AuthorityReader:
                 who.outvoted.append(hit.start)  # 'the chairman is only one vote': his title does not decide
             return
         subject = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and anchor.pos_ == "NOUN" and anchor.dep_ == "dobj":
+            # 'I had a good talk with Dr. Weber': the rep's talk, whoever it was with
+            subject = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
         if who is not None and subject is not None and hit.start <= subject.i < hit.end:
             said_not = is_negated(anchor) or any(t.lower_ in ("not", "n't", "never") for t in doc[hit.start:hit.end])
             # 'her boss decides', 'the board approves'; 'she's not the one who decides'

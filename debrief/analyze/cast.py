@@ -292,12 +292,22 @@ def _quoted(doc) -> dict[int, int]:
 
 def _taken_back(doc, person) -> None:
     """'He was there, I saw him in his office, he waved, but he didn't come in': an absence
-    after a 'but' takes back the sight of the person earlier in the same sentence."""
+    after a 'but' takes back the sight of the person earlier in the same sentence; and 'She was
+    there, I could hear her ... She never came out' takes back a mere 'was there' said just before."""
     for away in person.absent:
         sent = doc[away].sent
         turn = next((t.i for t in doc[sent.start:away] if t.lower_ in ("but", "though", "however")), None)
         if turn is not None:
             person.met = [i for i in person.met if not sent.start <= i < turn]
+        before = doc[sent.start - 1].sent if sent.start > 0 else sent
+        person.met = [i for i in person.met if not (before.start <= i < away and _only_there(doc[i]))]
+
+
+def _only_there(token) -> bool:
+    """'She was there', 'Earl was there!': in the building, which an absence said next takes back."""
+    verb = token.head
+    return token.dep_ == "nsubj" and verb.lemma_ == "be" and any(c.lower_ in ("there", "here", "in")
+                                                                 for c in verb.children)
 
 
 def _seen_not_spoken_to(doc, person, at) -> None:

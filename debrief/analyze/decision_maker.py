@@ -261,7 +261,7 @@ def _said_as(clauses: list[Clause], person: Person) -> str | None:
     if doc[start].pos_ == "DET" and start < doc[start].head.i <= start + 3:
         end = doc[start].head.i + 1  # the mention landed on 'the' of 'the md': say the whole
     deciding = {h.start for h in doc.user_data.get("debrief_hits", []) if h.label == "DM_AUTHORITY"}
-    while end < len(doc) and doc[end].is_alpha and doc[end - 1].dep_ == "compound" and doc[end].pos_ != "VERB" \
+    while end < len(doc) and doc[end].is_alpha and doc[end - 1].dep_ in ("compound", "amod") and doc[end].pos_ != "VERB" \
             and end not in deciding:  # 'the committee votes on ...' read as one noun
         end += 1
     if start > 0 and doc[start - 1].lower_ in DETERMINERS - {"a", "an"}:

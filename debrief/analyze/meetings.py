@@ -37,7 +37,7 @@ SPEECH = {"say", "tell", "go", "ask", "mention", "explain", "admit", "agree", "a
           "think", "feel", "talk", "spend", "pick", "take", "lower", "brush", "wave", "cross", "hand", "print",
           "pour", "slide", "flip", "dig", "ring", "greet", "lose", "perk", "jump", "hop", "gush", "rave"}
 PRESENCE = {"join", "joined", "hop", "jump", "greet", "attend", "stay", "sit", "show", "come", "walk", "pop"}
-ABSENCE_STATE = {"out", "away", "off", "sick", "travel", "traveling", "travelling", "unavailable", "busy",
+ABSENCE_STATE = {"out", "away", "off", "sick", "travel", "traveling", "travelling", "unavailable", "busy", "asleep",
                  "vacation", "leave", "holiday", "gone", "overseas", "abroad", "offshore", "interstate", "upcountry"}
 ABSENCE_VERB = {"cancel", "bump", "reschedule", "postpone", "travel", "miss", "bail", "ghost", "skip", "pull"}
 PLANNING = {"book", "set", "schedule", "plan", "arrange", "request", "propose", "try", "want", "hope", "need",
@@ -295,22 +295,11 @@ class MeetingReader:
                 if event is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
                     event = self._subject_event(token, verb)  # 'Dale leans back and says ...'
             return event
-        if token.dep_ == "ROOT" and self._said_away_without_a_verb(token):
-            return "absent"  # a note's 'Kiri off sick today', 'Boss away till Monday': no verb at all
         owned = token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "'s"  # 'it was her mother's'
         if token.dep_ == "attr" and head.lemma_ == "be" and head.tag_ == "VBD" and not owned and \
                 any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
             return "met"  # 'so it was Dr. Reyes and Tina'
         return None
-
-    def _said_away_without_a_verb(self, token) -> bool:
-        """'Kiri off sick today': a state of being away set on a name with no verb (but 'Met Doug
-        at the elevator out in Rosetown' says where they met)."""
-        sentence = token.sent
-        if any(h.label == "DM_MET" and sentence.start <= h.start < sentence.end for h in self.hits):
-            return False
-        return any(c.lower_ in ABSENCE_STATE and c.dep_ in ("advmod", "acomp", "amod", "prep")
-                   and not any(g.dep_ == "prep" for g in c.children) for c in token.children)
 
     def _told_someone_else(self, verb) -> bool:
         """'She told Yaritza', 'he asked his boss': the one spoken to is another of the memo's people."""
@@ -413,7 +402,7 @@ class MeetingReader:
 def _whereabouts_without_a_verb(token) -> str | None:
     """A note of where someone was, with no verb (a verb's 'there' is read with the verb):
     'Both of them there, Grace and Tunde', 'the owner there too' (met); 'Owner Mr. Dumitru not
-    there', 'gaffer out on a recovery job', 'Owner away this week', 'Dr Ho not in' (away)."""
+    there', 'gaffer out on a recovery job', 'Owner away this week', 'Dr Ho not in', 'asleep upstairs' (away)."""
     for _ in range(3):
         if token.dep_ not in ("conj", "appos") or token.head.i == token.i:
             break
@@ -424,8 +413,8 @@ def _whereabouts_without_a_verb(token) -> str | None:
         negated = any(c.dep_ == "neg" for c in [*token.children, *word.children])
         if word.dep_ == "advmod" and word.lower_ == "there":
             return "absent" if negated else "met"
-        if word.dep_ in ("advmod", "prt", "prep") and word.lower_ in ABSENCE_STATE:
-            return None if negated else "absent"
+        if word.dep_ in ("advmod", "prt", "prep", "acomp", "amod") and word.lower_ in ABSENCE_STATE:
+            return None if negated else "absent"  # ... and 'Kiri off sick today'
         if word.dep_ in ("prep", "advmod") and word.lower_ in ("in", "around", "here") and negated:
             return "absent"
     return None

@@ -419,7 +419,7 @@ class NameReader:
 def all_lower_case(doc) -> bool:
     """A memo as Whisper often leaves it: hardly a capital letter inside a sentence."""
     alpha = [t for t in doc if t.is_alpha and t.i != t.sent.start and t.text != "I"]  # Whisper writes 'I' anyway
-    return len(alpha) >= 20 and sum(t.is_title for t in alpha) <= 0.03 * len(alpha)
+    return len(alpha) >= 20 and sum(t.text[:1].isupper() for t in alpha) <= 0.03 * len(alpha)
 
 
 def _names_a_firm(span) -> bool:

@@ -89,7 +89,11 @@ def upstairs(verb) -> bool:
 
 
 def _elsewhere_in_town(verb) -> bool:
-    """'Was in St. John's', 'is in Tampa', 'was up in Abuja': in another place by name."""
+    """'Was in St. John's', 'is in Tampa', 'was up in Abuja': in another place by name; and, when
+    the place is a bare word for a while ('the big man is in accra all week', as Whisper leaves
+    a name in lower case), away too."""
+    if _somewhere_for_a_while(verb):
+        return True
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and \
                 any(o.dep_ == "pobj" and (o.ent_type_ == "GPE" or _another_site(o)) for o in prep.children):
@@ -170,3 +174,25 @@ def left_before_the_rep(verb) -> bool:
         if said_before and by_the_rep:
             return True
     return False
+
+
+STRETCH = {"all", "whole", "week", "month", "fortnight", "days", "weeks", "months"}  # not 'thursday she's in savannah'
+
+
+def _somewhere_for_a_while(verb) -> bool:
+    """'is in accra all week', 'was at kumasi till Friday': a bare place and a stretch of time."""
+    lasting = any(c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "prep", "advmod") and
+                  any(w.lower_ in STRETCH for w in c.subtree) or
+                  c.dep_ == "prep" and c.lower_ in ("till", "until", "til") for c in verb.children)
+    if not lasting:
+        return False
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            continue
+        for place in prep.children:
+            if place.dep_ == "pobj" and place.ent_type_ != "DATE" and \
+                    not any(c.dep_ in ("det", "poss") for c in place.children) and \
+                    place.lemma_.lower() not in ROOMS | STATES | {"office", "work", "town", "charge", "person"}:
+                return True
+    return False
+
