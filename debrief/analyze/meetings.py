@@ -15,8 +15,9 @@ from .people import Person
 from .live_clauses import governing_verb
 from .syntax import believed_before, is_negated, word_of
 from .whereabouts import (NOT_THERE, away_from_the_meeting, behind_the_counter, busy_at_work,
-                          elsewhere_in_the_building, in_a_state, in_the_room, in_the_room_itself, left_before_the_rep,
-                          left_partway, not_there_after, seen_through_the_glass, upstairs)
+                          elsewhere_in_the_building, gone_off, in_a_state, in_and_nothing_more, in_the_room,
+                          in_the_room_itself, left_before_the_rep, left_partway, not_there_after, on_the_invite,
+                          seen_through_the_glass, upstairs)
 
 # How a person was met, by the word that governs them.
 MEET_WITH = {"meet", "met", "sit", "sat", "talk", "speak", "spoke", "chat", "visit", "present", "pitch", "demo",
@@ -79,7 +80,7 @@ class MeetingReader:
         if event == "met" and self._quoted_by_someone_else(self.doc[index], person):
             event = None  # "Kayla came out and said Danielle says to just leave it": Kayla was met
         if event is None and self._after_met_word(start) and not _whose(self.doc[index]) and \
-                not _on_the_invite(self.doc[index]):
+                not on_the_invite(self.doc[index]):
             event = "met"
         if event is None:  # 'Both of them there, Grace and Tunde', 'Owner Mr. Dumitru not there', 'gaffer out'
             event = _whereabouts_without_a_verb(self.doc[index])
@@ -258,7 +259,7 @@ class MeetingReader:
                 break
             token = token.head
         head = token.head
-        if token.dep_ == "pobj" and head.lower_ == "with" and _on_the_invite(token):
+        if token.dep_ == "pobj" and head.lower_ == "with" and on_the_invite(token):
             return None  # 'she sent the invite while I sat there, with Peter on it': asked to the next one
         if token.dep_ == "pobj" and (head.lower_ in ("with", "w/") or head.lower_ == "to" and word_of(head.head) in TALK_TO):
             governor = head.head
@@ -338,7 +339,7 @@ class MeetingReader:
                 return "met"  # 'Tommy was behind the bar himself for once'
             if verb.tag_ == "VBD" and not negated and in_the_room_itself(verb):
                 return "met"  # 'the owner was in the room the whole time'
-            if verb.tag_ == "VBD" and not negated and _in_and_nothing_more(verb):
+            if verb.tag_ == "VBD" and not negated and in_and_nothing_more(verb):
                 return "met"  # 'He was in.', 'only Pádraig was in, Maeve was at the cash and carry'
             return None
         if lemma == "make" and "it" in children and negated:
@@ -351,7 +352,7 @@ class MeetingReader:
             return "met"  # 'the general manager chaired it', 'she ran the meeting'
         if not negated and left_before_the_rep(verb):
             return "absent"  # 'Marcus had cut out twenty minutes before I rolled in'
-        if verb.lower_ == "gone" and not negated and _gone_off(verb):
+        if verb.lower_ == "gone" and not negated and gone_off(verb):
             return "absent"  # 'boss gone country till Monday', 'she's gone to Lagos for the week'
         if lemma == "tie" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
             return "absent" if not negated else None  # 'the owner was tied up all day'
@@ -615,36 +616,3 @@ def _habitual_relative(token) -> bool:
     verb = token.head
     return token.dep_ == "nsubj" and verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") \
         and verb.head.pos_ in ("NOUN", "PROPN")  # not 'whatever he says goes'
-
-
-GONE_TO = {"country", "upcountry", "home", "abroad", "overseas", "away", "off", "out", "fishing", "walkabout",
-           "interstate", "offshore", "village"}
-GONE_FOR = {"village", "hospital", "funeral", "wedding", "church", "mosque", "market", "conference", "show", "fair"}
-
-
-def _gone_off(verb) -> bool:
-    """'gone country', 'gone home', 'gone to Lagos', 'gone to a funeral': away ('gone through the
-    quote' and 'gone with the cheaper one' are not)."""
-    for child in verb.children:
-        if child.lower_ in GONE_TO and child.dep_ in ("dobj", "advmod", "npadvmod", "prt", "acomp", "attr"):
-            return True
-        if child.dep_ == "prep" and child.lower_ == "to":
-            place = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if place is not None and (place.ent_type_ in ("GPE", "LOC") or place.lower_ in GONE_FOR):
-                return True
-    return False
-
-
-def _on_the_invite(token) -> bool:
-    """'with Peter on it', 'with the CFO cc'd': on the invitation, not in the room."""
-    after = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
-    return after[:1] == ["on"] and after[1:] and after[1] in ("it", "invite", "invitation", "thread", "cc")
-
-
-def _in_and_nothing_more(verb) -> bool:
-    """'He was in.', 'the owner was in today': 'in' with no place after it is in the building."""
-    after = verb.doc[verb.i + 1:verb.i + 3]
-    if not after or after[0].lower_ != "in" or any(c.dep_ == "pobj" for c in after[0].children):
-        return False
-    return len(after) == 1 or after[1].is_punct or after[1].lower_ in ("today", "too", "for", "and", "but", "so")
-

@@ -196,3 +196,34 @@ def _somewhere_for_a_while(verb) -> bool:
                 return True
     return False
 
+
+def on_the_invite(token) -> bool:
+    """'with Peter on it', 'with the CFO cc'd': on the invitation, not in the room."""
+    after = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
+    return after[:1] == ["on"] and after[1:] and after[1] in ("it", "invite", "invitation", "thread", "cc")
+
+
+def in_and_nothing_more(verb) -> bool:
+    """'He was in.', 'the owner was in today': 'in' with no place after it is in the building."""
+    after = verb.doc[verb.i + 1:verb.i + 3]
+    if not after or after[0].lower_ != "in" or any(c.dep_ == "pobj" for c in after[0].children):
+        return False
+    return len(after) == 1 or after[1].is_punct or after[1].lower_ in ("today", "too", "for", "and", "but", "so")
+
+
+GONE_TO = {"country", "upcountry", "home", "abroad", "overseas", "away", "off", "out", "fishing", "walkabout",
+           "interstate", "offshore", "village"}
+GONE_FOR = {"village", "hospital", "funeral", "wedding", "church", "mosque", "market", "conference", "show", "fair"}
+
+
+def gone_off(verb) -> bool:
+    """'gone country', 'gone home', 'gone to Lagos', 'gone to a funeral': away ('gone through the
+    quote' and 'gone with the cheaper one' are not)."""
+    for child in verb.children:
+        if child.lower_ in GONE_TO and child.dep_ in ("dobj", "advmod", "npadvmod", "prt", "acomp", "attr"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to":
+            place = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if place is not None and (place.ent_type_ in ("GPE", "LOC") or place.lower_ in GONE_FOR):
+                return True
+    return False
