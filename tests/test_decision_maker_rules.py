@@ -1578,3 +1578,19 @@ def test_who_talks_who_was_only_seen_and_where_they_met(analyzer, text, value):
 ])
 def test_bosses_away_for_a_while_the_reps_own_talk_and_the_one_just_met(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # the boss's words passed on by the one met: the boss decides, and was not met
+    ("Passed by the workshop again. The foreman said the boss says call after the holidays, they're flat out.", "no"),
+    # a name the recognizer ran into its verb ("Mrs Grant's off"), and nobody free to talk
+    ("Grant's Pharmacy. Locum on today, Mrs Grant's off till Monday. Left the leaflet with him.", "no"),
+    ("Dropped off the catalog and a sample pack at the vet. No one avail to talk.", "no"),
+    # the story told in the present, and called away near the end of the meeting, are still met
+    ("Stuck at the trade counter with the daughter. Then old Hamish Reid himself comes through from the back, "
+     "it's his shop and nobody else gets a look in.", "yes"),
+    ("Carla Jensen, founder, runs the whole thing. She got pulled into a carrier issue with ten minutes left.",
+     "yes"),
+])
+def test_words_passed_on_names_run_into_verbs_and_nobody_free(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

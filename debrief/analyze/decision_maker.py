@@ -191,8 +191,10 @@ def _only_on_the_phone(person: Person, doc) -> bool:
 
 def _said_to_decide(person: Person) -> bool:
     """An owner only mentioned ('the owner's son is taking over', 'not sure who's the boss') is
-    not said to decide this; one with a predicate, one deferred to, or one away, is."""
-    return bool(person.authority or person.deferred_to or person.absent or person.name or person.is_body)
+    not said to decide this; one with a predicate, one deferred to, or one away, is; and so is a boss
+    whose words came through the one met ('the foreman said the boss says call after midsommar')."""
+    return bool(person.authority or person.deferred_to or person.absent or person.name or person.is_body
+                or person.rank == "top" and person.heard_through)
 
 
 def _weak_nobody(hit: Hit, clauses: list[Clause]) -> bool:

@@ -17,7 +17,7 @@ from .syntax import believed_before, is_negated, word_of
 from .whereabouts import (NOT_THERE, away_from_the_meeting, behind_the_counter, busy_at_work,
                           elsewhere_in_the_building, gone_off, in_a_state, in_and_nothing_more, in_the_room,
                           in_the_room_itself, left_before_the_rep, left_partway, not_there_after, on_the_invite,
-                          seen_through_the_glass, upstairs)
+                          seen_through_the_glass, upstairs, cut_short)
 
 # How a person was met, by the word that governs them.
 MEET_WITH = {"meet", "met", "sit", "sat", "talk", "speak", "spoke", "chat", "visit", "present", "pitch", "demo",
@@ -73,12 +73,16 @@ class MeetingReader:
         event = self._contact(self.doc[index])
         if event == "met" and self._relayed(index, person):
             event = None  # "Jake called his dad, and Stan said ...": heard through someone else's phone
+            person.heard_through.append(index)
         if event == "met" and self._another_time(index):
             event = None  # "like he asked for back when we first talked"
         if event == "met" and _habitual_relative(self.doc[index]):
             event = None  # 'she just pays the bills he tells her to': what he does, not this meeting
         if event == "met" and self._quoted_by_someone_else(self.doc[index], person):
             event = None  # "Kayla came out and said Danielle says to just leave it": Kayla was met
+            person.heard_through.append(index)
+        if event is None and _words_passed_on(self.doc[index]):
+            person.heard_through.append(index)  # 'the foreman said the boss says call after midsommar'
         if event is None and self._after_met_word(start) and not _whose(self.doc[index]) and \
                 not on_the_invite(self.doc[index]):
             event = "met"
@@ -345,6 +349,8 @@ class MeetingReader:
         if lemma == "make" and "it" in children and negated:
             return "absent"
         if lemma in ABSENCE_VERB and (lemma != "pull" or verb.tag_ == "VBN"):
+            if lemma == "pull" and not negated and cut_short(verb):
+                return "met"  # 'she got pulled into a carrier issue with ten minutes left': met, then called away
             return "absent" if not negated else None
         if not negated and verb.tag_ == "VBD" and lemma in ("chair", "host", "lead", "run") and \
                 any(c.dep_ == "dobj" and c.lower_ in ("it", "meeting", "session", "demo", "walkthrough", "review")
@@ -388,6 +394,8 @@ class MeetingReader:
                for c in verb.children):
             return None  # "I said when's he actually got a gap", "if he comes": a question or a condition
         if lemma in SPEECH | PRESENCE and verb.tag_ in ("VBD", "VBZ") and verb.pos_ in ("VERB", "AUX"):
+            if verb.tag_ == "VBZ" and lemma == "come" and _told_as_it_happened(verb):
+                return "met"  # 'then old George Duthie himself comes through from the back'
             if verb.tag_ == "VBZ" and lemma not in {"go", "say", "tell", "ask", "walk", "join", "pop"}:
                 return None
             if verb.tag_ == "VBZ" and any(c.lower_ in HABITUAL for c in verb.children):
@@ -616,3 +624,31 @@ def _habitual_relative(token) -> bool:
     verb = token.head
     return token.dep_ == "nsubj" and verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") \
         and verb.head.pos_ in ("NOUN", "PROPN")  # not 'whatever he says goes'
+
+
+def _words_passed_on(token) -> bool:
+    """'the foreman said the boss says call after midsommar', 'she said Danielle wants it in
+    writing': this person's words, passed on by someone the rep did talk to."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_.lower() not in ("say", "tell", "want", "think", "reckon") or \
+            verb.tag_ != "VBZ":
+        return False
+    sent = token.sent
+    for teller in sent:
+        if teller.i >= token.i:
+            break
+        subject = next((c for c in teller.children if c.dep_ == "nsubj"), None)
+        if teller.lemma_.lower() in ("say", "tell", "mention", "explain") and teller.tag_ == "VBD" and \
+                subject is not None and subject.lower_ not in ("i", "we"):
+            return True
+    return False
+
+
+def _told_as_it_happened(verb) -> bool:
+    """'Then old George himself comes through from the back', 'and suddenly she comes in': the
+    memo's story told in the present, not a habit ('he comes in on Fridays')."""
+    words = {c.lower_ for c in verb.children} | {t.lower_ for t in verb.doc[max(verb.i - 4, 0):verb.i]}
+    return bool(words & {"then", "suddenly", "finally", "eventually", "himself", "herself"}) and \
+        any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("in", "through", "out", "over", "down", "along", "up")
+            for c in verb.children)
+

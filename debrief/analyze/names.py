@@ -457,7 +457,8 @@ def _without_verb(ent):
         start += 1
     # 'Mr Tan Kok Leong - owner' read as one name: the name ends at a dash or a comma ('Dave + Steve': two)
     end = next((t.i for t in ent.doc[start:ent.end] if t.text in (",", "(", "+") or t.text in ("-", "–", "—")
-                and t.whitespace_ and ent.doc[t.i - 1].whitespace_), ent.end)  # not 'Jean-Guy'
+                and t.whitespace_ and ent.doc[t.i - 1].whitespace_ or t.pos_ == "AUX"), ent.end)  # not 'Jean-Guy'
+    # ... nor past a verb the recognizer took in: "Mrs Grant's off till Monday" is 'Mrs Grant'
     return ent.doc[start:max(end, start + 1)]
 
 

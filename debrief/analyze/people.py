@@ -34,6 +34,7 @@ class Person:
     deferred_to: list[int] = field(default_factory=list)  # someone defers to this person
     appointment: list[int] = field(default_factory=list)  # met only as 'a meeting with', 'the two o'clock with'
     outvoted: list[int] = field(default_factory=list)  # 'he is only one vote', 'she used to own it'
+    heard_through: list[int] = field(default_factory=list)  # 'the foreman said the boss says call after midsommar'
 
     @property
     def is_body(self) -> bool:

@@ -227,3 +227,11 @@ def gone_off(verb) -> bool:
             if place is not None and (place.ent_type_ in ("GPE", "LOC") or place.lower_ in GONE_FOR):
                 return True
     return False
+
+
+def cut_short(verb) -> bool:
+    """'She got pulled into a carrier issue with ten minutes left': called away near the end."""
+    words = [t.lower_ for t in verb.sent]
+    return any(words[i] in ("minutes", "mins", "minute") and words[i + 1:i + 2] in (["left"], ["to"])
+               for i in range(len(words) - 1))
+
