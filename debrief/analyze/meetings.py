@@ -81,7 +81,7 @@ class MeetingReader:
         if event == "met" and self._quoted_by_someone_else(self.doc[index], person):
             event = None  # "Kayla came out and said Danielle says to just leave it": Kayla was met
             person.heard_through.append(index)
-        if event is None and _words_passed_on(self.doc[index]):
+        if event is None and self._words_passed_on(self.doc[index]):
             person.heard_through.append(index)  # 'the foreman said the boss says call after midsommar'
         if event is None and self._after_met_word(start) and not _whose(self.doc[index]) and \
                 not on_the_invite(self.doc[index]):
@@ -626,23 +626,6 @@ def _habitual_relative(token) -> bool:
         and verb.head.pos_ in ("NOUN", "PROPN")  # not 'whatever he says goes'
 
 
-def _words_passed_on(token) -> bool:
-    """'the foreman said the boss says call after midsommar', 'she said Danielle wants it in
-    writing': this person's words, passed on by someone the rep did talk to."""
-    verb = token.head
-    if token.dep_ != "nsubj" or verb.lemma_.lower() not in ("say", "tell", "want", "think", "reckon") or \
-            verb.tag_ != "VBZ":
-        return False
-    sent = token.sent
-    for teller in sent:
-        if teller.i >= token.i:
-            break
-        subject = next((c for c in teller.children if c.dep_ == "nsubj"), None)
-        if teller.lemma_.lower() in ("say", "tell", "mention", "explain") and teller.tag_ == "VBD" and \
-                subject is not None and subject.lower_ not in ("i", "we"):
-            return True
-    return False
-
 
 def _told_as_it_happened(verb) -> bool:
     """'Then old George himself comes through from the back', 'and suddenly she comes in': the
@@ -651,4 +634,3 @@ def _told_as_it_happened(verb) -> bool:
     return bool(words & {"then", "suddenly", "finally", "eventually", "himself", "herself"}) and \
         any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("in", "through", "out", "over", "down", "along", "up")
             for c in verb.children)
-

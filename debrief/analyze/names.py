@@ -107,7 +107,8 @@ class NameReader:
     def _people_read_as_firms(self, names) -> list:
         """'Lonnie Gaines called me Monday', tagged a company: an ORG entity of one or two
         capitalised words that opens with a known first name (dm-first-name-*), or is followed by
-        ', who' ('Mamaw Estep, who's had the store since '71'), and holds no company word is a person. A second mention of the first name ('Lonnie owns the
+        ', who' ('Mamaw Estep, who's had the store since '71'), and holds no company word is a
+        person. A second mention of the first name ('Lonnie owns the
         place', also tagged ORG) is then read as that person by _unrecognised_names."""
         found = []
         for ent in self.doc.ents:
@@ -139,9 +140,10 @@ class NameReader:
             says = token.dep_ == "nsubj" and head.lemma_.lower() in SPEECH | DECIDING
             met_with = token.dep_ == "pobj" and head.lower_ == "with" and word_of(head.head) in MEET_WITH
             # 'Shlomo, the owner, was there': a title set beside the word says it is a person
-            titled = any(c.dep_ == "appos" and c.pos_ == "NOUN" and self._a_rank(c) for c in token.children) or \
-                token.dep_ in ("conj", "appos") and self._a_title(head) and self._name_gender(self.doc[token.i:token.i + 1]) is not None
             # ... and 'the two founders, Amit and Roni': a known first name set beside a title
+            titled = any(c.dep_ == "appos" and c.pos_ == "NOUN" and self._a_rank(c) for c in token.children) or \
+                token.dep_ in ("conj", "appos") and self._a_title(head) and \
+                self._name_gender(self.doc[token.i:token.i + 1]) is not None
             compounds = [c for c in token.children if c.dep_ == "compound" and not self._a_title(c)]
             if (says or met_with or titled) and not compounds:  # 'Sheriff Boone signs': the title is not a name
                 found.append(self.doc[token.i:token.i + 1])
@@ -393,11 +395,8 @@ class NameReader:
                 not any(h.label == "DM_TITLE" and h.start >= start + 1 and h.end <= ent.start for h in self.hits):
             return None
         person = self.at.get(start - 1)
-        owner = self.at.get(between[-1].i)
         if person is None or person.name or not person.role or person.is_body or person.plural:
             return None
-        if owner is not None and owner is not person:
-            owner.mentions = [i for i in owner.mentions if i < start]
         return person
 
     def _unnamed_before(self, ent) -> Person | None:

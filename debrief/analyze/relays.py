@@ -23,7 +23,7 @@ RELAYED = {"texted", "called", "phoned", "rang", "messaged", "emailed", "whatsap
 
 class RelayReader:
     """Mixin of the cast builder (cast.py): reads `self.doc` and `self.at`; answers
-    `_relayed` for meetings.py."""
+    `_relayed` and `_words_passed_on` for meetings.py."""
 
     def _relayed(self, index: int, person: Person) -> bool:
         """Earlier in the sentence someone else (not the rep) called, texted or rang this
@@ -58,6 +58,23 @@ class RelayReader:
                     and any(c.i in self.at or c.pos_ == "PROPN" or c.lower_ in ("him", "her", "them") for c in reached):
                 return True
         return self._replied_to_a_message(index, tokens) or self._asked_for_the_rep(index, person)
+
+    def _words_passed_on(self, token) -> bool:
+        """'the foreman said the boss says call after midsommar', 'she said Danielle wants it in
+        writing': this person's words, passed on by someone the rep did talk to."""
+        verb = token.head
+        if token.dep_ != "nsubj" or verb.lemma_.lower() not in ("say", "tell", "want", "think", "reckon") or \
+                verb.tag_ != "VBZ":
+            return False
+        sent = token.sent
+        for teller in sent:
+            if teller.i >= token.i:
+                break
+            subject = next((c for c in teller.children if c.dep_ == "nsubj"), None)
+            if teller.lemma_.lower() in ("say", "tell", "mention", "explain") and teller.tag_ == "VBD" and \
+                    subject is not None and subject.lower_ not in ("i", "we"):
+                return True
+        return False
 
     def _replied_to_a_message(self, index: int, tokens) -> bool:
         """'She sent him a WhatsApp ... and he replied OK', 'She texted him. He answered from the
