@@ -1594,3 +1594,38 @@ def test_bosses_away_for_a_while_the_reps_own_talk_and_the_one_just_met(analyzer
 ])
 def test_words_passed_on_names_run_into_verbs_and_nobody_free(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # clefts: who the cleft says decides, not the one who said it
+    ("Met the receptionist. The owner was away and she says it's him that decides.", "no"),
+    ("Met the supervisor of the branch. The one deciding is Sir Ramon in the Manila head office.", "no"),
+    ("Met with Bobby Ray at the feed store, but his daddy's the one holds the purse strings and his daddy was off "
+     "at the auction.", "no"),
+    ("Zoom with Agnieszka this morning. She's the one paying for the new ovens out of her own savings.", "yes"),
+    # ... and a cleft about someone met is that person's authority
+    ("Sat with Ruth and her assistant. It's Ruth that decides on anything like this.", "yes"),
+])
+def test_clefts_say_who_decides(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # people known by a regional word for a girl or an auntie
+    ("Met the lassie in the office at the joinery. The gaffer was away in Inverness and she says it's him that "
+     "decides, no her.", "no"),
+    ("Went to the farm stall, the manager was friendly but she says the tannie who owns it is overseas until "
+     "December and only tannie signs.", "no"),
+    # the rep's own people, said as 'Pete, my manager' or 'Andy from our side'
+    ("Pete, my manager, tagged along, and he's the one who signs off our side of any contract. On their side it "
+     "was Miguel, their buyer.", "unclear"),
+    ("Andy from our side, who approves our discounts, came with me. On their side it was just the assistant "
+     "store manager.", "unclear"),
+    # authority said by money and paperwork
+    ("Met Oksana from finance. She countersigns anything over ten grand.", "yes"),
+    ("Met Lars at the shop. It's all his money, the other three are on salary.", "yes"),
+    ("Met the foreman. He doesn't get a say, the developer pays for all of it.", "no"),
+    ("Video call with three people from the hotel group. Procurement in Dubai handles every contract.", "no"),
+])
+def test_regional_people_words_the_reps_own_side_and_money(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

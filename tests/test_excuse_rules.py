@@ -834,3 +834,30 @@ def test_stalls_said_in_passing_and_in_regional_english(analyzer, memo, kind):
 ])
 def test_events_and_a_settled_order_are_no_stall(analyzer, memo):
     assert _judge(analyzer, memo).excuses_accepted == "none"
+
+
+@pytest.mark.parametrize("memo, kind", [
+    ("Fiona said it's no the time, with the bottling run this week. Aye, nae bother.", "bad_timing"),
+    ("She said it's really not the moment with the inspection next month. Of course, I said.", "bad_timing"),
+    ("Priya said it's a madhouse this month with wedding season. Cool, I said, and left a card.", "bad_timing"),
+    ("Mentioned the fleet tracking and he said nah, we're right mate. Too easy.", "not_interested"),
+    ("Jess said she doesn't need another app. I said fair.", "not_interested"),
+    ("He closed by saying he would reflect on the matter and revert in due course. I thanked him.", "think_it_over"),
+    ("He pointed at the scanners and said those lads have never let us down. Righto, I said.", "happy_with_vendor"),
+    ("He said he's scared the sensors will throw false alarms at 3am. I said okay.", "risk_concern"),
+    ("She said parents will kick off if anything goes wrong with the accounts. Fair, I said.", "risk_concern"),
+    ("When she saw the monthly fee she said oh lovely, I'll just sell a kidney then. Fair enough, I said.", "price"),
+])
+def test_stalls_in_understatement_dialect_and_sarcasm(analyzer, memo, kind):
+    verdict = _judge(analyzer, memo)
+    assert kind in {e.kind for e in verdict.excuses} and verdict.excuses_accepted == "yes"
+
+
+@pytest.mark.parametrize("memo", [
+    "Carla said let me sleep on it. I asked what part she was unsure about, she said oh nothing really, and I left "
+    "it there.",
+    "He said phone me in a couple of weeks. I asked what changes in two weeks, he laughed and said we'll see.",
+    "He asked for the spec sheet. I asked who else would read them, he said not sure yet, and I said no problem.",
+])
+def test_a_probe_answered_with_nothing_leaves_the_stall_accepted(analyzer, memo):
+    assert _judge(analyzer, memo).excuses_accepted == "yes"

@@ -42,6 +42,10 @@ class AuthorityReader:
         possessors = [self.at[t.i] for t in span if t.i in self.at and
                       (t.dep_ in ("poss", "dative") or t.lower_ in ("hers", "his", "theirs", "her") or t.tag_ == "PRP$"
                        or t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "'s" and doc[t.i + 1].dep_ == "case")]
+        whose = doc[hit.start - 1] if hit.start > 0 and doc[hit.start - 1].lower_ == "whose" else None
+        if not possessors and whose is not None and whose.head.head.dep_ == "relcl" and \
+                whose.head.head.head.i in self.at:
+            possessors = [self.at[whose.head.head.head.i]]  # 'Karen, whose name goes on the agreement'
         if possessors and _done_by_someone(span[0]):
             possessors = []  # 'her son Ronnie handles all her money': his doing, her money
         # 'it's my practice', 'the decision is mine' (not 'he handles all my money': his doing, her money)

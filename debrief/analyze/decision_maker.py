@@ -83,8 +83,16 @@ def _rep_side_subject(clause: Clause) -> bool:
     """'My boss has the final say on discounts', 'my regional head Sandra came along': a sentence
     that opens on the rep's own people is the rep's telling, though its subject is a noun."""
     first = clause.doc[clause.start]
-    return clause.start == clause.sentence.start and first.lower_ in ("my", "our") and first.dep_ == "poss" \
-        and not clause.of("SPEECH")
+    if clause.start != clause.sentence.start or clause.of("SPEECH"):
+        return False
+    if first.lower_ in ("my", "our") and first.dep_ == "poss":
+        return True
+    # 'Pete, my manager, tagged along', 'Andy from our side came with me'
+    named = first.head if first.dep_ == "compound" else first
+    return named.pos_ == "PROPN" and (
+        any(c.dep_ == "appos" and any(g.dep_ == "poss" and g.lower_ in ("my", "our") for g in c.children)
+            for c in named.children)
+        or [t.lower_ for t in clause.doc[named.i + 1:named.i + 3]] == ["from", "our"])
 
 
 def _judge_by_cast(cast: Cast, clauses: list[Clause]) -> DecisionMakerVerdict:

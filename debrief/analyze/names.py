@@ -412,6 +412,11 @@ class NameReader:
         if root.dep_ in ("appos", "compound") and any(c.lower_ in REP_SIDE for c in root.head.children
                                                      if c.dep_ == "poss"):
             return True  # 'my regional head Sandra came along': the rep's boss
+        if any(c.dep_ == "appos" and any(g.dep_ == "poss" and g.lower_ in REP_SIDE for g in c.children)
+               for c in root.children):
+            return True  # 'Pete, my manager, tagged along'
+        if [t.lower_ for t in self.doc[span.end:span.end + 2]] == ["from", "our"]:
+            return True  # 'Andy from our side came with me'
         return any(t.lower_ in REP_SIDE for t in self.doc[max(span.start - 2, 0):span.start])
 
 

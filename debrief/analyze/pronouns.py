@@ -307,6 +307,9 @@ class PronounReader:
                 obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
                 if obj is not None and obj.i in self.at:
                     return self._resolve(obj)
+            clefted = _clefted(verb)
+            if clefted is not None:
+                return self._resolve(clefted)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             # 'Nice guy, but the finance committee decides', parsed with two subjects: the one who is someone
             subject = next((c for c in subjects if c.i in self.at), subjects[0] if subjects else None)
@@ -346,3 +349,22 @@ class PronounReader:
             else:
                 break
         return None
+
+
+def _clefted(verb):
+    """Who a cleft says does it: 'it's him that decides', 'the one deciding is Sir Ramon',
+    'she's the one paying for it', "his daddy's the one holds the purse strings" (the 'who'
+    left out, so the parse makes 'the one' the subject and loses the copula)."""
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "who")
+                                                           for c in verb.children):
+        return next((c for c in head.children if c.dep_ == "attr"), None)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() == "one" and head.head.lemma_ == "be":
+        other = "nsubj" if head.dep_ == "attr" else "attr" if head.dep_ == "nsubj" else None
+        return next((c for c in head.head.children if c.dep_ == other), None)
+    ones = [verb] if verb.dep_ == "nsubj" else [c for c in verb.children if c.dep_ == "nsubj"]
+    subject = next((c for c in ones if c.lemma_.lower() == "one"), None)
+    if subject is not None:
+        return next((c for c in subject.children if c.dep_ == "poss" and c.i + 1 < subject.i
+                     and verb.doc[c.i + 1].lower_ == "'s" and c.pos_ in ("NOUN", "PROPN")), None)
+    return None

@@ -26,9 +26,10 @@ APPOSITION_GLUE = {",", "the", "their", "his", "her", "its", "a", "an", "-", "�
 COPULA_GLUE = {"is", "'s", "was", "be", "being"}
 DEPUTY = {"assistant", "deputy", "associate", "vice", "vp", "asst", "regional", "district", "store", "area"}
 KIN_GENDER = {**dict.fromkeys(["dad", "daddy", "papa", "pa", "appa", "father", "husband", "son", "brother", "uncle",
-                               "grandson", "grandfather", "boyfriend", "fiance"], "m"),
+                               "grandson", "grandfather", "boyfriend", "fiance", "papaw", "pawpaw"], "m"),
               **dict.fromkeys(["mom", "mommy", "mama", "ma", "amma", "mother", "wife", "daughter", "sister", "aunt",
-                               "granddaughter", "grandmother", "girlfriend", "fiancée"], "f")}
+                               "granddaughter", "grandmother", "girlfriend", "fiancée", "lassie", "lass", "tannie",
+                               "mamaw", "meemaw"], "f")}
 
 
 class TitleReader:
