@@ -1629,3 +1629,20 @@ def test_clefts_say_who_decides(analyzer, text, value):
 ])
 def test_regional_people_words_the_reps_own_side_and_money(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # a name's gender is only a guess: the pronoun that follows says otherwise
+    ("Westfield Dental, Dr. Ahmed. She owns it, two locations. Good meeting.", "yes"),
+    # ... unless the memo already called that person 'he'
+    ("Dr. Sunil Patel, he owns the clinic. A patient collapsed, she was okay. He came out and said come back "
+     "tomorrow at 8:15.", "yes"),
+    # a note's verb with its subject left out is said of the one person named just before
+    ("Met Tom Whitaker. Owns the lot, three clinics.", "yes"),
+    ("Met Sandra at the shop. Decided to order the blue ones.", "unclear"),
+    # 'Marcus the owner was there', taken back by what follows
+    ("Met Dre, the manager. Marcus the owner was there actually, he was in the back chair cutting the whole "
+     "time, didn't come over.", "no"),
+])
+def test_guessed_genders_dropped_subjects_and_an_owner_only_there(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value

@@ -81,7 +81,8 @@ class AuthorityReader:
         group = [] if owner is not None else self._group_doing(hit)
         person = owner or (group[0] if group else None) or self._compound_doer(hit) or \
             self._named_right_before(hit) or self._resolve_subject(anchor_of(doc, hit)) or \
-            self._apposed(hit) or self._name_just_before(hit) or self._subject_before(hit)
+            self._apposed(hit) or self._name_just_before(hit) or self._subject_before(hit) or \
+            self._dropped_subject(hit)
         denied = self._denied_after(hit)
         if denied is not None:
             denied.no_authority.append(hit.start)  # 'the executive vote on the spending, not him'
@@ -237,6 +238,20 @@ class AuthorityReader:
             return None
         person = self.at[before.i]
         return None if person.is_body else person
+
+    def _dropped_subject(self, hit: Hit) -> Person | None:
+        """'Met Tom Whitaker. Owns the lot, three clinics.': a note's verb that opens its sentence
+        with the subject left out is said of the one person named in the sentence before."""
+        doc = self.doc
+        verb = anchor_of(doc, hit)
+        sent = verb.sent
+        if verb.i != sent.start or sent.start == 0 or verb.tag_ not in ("VBZ", "VBD", "NNP", "NNS") or \
+                any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            return None
+        before = doc[sent.start - 1].sent
+        people = {id(p): p for i in range(before.start, before.end) if (p := self.at.get(i)) is not None
+                  and not p.rep_side and not p.is_body}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _subject_before(self, hit: Hit) -> Person | None:
         """When the parse loses the phrase ('she's got the card and the say-so' read as the

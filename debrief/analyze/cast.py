@@ -305,6 +305,8 @@ def _taken_back(doc, person) -> None:
 
 def _only_there(token) -> bool:
     """'She was there', 'Earl was there!': in the building, which an absence said next takes back."""
+    if token.dep_ in ("appos", "compound") and token.head.dep_ == "nsubj":
+        token = token.head  # 'Marcus the owner was there'
     verb = token.head
     return token.dep_ == "nsubj" and verb.lemma_ == "be" and any(c.lower_ in ("there", "here", "in")
                                                                  for c in verb.children)

@@ -302,6 +302,8 @@ class NameReader:
             person.rep_side = self._possessed_by_rep(ent)
         elif len(ent) > len((person.name or "").split()) or self._fuller_first_name(ent, person):
             person.name = _spelled(ent)
+        if person.gender is None and gender is not None and _honorific_gender(ent) is None:
+            person.gender_guessed = True
         person.gender = person.gender or gender
         self._mark(person, ent.start, ent.end)
 

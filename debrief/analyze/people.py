@@ -20,6 +20,7 @@ class Person:
     role: str | None = None
     rank: str | None = None  # top | senior | junior | body | None
     gender: str | None = None  # m | f | None
+    gender_guessed: bool = False  # only from the first name ('Ahmed' is usually a man): a pronoun may overrule it
     rep_side: bool = False
     presumed: bool = False  # 'she' with no one named before: the contact the memo is about
     plural: bool = False  # 'the deacons', 'the owners': not 'he' or 'she'

@@ -61,6 +61,11 @@ class PronounReader:
             self._stands_for(token, resumed)
             return
         if not candidates:
+            guessed = self._guessed_otherwise(token, gender)
+            if guessed is not None:  # 'Dr. Ahmed. She owns it': the pronoun says what the name only suggested
+                guessed.gender, guessed.gender_guessed = gender, False
+                self._stands_for(token, guessed)
+                return
             own = [p for p, last in reversed(self._by_recency(token.i)) if p.rep_side and p.gender in (None, gender)
                    and self.sent_of[token.i] - self.sent_of[last] <= 1]
             if own:  # 'My own boss, Linda, came along, and she has the final say on discounts'
@@ -115,6 +120,16 @@ class PronounReader:
             person = talking[0] if talking else person
         person.gender = gender
         self._stands_for(token, person)
+
+    def _guessed_otherwise(self, token, gender: str) -> Person | None:
+        """The one person named in this sentence or the one before whose gender was only guessed
+        from the first name, when nobody said before fits the pronoun."""
+        sentence = self.sent_of[token.i]
+        near = [p for p, last in self._by_recency(token.i) if not p.is_body and not p.rep_side and not p.plural
+                and sentence - self.sent_of[last] <= 1 and self.quoted.get(last) == self.quoted.get(token.i)]
+        said_as = {id(p) for i, p in self.at.items() if self.doc[i].lower_ in MALE | FEMALE}
+        guessed = [p for p in near if p.gender_guessed and p.gender != gender and id(p) not in said_as]
+        return guessed[0] if len(guessed) == 1 and len(near) == 1 else None
 
     def _answered(self, token, gender: str) -> bool:
         """'I asked him', 'I told her': the rep speaks to whoever spoke last, if of this gender."""
