@@ -1646,3 +1646,64 @@ def test_regional_people_words_the_reps_own_side_and_money(analyzer, text, value
 ])
 def test_guessed_genders_dropped_subjects_and_an_owner_only_there(analyzer, text, value):
     assert _debrief(analyzer, text).decision_maker_met == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # 'without him' that says he must agree is not an absence
+    ("Dave Pelletier runs the whole show; nothing gets bought without him. He walked me through their dispatch "
+     "system.", "yes"),
+    ("We went ahead without him. Tom, the owner, was at the bank.", "no"),
+    # a meeting said not to have happened
+    ("I talked to Ma'am Cherry, the manager. No meeting yet with Sir Dodong, the owner.", "no"),
+    ("Talked to the son, Luke. His dad, Dennis, makes the spending calls. No meeting set with Dennis yet.", "no"),
+    # the rep's own 'talking to', in a note, is a meeting, not a deferral
+    ("Stopped at a corn operation near Mankato yesterday and ended up talking to the son, Luke.", "unclear"),
+    # 'the brothers' are people; a head chef is one person
+    ("The head chef, Ciaran, loved the gin. But anything on the drinks list goes through the Creggs themselves, "
+     "the brothers own the place and they do all the supplier deals.", "no"),
+    ("Talked w/ the FOH manager Luca. He said Mrs Costa does all the vendor stuff and she's in Portugal till the "
+     "end of the month.", "no"),
+    # asking to meet them is not meeting them; a list in brackets is an aside a later 'he' does not mean
+    ("Met the plant operations lead. Purchases over 25k go to their capital committee (CFO, plant manager, two "
+     "VPs). He's not on it. When I asked about getting in front of them, he said now's not a good time.", "no"),
+])
+def test_without_no_meeting_yet_and_asides(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+def test_a_title_written_short_keeps_the_sentence_whole(analyzer):
+    cast = _cast(analyzer, "I met with Ms. Joanna, the clinic admin. She said Dra. Villanueva approves all equipment "
+                           "purchases, and Dra. Villanueva was at a conference in Singapore.")
+    doctor = _person(cast, "Villanueva")
+    assert doctor.authority and doctor.absent
+
+
+def test_words_before_a_senior_title_are_part_of_it(analyzer):
+    cast = _cast(analyzer, "Met Mr. Kumar, the Front Office Manager. The head chef, Ciaran, loved the gin.")
+    assert _person(cast, "Kumar").role == "Front Office Manager"
+    assert _person(cast, "Ciaran").role == "head chef"
+    assert len(cast.people) == 2
+
+
+@pytest.mark.parametrize("text, value", [
+    # what is said of 'the brothers' is said of each brother
+    ("Met Mr. Subramaniam, the elder brother. The two brothers own the shop together, fifty-fifty.", "yes"),
+    # a name the parse lost before the verb is someone else, not the one who spoke
+    ("talked to the shift manager kayla for like 10 min. but she said raj does all the vendor stuff and just send "
+     "something over.", "no"),
+    # people joined to the object of 'goes to'
+    ("Met the parks officer, Sian. But she was straight with me: anything that size goes to the cabinet member for "
+     "climate and the capital programme board, not her.", "no"),
+    # one person in brackets is the one just named
+    ("Company belongs to Arbab (Mr. Hamad Al Suwaidi), he takes all decisions. MET: Mr. Kannan, accounts manager.",
+     "no"),
+])
+def test_groups_lost_names_and_joined_deciders(analyzer, text, value):
+    assert _debrief(analyzer, text).decision_maker_met == value
+
+
+def test_a_forum_posts_question_to_its_readers_is_about_no_one_met(analyzer):
+    text = ("Went to see the branch manager of a distributor. He told me they're happy with their courier. Courier "
+            "contracts are all decided by head office in Durban. How do you get a branch guy to take you up the chain "
+            "without him feeling bypassed?")
+    assert _debrief(analyzer, text).decision_maker_met == "no"

@@ -861,3 +861,61 @@ def test_stalls_in_understatement_dialect_and_sarcasm(analyzer, memo, kind):
 ])
 def test_a_probe_answered_with_nothing_leaves_the_stall_accepted(analyzer, memo):
     assert _judge(analyzer, memo).excuses_accepted == "yes"
+
+
+@pytest.mark.parametrize("memo", [
+    "he is telling come next week, now stock taking is going on. i said ok sir no problem.",
+    "When I asked about getting in front of the committee, he said now's not a good time, let's wait till spring. "
+    "I said sure, makes sense, and dropped it.",
+])
+def test_put_offs_told_progressively_or_in_answer_to_a_request_to_meet(analyzer, memo):
+    assert _judge(analyzer, memo).excuses_accepted == "yes"
+
+
+@pytest.mark.parametrize("memo", [
+    # a blog's headline says the stall, the story tells it again with the probe
+    "\"We don't have the budget.\" Five words I used to hear as a full stop. Last Wednesday I was at a physio clinic "
+    "with the director, Andrea. She liked the unit, but said there's no budget for it this year. So I asked: what "
+    "would have to be true for it to be in the budget? She said if it brought in new patients.",
+    # the rep's old habit, told before today's reply, does not close the window on it
+    "First words: \"Not interested, we have enough paint brands na.\" Before I would just say \"Sige sir, thank you\" "
+    "and go. Today I tried Ma'am Liza's advice. I asked him, \"Sir, which brand is slow moving for you?\" He laughed "
+    "and showed me the shelf. The paint from the other brand is not moving because of the price.",
+])
+def test_written_accounts_tell_the_stall_twice_or_look_back(analyzer, memo):
+    verdict = _judge(analyzer, memo)
+    assert verdict.excuses_accepted == "no" and len(verdict.excuses) == 1
+
+
+@pytest.mark.parametrize("memo, handled", [
+    # 'instead of' before a question is a probe, before an offer to meet a redirect
+    ("He told me they're happy with their current courier. Instead of packing up I asked what \"happy\" looks like. "
+     "Turns out their on-time rate on Cape Town deliveries is shocking.", "probed"),
+    ("She said send me the brochure. Instead of emailing it, I asked if I could walk her through it Tuesday at 10 at "
+     "her office, and she agreed.", "converted"),
+])
+def test_instead_of_accepting(analyzer, memo, handled):
+    assert [e.handled for e in _judge(analyzer, memo).excuses] == [handled]
+
+
+def test_an_answer_that_arranges_the_meeting_asked_for_is_no_stall(analyzer):
+    memo = "I asked if I could present to them, and she said she'd see if she can get me on the agenda, probably next month."
+    assert _judge(analyzer, memo).excuses_accepted == "none"
+
+
+def test_what_the_rep_does_not_know_is_no_probe(analyzer):
+    memo = ("At the end: \"Let us think it over and we'll be in touch.\" I said \"Absolutely, no rush, here's my card.\" "
+            "Walked out. In the truck I realized I don't know what \"us\" means or who else is involved.")
+    assert _judge(analyzer, memo).excuses_accepted == "yes"
+
+
+def test_who_of_a_relative_clause_asks_nothing(analyzer):
+    memo = ("\"I'll run it by Declan and let you know.\" Grand, says I, and off I went. Driving back it dawned on me I'd "
+            "let the one fella who actually decides slip through my fingers again.")
+    assert _judge(analyzer, memo).excuses_accepted == "yes"
+
+
+def test_a_let_go_denied_is_not_one(analyzer):
+    memo = ("Mid-way Farah says, we'll have to check with group head office in Zurich before anything. I didn't let "
+            "that slide, I asked what exactly Zurich needs to see, and it turns out it's purely data residency.")
+    assert _judge(analyzer, memo).excuses_accepted == "no"

@@ -386,3 +386,40 @@ def test_a_bare_hour_after_a_day(analyzer, text, value, when):
 ])
 def test_by_the_hour_and_a_no_that_is_not_the_plans(analyzer, text, value):
     assert _followup(analyzer, text).followup == value
+
+
+@pytest.mark.parametrize("text, when", [
+    # an offer answered in the same sentence by the prospect's booking
+    ("So I suggested coming back the first week after, and he booked it: Tuesday 3 June, quarter past two, same "
+     "room at Strathpine.", "Tuesday 3 June"),
+    # the parser cut '14th' from 'November'; a month after a day's number continues the date
+    ("The trial is fixed for Thursday, 14th November, 10:00 AM, at their central kitchen. He sent me the invite.",
+     "14th November"),
+    # 'Dra.' no longer ends a sentence
+    ("She checked Dra.'s calendar and gave me a slot: Monday, July 8, 4:00 PM, at the clinic. Dra. replied ok.",
+     "July 8"),
+])
+def test_written_dates_and_offers_answered(analyzer, text, when):
+    debrief = analyzer.analyze(Transcript.from_text(text))
+    assert debrief.followup == "firm_in_person" and when in debrief.followup_when
+
+
+def test_a_day_handed_to_the_rep_is_a_plan_though_told_in_the_past(analyzer):
+    debrief = analyzer.analyze(Transcript.from_text(
+        "She opened his diary and gave me Tuesday 11th by 10:30am, in his office at the hotel. I waited while she "
+        "called him on intercom and he said ok."))
+    assert debrief.followup == "firm_in_person"
+    assert analyzer.analyze(Transcript.from_text("He gave a talk on Tuesday at 10 at the hall.")).followup == "none"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("I said let's talk as soon as it's in, and he gave me a time, Monday the 20th at 11, by phone.", "firm_remote"),
+    ("We set Tuesday at 10 at her office, she confirmed by phone.", "firm_in_person"),
+])
+def test_by_phone_is_how_they_will_talk_unless_it_carried_the_booking(analyzer, text, value):
+    assert analyzer.analyze(Transcript.from_text(text)).followup == value
+
+
+def test_the_reps_own_follow_up_by_phone_is_no_plan(analyzer):
+    text = "ill send the revised number tomorrow and follow up friday by phone. didnt really dig into it."
+    assert analyzer.analyze(Transcript.from_text(text)).followup == "none"

@@ -78,6 +78,9 @@ class AuthorityReader:
                 if _someone_unnamed(put_on):
                     self.unnamed_elsewhere.append(hit)  # 'it sits with the Capital Investment Group'
                 return
+        if owner is None and self._unknown_doer(anchor_of(doc, hit)):
+            self.unnamed_elsewhere.append(hit)  # 'she said raj does all the vendor stuff', 'raj' read as an adverb
+            return
         group = [] if owner is not None else self._group_doing(hit)
         person = owner or (group[0] if group else None) or self._compound_doer(hit) or \
             self._named_right_before(hit) or self._resolve_subject(anchor_of(doc, hit)) or \
@@ -305,6 +308,42 @@ class AuthorityReader:
                 return found
         return []
 
+    def _joined_to_the_object(self, hit: Hit, who) -> list[Person]:
+        """The people joined by 'and' to the phrase's object, when the object itself is no one
+        the cast knows."""
+        objects = [c for t in self.doc[hit.start:hit.end] if t.dep_ == "prep" for c in t.children if c.dep_ == "pobj"]
+        found = []
+        for obj in objects[:1]:
+            for other in obj.conjuncts:
+                person = self.at.get(other.i)
+                if person is not None and person is not who and not person.rep_side and person not in found:
+                    found.append(person)
+        return found
+
+    def _unknown_doer(self, verb) -> bool:
+        """A name the parse lost right before a verb that has no subject of its own: someone
+        the cast does not know does it, not whoever spoke last."""
+        if verb.i == 0 or verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBZ", "VBD", "VBP") or \
+                any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            return False
+        before = self.doc[verb.i - 1]
+        return before.tag_ in ("NNP", "NNPS") and before.i not in self.at and before.dep_ not in ("nsubj", "compound") \
+            and before.pos_ != "PRON" and before.is_alpha and not before.is_upper
+
+    def _rep_met_in_a_note(self, hit: Hit, anchor) -> bool:
+        """A 'talked to' that is also a meeting word, done (not 'has to talk to'), in a note
+        line whose verbs have no subject: the rep's own meeting, not a deferral."""
+        if anchor.tag_ not in ("VBD", "VBG") or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in anchor.children):
+            return False
+        if not any(h.label == "DM_MET" and h.start <= anchor.i < h.end for h in self.hits):
+            return False
+        verb = anchor
+        while verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+            verb = verb.head
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+        return verb.i == verb.sent.start
+
     def _elsewhere(self, hit: Hit) -> None:
         doc = self.doc
         anchor = anchor_of(doc, hit)
@@ -312,6 +351,8 @@ class AuthorityReader:
             return  # 'or maybe it goes up to the ownership group': a guess names no decider
         if _reps_own_todo(anchor):
             return  # 'Need to check with Meghan on the rate': the rep's note to self
+        if self._rep_met_in_a_note(hit, anchor):
+            return  # 'Stopped at the farm and ended up talking to the son': whom the rep met
         if _gone_through_together(doc, hit):
             return  # 'we booked Monday to go through them together': a review, not where it goes
         who = self._resolve_subject(anchor)
@@ -354,6 +395,8 @@ class AuthorityReader:
                 deciders.append(person)
                 if i >= hit.end:
                     break
+        if not deciders:  # 'goes to the cabinet member for climate and the capital programme board'
+            deciders = self._joined_to_the_object(hit, who)
         going_to = hit.start + 2 < len(doc) and doc[hit.start + 1].lower_ == "to" and \
             doc[hit.start + 2].pos_ in ("VERB", "AUX") and hit.start + 2 not in self.at
         if going_to and (hit.rule.kind == "route" or doc[hit.start].lemma_ == "go"):

@@ -27,11 +27,26 @@ def mark_lost_breaks(doc):
     the first word of each line: a typed note's lines ("Gloria: can't until next month" /
     "asked what the partners will look at") are its sentences, punctuated or not."""
     for token in doc[1:]:
+        if _inside_a_date(token):
+            token.is_sent_start = False
+            continue
         if _lost_break(token) or _starts_a_line(token):
             token.is_sent_start = True
             if token.text in BULLETS and token.i + 1 < len(doc):
                 doc[token.i + 1].is_sent_start = False  # '- saw Ileana': the bullet opens the line's sentence
     return doc
+
+
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def _inside_a_date(token) -> bool:
+    """'Thursday, 14th November': the parser ends a sentence after '14th' now and then, and the
+    day is cut from its month and clock time. A month right after a day's number continues it."""
+    before = token.doc[token.i - 1]
+    return token.lower_ in MONTHS and token.text[:1].isupper() and \
+        (before.like_num or before.lower_[:-2].isdigit() and before.lower_[-2:] in ("st", "nd", "rd", "th"))
 
 
 def _starts_a_line(token) -> bool:

@@ -51,6 +51,7 @@ def build_cast(doc, hits: list[Hit], prospect_speaks=None) -> Cast:
     for person in builder.people:
         _taken_back(doc, person)
         _seen_not_spoken_to(doc, person, builder.at)
+    _one_of_them(builder.people)
     return Cast(doc, builder.people, builder.nobody, builder.unnamed_elsewhere)
 
 
@@ -152,6 +153,8 @@ class _CastBuilder(NameReader, TitleReader, PronounReader, MeetingReader, RelayR
     # --- events -------------------------------------------------------------------
     def read_events(self) -> None:
         for hit in self.hits:
+            if hit.label.startswith("DM_") and _asks_the_reader(self.doc[hit.start].sent):
+                continue  # 'How do you get a branch guy to take you up the chain?': a forum post's question
             if hit.label in ("DM_AUTHORITY", "DM_SELF"):
                 self._authority(hit)
             elif hit.label == "DM_ELSEWHERE":
@@ -301,6 +304,27 @@ def _taken_back(doc, person) -> None:
             person.met = [i for i in person.met if not sent.start <= i < turn]
         before = doc[sent.start - 1].sent if sent.start > 0 else sent
         person.met = [i for i in person.met if not (before.start <= i < away and _only_there(doc[i]))]
+
+
+def _asks_the_reader(sent) -> bool:
+    """A written account's question to its readers ('How do you get a branch guy to take you up
+    the chain?', 'What would you have done?'): about anyone, not the people met."""
+    words = [t.lower_ for t in sent if not t.is_punct]
+    return sent[-1].text == "?" and len(words) >= 3 and words[0] in ("how", "what", "would", "should", "do", "does") \
+        and "you" in words[1:3]
+
+
+def _one_of_them(people) -> None:
+    """'Met Mr. Subramaniam, the elder brother. The two brothers own the shop together': what is
+    said of the brothers is said of each brother."""
+    for group in [p for p in people if p.plural and p.role and (p.authority or p.owns)]:
+        word = group.role.lower().split()[-1]
+        one = word[:-1] if word.endswith("s") else None
+        for person in people:
+            if one and person is not group and not person.plural and person.role and \
+                    person.role.lower().split()[-1] == one:
+                person.authority.extend(i for i in group.authority if i not in person.authority)
+                person.owns = person.owns or group.owns
 
 
 def _only_there(token) -> bool:

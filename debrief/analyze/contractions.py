@@ -60,10 +60,27 @@ def split_scots_negatives(nlp) -> None:
             nlp.tokenizer.add_special_case(cased, [{ORTH: stem, NORM: base}, {ORTH: "nae", NORM: "n't"}])
 
 
+# Titles written short before a name, common in Filipino, Latin American, Indian and British notes
+# ('Dra. Villanueva', 'Engr. Cruz', 'Atty. Reyes', 'Supt. Okafor'). spaCy keeps 'Dr.' and 'Prof.'
+# whole but splits these, and the full stop then ends a sentence in the middle of a name.
+TITLE_ABBREVIATIONS = ("Dra.", "Sra.", "Srta.", "Sr.", "Sto.", "Sta.", "Engr.", "Atty.", "Arch.", "Hon.", "Fr.",
+                       "Capt.", "Supt.", "Insp.", "Sgt.", "Col.", "Lt.", "Cmdr.", "Pres.", "Asst.", "Mgr.", "Dir.",
+                       "Brgy.", "Cllr.", "Amb.", "Assoc.")
+
+
+def keep_title_abbreviations(nlp) -> None:
+    from spacy.attrs import ORTH
+
+    for title in TITLE_ABBREVIATIONS:
+        for cased in (title, title.upper()):
+            nlp.tokenizer.add_special_case(cased, [{ORTH: cased}])
+
+
 def add_to(nlp) -> None:
     from spacy.language import Language
 
     split_modal_contractions(nlp)
+    keep_title_abbreviations(nlp)
     if COMPONENT not in Language.factories:
         Language.component(COMPONENT, func=restore_lemmas)
     if "lemmatizer" in nlp.pipe_names and COMPONENT not in nlp.pipe_names:

@@ -42,6 +42,7 @@ from .patterns import Hit, Rule, overlaps
 from .stalls import REP_WORDS, Stall, find_stalls, rep_subject
 
 WINDOW_SENTENCES = 2
+DEFAULT_ACCEPTANCE = "no reply to the stall was found; accepted by default"
 ANSWER_SENTENCES = 2
 QUESTION_WORDS = {"what", "why", "how", "which", "who", "whom", "whose", "where"}
 ASK_VERBS = {"ask", "question", "quiz", "press", "probe", "challenge", "wonder"}
@@ -63,9 +64,11 @@ class ExcusesVerdict:
 def judge_excuses(clauses: list[Clause], firm_meeting_at: int | None) -> ExcusesVerdict:
     """`firm_meeting_at` is the sentence index of a firm follow-up (in person or remote), if any."""
     excuses, evidence, doubts = [], [], []
+    unanswered: list[Excuse] = []  # accepted only because nothing answered them
     answers = _answer_zones(clauses)
     for stall in find_stalls(clauses):
-        if stall.kind in REASONS and any(start <= stall.hit.start < end for start, end in answers):
+        if stall.kind in REASONS and any(start <= stall.hit.start < end and (not request or _arranging(stall))
+                                         for start, end, request in answers):
             continue
         if _said_again(stall, excuses):
             continue  # 'I asked what's really holding it up ... but he still wants to meet after harvest'
@@ -76,13 +79,19 @@ def judge_excuses(clauses: list[Clause], firm_meeting_at: int | None) -> Excuses
             doubts.append(f"set aside '{stall.clause.doc[stall.hit.start:stall.hit.end].text}': "
                           "no reply to it, after a stall the rep handled")
             continue
+        if handled != "accepted":
+            _drop_said_before(stall.kind, excuses, evidence, unanswered)
         words = stall.clause.doc[stall.hit.start:stall.hit.end].text
         excuses.append(Excuse(kind=stall.kind, words=words, handled=handled))
+        if response is None and handled == "accepted":
+            unanswered.append(excuses[-1])
         evidence.append((stall.clause, stall.hit))
         if response:
             evidence.append(response)
-        if doubt:
+        if doubt and not (response is None and handled == "accepted"):
             doubts.append(doubt)
+    # the doubt of a stall accepted by default stays only while that stall does
+    doubts += [DEFAULT_ACCEPTANCE for _ in unanswered[:1]]
     if not excuses:
         unseen = _probe_of_unseen_stall(clauses)
         if unseen:
@@ -94,6 +103,20 @@ def judge_excuses(clauses: list[Clause], firm_meeting_at: int | None) -> Excuses
             doubts += _unseen_stall_doubt(clauses)
     reason = "; ".join(dict.fromkeys(doubts)) or None
     return ExcusesVerdict(excuses, evidence, confident=reason is None, unsure_reason=reason)
+
+
+def _drop_said_before(kind: str, excuses: list[Excuse], evidence: list, unanswered: list[Excuse]) -> None:
+    """A blog's headline or a note's summary line says the stall first ('"We don't have the
+    budget." Five words I used to hear as a full stop.'), and the account tells it again with
+    the rep's reply: one stall, handled as told the second time."""
+    for excuse in [e for e in unanswered if e.kind == kind]:
+        at = next(i for i, e in enumerate(excuses) if e is excuse)
+        stall_evidence = [i for i, (clause, hit) in enumerate(evidence)
+                          if clause.doc[hit.start:hit.end].text == excuse.words]
+        del excuses[at]
+        if stall_evidence:
+            del evidence[stall_evidence[0]]
+        unanswered.remove(excuse)
 
 
 def _said_again(stall: Stall, excuses: list[Excuse]) -> bool:
@@ -111,13 +134,22 @@ def _answer_zones(clauses: list[Clause]) -> list[tuple[int, int]]:
         stalls = [h for h in clause.hits if h.label.startswith("STALL")]
         # ('not really the moment' is a stall, though 'not really the money' would be a discovery)
         if any(h.label == "DISCOVERY" and not any(s.start <= h.start < s.end for s in stalls) for h in clause.hits):
-            zones.append((sent.start, sent.end))
+            zones.append((sent.start, sent.end, False))
         asked = [h for h in [_rep_asks(clause, None)] if h]  # a question put straight counts in any clause
         probes = asked if clause.speaker == "prospect" else \
             [h for h in clause.of("PROBE") if not clause.negates(h)] + asked
+        # 'I asked about getting in front of them', 'asked if we could meet': a request for a
+        # meeting, whose put-off in answer is a stall, not the reason behind one
         if probes:
-            zones.append((min(h.end for h in probes), _answer_end(clause)))
+            asks_to_meet = any(h.label == "MEETING" and h.start >= min(p.start for p in probes) for h in clause.hits)
+            zones.append((min(h.end for h in probes), _answer_end(clause), asks_to_meet))
     return zones
+
+
+def _arranging(stall: Stall) -> bool:
+    """'she'd see if she can get me on the agenda, probably next month': the answer to a request
+    to meet arranges the meeting; its 'next month' is when, not a put-off."""
+    return any(h.label in ("MEETING", "PENDING", "AGREED") and not overlaps(h, stall.hit) for h in stall.clause.hits)
 
 
 # --- judging one stall ----------------------------------------------------
@@ -128,6 +160,19 @@ def _judge_one(clauses: list[Clause], stall: Stall, firm_meeting_at: int | None)
     last_sentence = _window_end(clauses, stall)
     window = [c for c in clauses[stall.clause_index:] if c.sent_index <= last_sentence]
     moves = [(kind, clause, hit) for clause in window for kind, hit in _responses(clause, stall)]
+    # 'rather than leave it at that', 'instead of just firing off a list': what the rep did not do
+    moves = [(kind, clause, hit) for kind, clause, hit in moves
+             if kind not in ("comply", "drop", "soft") or not _set_aside_by_rather(clause.doc, hit)]
+    # 'Rather than nod along I asked what happens ...', 'Instead of packing up I asked what happy
+    # looks like': instead of accepting, a question; it outweighs a yes said before it
+    instead = [(c, h) for k, c, h in moves if k == "probe" and _asks_why_or_what(c.doc, h) and
+               any(k2 == "redirect" and c2.sent_index == c.sent_index and h2.start < h.start and
+                   c2.doc[h2.start].lower_ in ("rather", "instead") for k2, c2, h2 in moves)]
+    if instead:
+        after = [m for m in moves if m[2].start > instead[0][1].start]
+        if not _left_unanswered(after):
+            return "probed", instead[0], None
+        moves = [m for m in moves if not (m[0] == "redirect" and m[1].doc[m[2].start].lower_ in ("rather", "instead"))]
     meeting_follows = _meeting_follows(clauses, stall, firm_meeting_at)
     redirects = [(c, h) for kind, c, h in moves if kind == "redirect"]
     soft = unanswered = None
@@ -159,7 +204,7 @@ def _judge_one(clauses: list[Clause], stall: Stall, firm_meeting_at: int | None)
         return "accepted", soft, "the rep agreed to the stall, though a firm meeting follows"
     if soft is None and unanswered is not None:
         return "accepted", unanswered, None  # asked, learned nothing, and left it there
-    return "accepted", soft, None if soft else "no reply to the stall was found; accepted by default"
+    return "accepted", soft, None if soft else DEFAULT_ACCEPTANCE
 
 
 def _left_unanswered(later_moves) -> bool:
@@ -180,11 +225,20 @@ def _window_end(clauses: list[Clause], stall: Stall) -> int:
     counted, last = 0, stall.clause.sent_index
     for index in sorted(i for i in sentences if i > stall.clause.sent_index):
         last = index
-        if sum(t.is_alpha for t in sentences[index]) >= 4:
+        if sum(t.is_alpha for t in sentences[index]) >= 4 and not _what_the_rep_once_did(sentences[index]):
             counted += 1
         if counted == WINDOW_SENTENCES:
             break
     return last
+
+
+def _what_the_rep_once_did(sentence) -> bool:
+    """'Before I would just say thank you and go', 'Years ago I'd have handed him a brochure':
+    a written account looking back at the rep's old habit, before telling today's reply."""
+    words = [t.lower_ for t in sentence]
+    pairs = set(zip(words, words[1:]))
+    return bool(pairs & {("would", "just"), ("would", "have"), ("'d", "have"), ("used", "to"), ("old", "me")}) and \
+        any(w in ("i", "i'd") for w in words)
 
 
 def _meeting_follows(clauses: list[Clause], stall: Stall, firm_meeting_at: int | None) -> bool:
@@ -212,10 +266,11 @@ def _responses(clause: Clause, stall: Stall):
     if clause.speaker != "prospect":
         for hit in after:
             if hit.label == "PROBE" and not clause.negates(hit) and not _asks_a_favour(clause.doc, hit) \
-                    and not _only_wished(clause.doc, hit) and not _a_saying(clause.doc, hit):
+                    and not _only_wished(clause.doc, hit) and not _a_saying(clause.doc, hit) \
+                    and not _still_unknown(clause.doc, hit) and not _relative_clause(clause.doc, hit):
                 moves.append(("probe", hit))
             elif hit.label == "DROP" and not any(overlaps(hit, p) for p in clause.of("PROBE")) \
-                    and not _as_a_habit(clause.doc, hit):
+                    and not _as_a_habit(clause.doc, hit) and not _drop_denied(clause, hit):
                 moves.append(("drop", hit))
             elif hit.label == "COMPLY" and not clause.negates(hit):
                 moves.append(("comply", hit))
@@ -227,6 +282,17 @@ def _responses(clause: Clause, stall: Stall):
     if asked is not None:
         moves.append(("probe", asked))
     return sorted(moves, key=lambda m: m[1].start)
+
+
+def _set_aside_by_rather(doc, hit: Hit) -> bool:
+    words = [t.lower_ for t in doc[max(hit.start - 4, 0):hit.start]]
+    return any(a == "rather" and b == "than" or a == "instead" and b == "of" for a, b in zip(words, words[1:]))
+
+
+def _asks_why_or_what(doc, hit: Hit) -> bool:
+    """'I asked what happy looks like', not 'I asked if I could walk her through it'."""
+    following = [t.lower_ for t in doc[hit.end:min(hit.end + 3, len(doc))] if t.lower_ not in ("him", "her", "them")]
+    return bool(following) and following[0] in ("what", "why", "how", "which", "who", "when", "where")
 
 
 def _turned(doc, hit: Hit) -> bool:
@@ -252,6 +318,29 @@ def _turned(doc, hit: Hit) -> bool:
 TURNING = {("what", "about"), ("how", "about"), ("what", "if"), ("why", "do"), ("why", "not"), ("let", "'s"),
            ("let", "us")}
 UNDERSTANDING = {"i understand", "i hear you", "i get it", "i get that", "understood", "i appreciate that"}
+
+
+def _drop_denied(clause: Clause, hit: Hit) -> bool:
+    """'I didn't let that slide', 'wasn't going to drop it': a let-go said with a negation before it
+    (one that starts with its own, 'I didn't push', is the let-go itself)."""
+    first = clause.doc[hit.start].lower_
+    return first not in ("did", "didn't", "n't", "not", "never", "no") and clause.negates(hit)
+
+
+def _relative_clause(doc, hit: Hit) -> bool:
+    """'the one fella who actually decides': 'who' of a relative clause asks nothing."""
+    word = doc[hit.start]
+    return word.lower_ in ("who", "which", "that", "whose") and word.head.dep_ == "relcl"
+
+
+def _still_unknown(doc, hit: Hit) -> bool:
+    """'I realized I don't know what "us" means, who else is involved': questions the rep
+    never put, told as what the rep does not know."""
+    sent = doc[hit.start].sent
+    return any(t.lemma_.lower() in ("know", "ask", "find") and t.i < hit.start and
+               any(c.dep_ == "neg" for c in t.children) and
+               any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in t.children)
+               for t in doc[sent.start:hit.start])
 
 
 def _only_wished(doc, hit: Hit) -> bool:

@@ -237,6 +237,8 @@ def _remote_meeting(doc, hit: Hit, speaker: str | None = None) -> bool:
             verb = verb.head
         if verb.lemma_ in ARRANGING_VERBS and doc[token.i - 2].lower_ in ("on", "over"):
             return False  # "we were booked right there on the phone": the phone carried the booking
+        if before == "by" and verb.lemma_ not in ARRANGING_VERBS and verb.lemma_ not in ("follow", "chase", "check"):
+            return True  # 'he gave me a time, Monday the 20th at 11, by phone': how they will talk
         return verb.lemma_ in MEETING_VERBS
     if word == "teen":
         return False

@@ -60,10 +60,11 @@ def _held_open(candidate: Candidate) -> bool:
     if any((c.speaker == "prospect" and c.hedged) or c.has("PENDING") for c in sentence):
         return True
     # An offer said before a plan the prospect then agreed ("I offered to go through it in
-    # person. Thursday at 10 at her office, confirmed.") was answered by it.
+    # person. Thursday at 10 at her office, confirmed."; "I suggested coming back, and he
+    # booked it: Tuesday at two") was answered by it.
     answered = focus.has("AGREED") and not focus.has("PENDING")
     return any((c.has("PENDING") or (c.hedged and c.has(*SPECIFIC))) and c is not focus and not c.has("AGREED")
-               and not (answered and c.sent_index < focus.sent_index)
+               and not (answered and c.start < focus.start)
                and not (c.sent_index > focus.sent_index and _moves_on(c))
                for c in candidate.context) or focus.has("PENDING")
 

@@ -135,7 +135,14 @@ def _told_as_past(clause: Clause) -> bool:
         return False
     verbs = {governing_verb(doc[h.start]) for h in clause.of(*SPECIFIC)}
     return all(v is not None and v.tag_ in ("VBD", "VBN") and v.lemma_.lower() not in PLAN_VERBS
-               and not any(c.tag_ == "MD" for c in v.children) for v in verbs)
+               and not _gave_the_rep(v) and not any(c.tag_ == "MD" for c in v.children) for v in verbs)
+
+
+def _gave_the_rep(verb) -> bool:
+    """'She gave me Tuesday 11th at 10:30am', 'he fit us in Friday at 9': a day handed to the
+    rep is a plan, though told in the past tense."""
+    return verb.lemma_.lower() in ("give", "fit", "squeeze", "slot", "pen", "allot") and \
+        any(c.lower_ in ("me", "us") for c in verb.children)
 
 
 def governing_verb(token):

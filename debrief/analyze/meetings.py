@@ -212,6 +212,8 @@ class MeetingReader:
                 continue  # "madam is in a meeting she won't see anybody": busy, and Whisper left no stop
             if is_negated(verb) or _planned(verb) or verb.tag_ in ("NN", "VBG") and _dated(verb.subtree):
                 continue  # "saturday 10:30 meeting with boss": still to come
+            if verb.pos_ == "NOUN" and word_of(verb) in MEET_WITH and any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children):
+                continue  # 'No meeting set with Dennis yet'
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             # '- saw Ileana': a note's line, where the parser takes the one seen for the subject
             if subject is None or subject.lower_ in ("i", "we") or subject.i > verb.i or \
@@ -553,6 +555,9 @@ def _status(governor, meet: bool) -> str | None:
     'Video call with Linda and Ben, Tuesday the 2nd at 10')."""
     # a verbless line ('So Thursday at half past two, Zoom, with Mrs. Knowles') is dated by all of it
     verbless = governor.dep_ == "ROOT" or governor.dep_ in ("appos", "npadvmod") and governor.head.pos_ != "VERB"
+    noun = governor.head if governor.dep_ == "acl" else governor
+    if noun.pos_ == "NOUN" and word_of(noun) in MEET_WITH and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return "absent"  # 'No meeting yet with Sir Dodong', 'no meeting set with Dennis yet'
     if governor.pos_ in ("NOUN", "PROPN") and (_dated(governor.sent if verbless else governor.subtree)
                                                 or _next_step(governor.sent)):
         return None  # "so that's the next step, Zoom with the owners": a meeting still to come
@@ -563,8 +568,8 @@ def _status(governor, meet: bool) -> str | None:
         return "absent"
     if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children) and _dated(verb.subtree):
         return None  # "so proposal going Wednesday and meeting with CFO on 12th": still to come
-    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "before", "instead"):
-        return None  # "she can't book anything without asking him": not done, and not by the rep
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in ("without", "before", "instead", "about"):
+        return None  # "she can't book anything without asking him": not done, and not by the rep; "asked about getting in front of them"
     if _planned(governor):
         return None
     if verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VB", "VBP") and verb.lemma_.lower() not in ("sit", "meet", "talk"):
@@ -575,7 +580,14 @@ def _status(governor, meet: bool) -> str | None:
 
 
 def _without(token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ == "without"
+    """'we went ahead without her': away. Not 'nothing gets bought without him' or 'she can't
+    sign without him', which say he must agree."""
+    if token.dep_ != "pobj" or token.head.lower_ != "without":
+        return False
+    verb = token.head.head
+    nobody = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nothing", "nobody", "none", "noone")
+                 for c in verb.children)
+    return not nobody and not (verb.pos_ in ("VERB", "AUX") and is_negated(verb))
 
 
 def _stop_after_met(verb, stop) -> bool:

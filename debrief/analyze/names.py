@@ -28,7 +28,8 @@ HONORIFICS = {"dr", "dr.", "dra", "dra.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.
               "pak", "bapak", "bu", "ibu", "encik", "puan", "tuan", "datuk", "dato", "datin",
               "monsieur", "madame", "mme", "signor", "signora", "señor", "senor", "señora", "senora", "sra", "sra.",
               "sr.", "seu", "dona", "doña", "alhaji", "alhaja", "hajiya", "hajia", "mallam", "mang", "manong",
-              "aling", "kuya", "sheikh", "shaikh", "sheikha", "shaikha"}
+              "aling", "kuya", "sheikh", "shaikh", "sheikha", "shaikha", "srta", "srta.", "engr", "engr.", "atty",
+              "atty.", "fr.", "hon.", "cllr", "cllr."}
 # Also before a name, but names on their own too ('Don said'): dropped only when a name follows them,
 # so that 'Don Arturo' and 'Don Ignacio' are two people
 BEFORE_A_NAME = {"don", "ingeniero", "ingeniera", "ing", "ing.", "engr", "engr.", "lic", "lic.", "licenciado",

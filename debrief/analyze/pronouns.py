@@ -274,9 +274,15 @@ class PronounReader:
                      and (person.gender is None or p.gender == person.gender)), None)
 
     def _by_recency(self, before: int) -> list[tuple[Person, int]]:
+        """The people said before a token, the last said last. A mention inside brackets ('the
+        committee (CFO, plant manager, two VPs)') is an aside that a later 'he' rarely means; one
+        person in brackets ('Arbab (Mr. Hamad Al Suwaidi)') is the one just named, and counts."""
+        aside = {i for start, end in _brackets(self.doc)
+                 if len({id(self.at[i]) for i in range(start, end) if i in self.at}) >= 2
+                 for i in range(start, end)}
         last: dict[int, int] = {}
         for i, person in self.at.items():
-            if i < before:
+            if i < before and (i not in aside or before in aside):
                 last[person.id] = max(last.get(person.id, -1), i)
         return [(self.people[pid], i) for pid, i in sorted(last.items(), key=lambda x: x[1])]
 
@@ -383,3 +389,17 @@ def _clefted(verb):
         return next((c for c in subject.children if c.dep_ == "poss" and c.i + 1 < subject.i
                      and verb.doc[c.i + 1].lower_ == "'s" and c.pos_ in ("NOUN", "PROPN")), None)
     return None
+
+
+def _brackets(doc) -> list[tuple[int, int]]:
+    """Token ranges inside '(' and ')'; worked out once per doc."""
+    if "debrief_brackets" not in doc.user_data:
+        spans, opened = [], None
+        for token in doc:
+            if token.text == "(" and opened is None:
+                opened = token.i + 1
+            elif token.text == ")" and opened is not None:
+                spans.append((opened, token.i))
+                opened = None
+        doc.user_data["debrief_brackets"] = spans
+    return doc.user_data["debrief_brackets"]

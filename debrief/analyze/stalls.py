@@ -202,7 +202,8 @@ def _done_already(clause: Clause, hit: Hit) -> bool:
     doc = clause.doc
     first = doc[hit.start]
     if hit.rule.kind in ("send_info", "call_back_later") and first.tag_ in ("VBD", "VBN") \
-            and first.lemma_.lower() not in ("ask", "want", "need", "request"):  # 'she asked me for a one-pager'
+            and first.lemma_.lower() not in ("ask", "want", "need", "request") \
+            and not (first.tag_ == "VBN" and first.lower_ == "come"):  # 'she asked me for a one-pager'; 'he is telling come next week' (a bare 'come' read as VBN)
         return True
     # 'she thought about it and said, honestly, nothing right now': she thought, then answered
     after = [t.lower_ for t in doc[hit.end:min(hit.end + 3, len(doc))]]

@@ -44,12 +44,29 @@ class TitleReader:
                  or h.label == "DM_BODY" and self.doc[h.end - 1].dep_ in ("amod", "nsubj", "nsubjpass")
                  or h.rule.kind == "kin" and _kin_read_as_a_verb(self.doc[h.start])]
         found = [h for h in found if h.rule.id != "dm-title-honorific-boss" or self._honorific_is_the_boss(h)]
+        found = self._whole_titles(found)
         rank = {"top": 0, "senior": 1, "junior": 2, "body": 3, None: 0}
         chosen: dict[int, Hit] = {}
         for h in sorted(found, key=lambda h: (h.start - h.end, rank.get(_rank(h), 0))):
             if not any(h.start < c.end and c.start < h.end for c in chosen.values()):
                 chosen[h.start] = h
         return sorted(chosen.values(), key=lambda h: h.start)
+
+    def _whole_titles(self, titles: list[Hit]) -> list[Hit]:
+        """'the head chef', 'the lead engineer', 'the Front Office Manager': one person, whose
+        title's first words are not a second title. The words before a senior or top title
+        join it; 'the front desk girl' stays the front desk."""
+        doc, merged, dropped = self.doc, {}, set()
+        for hit in titles:
+            word = doc[hit.end - 1]
+            if _rank(hit) == "top" or word.dep_ not in ("compound", "amod", "nmod") or word.head.i <= word.i:
+                continue
+            head = next((t for t in titles if t is not hit and t.start == word.i + 1 and word.head.i < t.end
+                         and _rank(t) in ("top", "senior")), None)
+            if head is not None and id(head) not in dropped:
+                merged[id(head)] = Hit(head.rule, min(hit.start, merged.get(id(head), head).start), head.end)
+                dropped.add(id(hit))
+        return [merged.get(id(h), h) for h in titles if id(h) not in dropped]
 
     def _honorific_is_the_boss(self, hit: Hit) -> bool:
         """'Sir does not meet vendors', 'I will show sir', 'Oga's table': the boss, said of him.
