@@ -37,9 +37,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..records import Excuse
-from .clauses import QUOTES, SINGLE_QUOTES, Clause
+from .clauses import QUESTION_OPENERS, QUOTES, SINGLE_QUOTES, Clause
 from .patterns import Hit, Rule, overlaps
-from .stalls import REP_WORDS, Stall, find_stalls, rep_subject
+from .stalls import REP_WORDS, Stall, after_rather_than, find_stalls, rep_subject
 
 WINDOW_SENTENCES = 2
 DEFAULT_ACCEPTANCE = "no reply to the stall was found; accepted by default"
@@ -162,7 +162,7 @@ def _judge_one(clauses: list[Clause], stall: Stall, firm_meeting_at: int | None)
     moves = [(kind, clause, hit) for clause in window for kind, hit in _responses(clause, stall)]
     # 'rather than leave it at that', 'instead of just firing off a list': what the rep did not do
     moves = [(kind, clause, hit) for kind, clause, hit in moves
-             if kind not in ("comply", "drop", "soft") or not _set_aside_by_rather(clause.doc, hit)]
+             if kind not in ("comply", "drop", "soft") or not after_rather_than(clause.doc, hit.start, 4)]
     # 'Rather than nod along I asked what happens ...', 'Instead of packing up I asked what happy
     # looks like': instead of accepting, a question; it outweighs a yes said before it
     instead = [(c, h) for k, c, h in moves if k == "probe" and _asks_why_or_what(c.doc, h) and
@@ -284,15 +284,10 @@ def _responses(clause: Clause, stall: Stall):
     return sorted(moves, key=lambda m: m[1].start)
 
 
-def _set_aside_by_rather(doc, hit: Hit) -> bool:
-    words = [t.lower_ for t in doc[max(hit.start - 4, 0):hit.start]]
-    return any(a == "rather" and b == "than" or a == "instead" and b == "of" for a, b in zip(words, words[1:]))
-
-
 def _asks_why_or_what(doc, hit: Hit) -> bool:
     """'I asked what happy looks like', not 'I asked if I could walk her through it'."""
     following = [t.lower_ for t in doc[hit.end:min(hit.end + 3, len(doc))] if t.lower_ not in ("him", "her", "them")]
-    return bool(following) and following[0] in ("what", "why", "how", "which", "who", "when", "where")
+    return bool(following) and following[0] in QUESTION_OPENERS - {"if", "whether"}
 
 
 def _turned(doc, hit: Hit) -> bool:

@@ -83,7 +83,12 @@ def find_stalls(clauses: list[Clause]) -> list[Stall]:
 def _set_aside(doc, hit: Hit) -> bool:
     """'Rather than emailing documents back and forth, I suggested we sit down': what the rep
     proposes instead of, not something the prospect asked for."""
-    before = [t.lower_ for t in doc[max(hit.start - 3, 0):hit.start]]
+    return after_rather_than(doc, hit.start, 3)
+
+
+def after_rather_than(doc, index: int, reach: int) -> bool:
+    """'rather than' or 'instead of' within `reach` words before token `index`."""
+    before = [t.lower_ for t in doc[max(index - reach, 0):index]]
     return any(a == "rather" and b == "than" or a == "instead" and b == "of" for a, b in zip(before, before[1:]))
 
 
